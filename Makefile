@@ -1,0 +1,46 @@
+# Short entry points; each installs what it needs.
+PY      := .venv/bin/python
+VENV_OK := .venv/.installed
+NODE_OK := node_modules/.installed
+
+.PHONY: install build bundle serve test lint format bench clean
+
+install: $(VENV_OK) $(NODE_OK)
+
+$(VENV_OK): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_OK): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bundle: $(VENV_OK)
+	$(PY) build.py --bundle
+
+build: install
+	$(PY) build.py
+
+serve: build
+	$(PY) -m browser.serve site --port 8000
+
+test: install
+	sh scripts/ensure-chromium.sh
+	$(PY) -m pytest
+
+lint: $(VENV_OK)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV_OK)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: build
+	sh scripts/ensure-chromium.sh
+	$(PY) -m bench
+
+clean:
+	rm -rf site generated .build calculator/data/bundle.json

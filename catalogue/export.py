@@ -1,0 +1,148 @@
+"""Export the validated catalogue: the JSON data bundle (read by the calculator) and CSV downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from catalogue import schema as s
+from catalogue.load import Catalogue
+
+BUNDLE_VERSION = 1
+
+
+def product_md_path(p: s.Product) -> str:
+    return f"producten/{p.regio}/{p.id}.md"
+
+
+def product_url(p: s.Product) -> str:
+    return f"producten/{p.regio}/{p.id}/"
+
+
+def _bron(b: s.Bron) -> dict[str, str]:
+    return {"document": b.document, "sectie": b.sectie}
+
+
+def _waarden(waarden: s.Waarden) -> list[dict[str, Any]]:
+    return [
+        {"vanaf": day.isoformat(), "waarde": str(dv.waarde), "bron": _bron(dv.bron)}
+        for day, dv in sorted(waarden.items())
+    ]
+
+
+def product_dict(p: s.Product) -> dict[str, Any]:
+    data = p.model_dump(mode="json")
+    data["url"] = product_url(p)
+    data["md_path"] = product_md_path(p)
+    return data
+
+
+def build_bundle(cat: Catalogue) -> dict[str, Any]:
+    """The one data bundle: everything the core and the downloads need, decimals as strings."""
+    return {
+        "versie": BUNDLE_VERSION,
+        "bronnen": {
+            k: {"bestand": d.bestand, "titel": d.titel, "url": f"bronnen/#bron-{k}"}
+            for k, d in sorted(cat.bronnen.items())
+        },
+        "regios": {k: {"naam": r.naam} for k, r in cat.regios.items()},
+        "producten": {
+            pid: {
+                k: v
+                for k, v in product_dict(p).items()
+                if k in ("id", "naam", "regio", "categorie", "clientperspectief",
+                         "iwmo_productcategorie", "eenheid", "url", "bron", "samenvatting")
+            }
+            for pid, p in sorted(cat.producten.items())
+        },
+        "parameters": {
+            key: {
+                "beschrijving": prm.leaf.beschrijving,
+                "eenheid": prm.leaf.eenheid,
+                "waarden": _waarden(prm.leaf.waarden),
+            }
+            for key, prm in sorted(cat.parameters.items())
+        },
+        "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
+    }
+
+
+def tariff_dict(t: s.TariefTabel) -> dict[str, Any]:
+    return {
+        "titel": t.titel,
+        "regio": t.regio,
+        "regime": t.regime,
+        "eenheid": t.eenheid,
+        "bron": _bron(t.bron),
+        "toelichting": t.toelichting,
+        "uurtarief": _waarden(t.uurtarief) if t.uurtarief else None,
+        "rijen": [
+            {
+                "id": r.id,
+                "label": r.label,
+                "product": r.product,
+                "ook_voor": list(r.ook_voor),
+                "uren_per_jaar": r.uren_per_jaar,
+                "eenheid": r.eenheid,
+                "niet_in_bron": r.niet_in_bron,
+                "waarden": _waarden(r.waarden),
+            }
+            for r in t.rijen
+        ],
+    }
+
+
+def bundle_json(bundle: dict[str, Any]) -> str:
+    return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    # Semicolons and a BOM so Dutch spreadsheet software opens it as intended.
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + buf.getvalue()
+
+
+def _nl(value: Decimal | str) -> str:
+    return str(value).replace(".", ",")
+
+
+def products_csv(cat: Catalogue) -> str:
+    rows = [
+        [p.id, p.naam, cat.regios[p.regio].naam, s.CATEGORIES[p.categorie], p.clientperspectief or "",
+         p.iwmo_productcategorie, p.eenheid.omschrijving, p.samenvatting,
+         " | ".join(f"{b.document} {b.sectie}" for b in p.bron)]
+        for p in sorted(cat.producten.values(), key=lambda p: (p.regio, p.id))
+    ]
+    return _csv(["id", "naam", "regio", "categorie", "clientperspectief", "iwmo_productcategorie",
+                 "eenheid", "samenvatting", "bron"], rows)
+
+
+def tariffs_csv(cat: Catalogue) -> str:
+    rows = []
+    for t in sorted(cat.tarieven.values(), key=lambda t: t.id):
+        for r in t.rijen:
+            if r.niet_in_bron:
+                rows.append([t.id, t.regime, cat.regios[t.regio].naam, r.id, r.label, r.product or "",
+                             r.eenheid or t.eenheid, "", "niet in de bron", f"{t.bron.document} {t.bron.sectie}"])
+            for day, dv in sorted(r.waarden.items()):
+                rows.append([t.id, t.regime, cat.regios[t.regio].naam, r.id, r.label, r.product or "",
+                             r.eenheid or t.eenheid, day.isoformat(), _nl(dv.waarde),
+                             f"{dv.bron.document} {dv.bron.sectie}"])
+    return _csv(["tabel", "regime", "regio", "rij", "omschrijving", "product", "eenheid", "peildatum",
+                 "bedrag", "bron"], rows)
+
+
+def parameters_csv(cat: Catalogue) -> str:
+    rows = [
+        [key, prm.leaf.beschrijving, prm.leaf.eenheid, day.isoformat(), _nl(dv.waarde),
+         f"{dv.bron.document} {dv.bron.sectie}"]
+        for key, prm in sorted(cat.parameters.items())
+        for day, dv in sorted(prm.leaf.waarden.items())
+    ]
+    return _csv(["parameter", "omschrijving", "eenheid", "vanaf", "waarde", "bron"], rows)

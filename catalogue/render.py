@@ -1,0 +1,146 @@
+"""Render the catalogue into Markdown pages for mkdocs, with Jinja2 templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from catalogue import schema as s
+from catalogue.export import product_dict, product_md_path
+from catalogue.formatting import datum, euro, getal
+from catalogue.load import Catalogue
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class TariffLine:
+    """One tariff row as it appears on a product card."""
+
+    table: s.TariefTabel
+    row: s.TariefRij
+    day: dt.date | None
+    value: Decimal | None
+    bron: s.Bron
+
+
+def in_force(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, Any] | None:
+    days = [d for d in sorted(waarden) if d <= on] or sorted(waarden)[:1]
+    return (days[-1], waarden[days[-1]]) if days else None
+
+
+class Renderer:
+    def __init__(self, cat: Catalogue, bundle: dict[str, Any], out: Path, today: dt.date) -> None:
+        self.cat = cat
+        self.bundle = bundle
+        self.out = out
+        self.today = today
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=False,  # Markdown output; texts are our own content, not user input
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        self.pages: list[str] = []
+
+    # --- helpers the templates call -------------------------------------------------------
+    def param(self, key: str) -> Decimal:
+        hit = in_force(self.cat.parameters[key].leaf.waarden, self.today)
+        return hit[1].waarde
+
+    def param_row(self, key: str) -> dict[str, Any]:
+        prm = self.cat.parameters[key]
+        day, dv = in_force(prm.leaf.waarden, self.today)
+        return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
+
+    def tariffs_for(self, pid: str) -> list[TariffLine]:
+        lines = []
+        for table in sorted(self.cat.tarieven.values(), key=lambda t: t.id):
+            for row in table.rijen:
+                if pid != row.product and pid not in row.ook_voor:
+                    continue
+                hit = in_force(row.waarden, self.today) if row.waarden else None
+                if hit is None:
+                    lines.append(TariffLine(table, row, None, None, table.bron))
+                else:
+                    lines.append(TariffLine(table, row, hit[0], hit[1].waarde, hit[1].bron))
+        return lines
+
+    def products_in(self, **where: Any) -> list[s.Product]:
+        return [
+            p for p in sorted(self.cat.producten.values(), key=lambda p: (p.regio, p.categorie, p.naam))
+            if all(getattr(p, k) == v for k, v in where.items())
+        ]
+
+    # --- rendering -----------------------------------------------------------------------
+    def render(self, template: str, path: str, **ctx: Any) -> None:
+        here = posixpath.dirname(path)
+
+        def link(target: str) -> str:
+            """Relative link from this page to another page's .md (mkdocs checks it in strict mode)."""
+            anchor = ""
+            if "#" in target:
+                target, anchor = target.split("#", 1)
+                anchor = "#" + anchor
+            return posixpath.relpath(target, here or ".") + anchor if target else anchor
+
+        def bron_link(b: s.Bron) -> str:
+            return f"[bron {b.document}, {b.sectie}]({link('bronnen.md#bron-' + b.document)})"
+
+        text = self.env.get_template(template).render(
+            cat=self.cat, bundle=self.bundle, today=self.today, link=link, bron_link=bron_link,
+            param=self.param, param_row=self.param_row, tariffs_for=self.tariffs_for,
+            products_in=self.products_in, product_md=product_md_path, s=s,
+            producten=[product_dict(p) for p in sorted(self.cat.producten.values(), key=lambda p: p.id)],
+            producten_by_id={pid: product_dict(p) for pid, p in self.cat.producten.items()},
+            regios={k: r.model_dump(mode="json") for k, r in self.cat.regios.items()},
+            tarieven=self.bundle["tarieven"], parameters=self.bundle["parameters"],
+            page_path=path, **ctx,
+        )
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.pages.append(path)
+
+    def render_all(self) -> list[str]:
+        cat = self.cat
+        r = self.render
+        r("home.md.j2", "index.md")
+        for role in ("aanbieders", "inwoners", "consulenten"):
+            r(f"rol_{role}.md.j2", f"{role}.md")
+        r("producten_index.md.j2", "producten/index.md")
+        for p in cat.producten.values():
+            r("product.md.j2", product_md_path(p), p=p)
+        r("regios_index.md.j2", "regios/index.md")
+        for key, regio in cat.regios.items():
+            r("regio.md.j2", f"regios/{key}.md", key=key, regio=regio)
+        tariff_regions = sorted({t.regio for t in cat.tarieven.values()})
+        r("tarieven_index.md.j2", "tarieven/index.md", tariff_regions=tariff_regions)
+        for key in tariff_regions:
+            tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=lambda t: t.id)
+            r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
+        r("vergelijking.md.j2", "vergelijking.md")
+        r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))
+        r("kengetallen.md.j2", "kengetallen.md")
+        r("lijsten_index.md.j2", "lijsten/index.md")
+        for lijst in cat.lijsten.values():
+            r("lijst.md.j2", f"lijsten/{lijst.id}.md", lijst=lijst)
+        for tekst in cat.teksten.values():
+            if tekst.id != "normenkader":
+                r("tekst.md.j2", f"beleid/{tekst.id}.md", tekst=tekst)
+        for project in cat.projecten.values():
+            r("project.md.j2", f"projecten/{project.regio}.md", project=project)
+        r("bronnen.md.j2", "bronnen.md")
+        r("downloads.md.j2", "downloads.md")
+        for tpl in sorted((TEMPLATES / "rekenhulp").glob("*.md.j2")):
+            r(f"rekenhulp/{tpl.name}", f"rekenhulp/{tpl.name.removesuffix('.j2')}")
+        return self.pages

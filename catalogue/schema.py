@@ -1,0 +1,220 @@
+"""Schema per record type. Unknown keys are rejected; types are checked by pydantic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+ParamKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+CATEGORIES = {
+    "huishoudelijke-ondersteuning": "Huishoudelijke ondersteuning",
+    "begeleiding": "Begeleiding",
+    "dagbesteding": "Dagbesteding en daginvulling",
+    "vervoer": "Vervoer",
+    "kortdurend-verblijf": "Logeren en kortdurend verblijf",
+    "beschermd-wonen": "Beschermd wonen en beschermd thuis",
+}
+# iWmo productcategorie (WMO020) and eenheid (WJ756), from the iStandaarden as DOMAIN lists them.
+IWMO_CATEGORIES = {
+    "01": "Hulp bij het huishouden",
+    "02": "Begeleiding",
+    "03": "Persoonlijke verzorging",
+    "04": "Kortdurend verblijf",
+    "05": "Woondiensten",
+    "06": "Overige ondersteuning individu/huishouden",
+    "07": "Dagbesteding",
+    "08": "Vervoerdiensten",
+    "09": "Overige groepsgerichte ondersteuning",
+    "10": "Overige maatwerkarrangementen",
+    "11": "Rolstoelen",
+    "12": "Vervoervoorzieningen",
+    "13": "Woonvoorzieningen",
+    "14": "Overige hulpmiddelen",
+    "15": "Beschermd wonen",
+    "16": "Opvang",
+}
+IWMO_UNITS = {"01": "minuut", "04": "uur", "14": "etmaal", "16": "dagdeel (4 uur)", "83": "euro's"}
+REGIMES = {
+    "pgb-professioneel": "PGB, professionele hulp",
+    "sociaal-netwerk": "PGB, sociaal netwerk",
+    "sociaal-netwerk-laag": "PGB, sociaal netwerk met arbeidsovereenkomst (lage werkgeverslasten)",
+    "sociaal-netwerk-hoog": "PGB, sociaal netwerk met arbeidsovereenkomst (hoge werkgeverslasten)",
+    "hulpmiddel-huur": "Hulpmiddel, huur per maand",
+    "hulpmiddel-maximum": "Hulpmiddel, maximaal PGB",
+    "beschermd-wonen": "Beschermd wonen en beschermd thuis",
+}
+TARIFF_UNITS = ("euro per maand", "euro per etmaal", "euro per dagdeel", "euro")
+SOCIAAL_NETWERK = ("sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Bron(Strict):
+    document: Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+    sectie: Text
+
+
+class DatedValue(Strict):
+    waarde: Decimal
+    bron: Bron
+
+
+Waarden = dict[dt.date, DatedValue]
+
+
+class Eenheid(Strict):
+    code: Literal["01", "04", "14", "16", "83"] | None
+    omschrijving: Text
+
+
+class Product(Strict):
+    id: Id
+    naam: Text
+    regio: Id
+    categorie: Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
+    clientperspectief: Literal["ontwikkeling", "stabilisatie", "achteruitgang"] | None
+    iwmo_productcategorie: Literal[tuple(IWMO_CATEGORIES)]  # type: ignore[valid-type]
+    eenheid: Eenheid
+    perceel: Text | None
+    samenvatting: Text
+    omschrijving: Text
+    doelgroep: list[Text]
+    looptijd: Text | None
+    resultaten: list[Text]
+    activiteiten: list[Text]
+    eisen_aanbieder: list[Text]
+    competenties_medewerker: list[Text]
+    beschikbaarheid_planning: list[Text]
+    verwachte_beweging: list[Text]
+    samenwerking: list[Text]
+    voorwaarden: list[Text]
+    kengetallen: list[ParamKey]
+    aannames: list[Text]
+    vergelijking: Id | None
+    bron: list[Bron] = Field(min_length=1)
+
+
+class ParameterLeaf(Strict):
+    beschrijving: Text
+    eenheid: Text
+    waarden: Waarden = Field(min_length=1)
+    aannames: list[Text] = []
+
+
+class TariefRij(Strict):
+    id: Id
+    label: Text
+    product: Id | None
+    ook_voor: list[Id] = []
+    uren_per_jaar: ParamKey | None = None
+    eenheid: Literal[TARIFF_UNITS] | None = None  # type: ignore[valid-type]
+    niet_in_bron: bool = False
+    waarden: Waarden
+
+
+class TariefTabel(Strict):
+    id: Id
+    titel: Text
+    regio: Id
+    regime: Literal[tuple(REGIMES)]  # type: ignore[valid-type]
+    eenheid: Literal[TARIFF_UNITS]  # type: ignore[valid-type]
+    bron: Bron
+    toelichting: Text | None = None
+    aannames: list[Text]
+    uurtarief: Waarden | None = None
+    rijen: list[TariefRij] = Field(min_length=1)
+
+
+class BronDocument(Strict):
+    bestand: Text
+    titel: Text
+    toelichting: Text
+    secties: list[Text] = Field(min_length=1)
+
+
+class Regio(Strict):
+    naam: Text
+    gemeenten: Text
+    toelichting: Text
+    bron: list[Bron]
+
+
+class VergelijkingGroep(Strict):
+    titel: Text
+    toelichting: Text
+
+
+class LijstGroep(Strict):
+    titel: Text
+    jaren: int | None
+    items: list[Text] = Field(min_length=1)
+
+
+class Lijst(Strict):
+    id: Id
+    titel: Text
+    regio: Id | None
+    inleiding: Text
+    groepen: list[LijstGroep] = Field(min_length=1)
+    bron: list[Bron] = Field(min_length=1)
+    aannames: list[Text]
+
+
+class TekstSectie(Strict):
+    titel: Text
+    punten: list[Text] = Field(min_length=1)
+    bron: Bron
+
+
+class Tekst(Strict):
+    id: Id
+    titel: Text
+    regio: Id | None
+    inleiding: Text
+    secties: list[TekstSectie] = Field(min_length=1)
+    bron: list[Bron] = Field(min_length=1)
+    aannames: list[Text]
+
+
+class Doelen(Strict):
+    doelen: list[Text]
+    kpis: list[Text]
+
+
+class Bouwsteen(Strict):
+    nummer: int
+    titel: Text
+    stappen: list[Text]
+    planning: Text | None
+
+
+class PlanningRij(Strict):
+    bouwsteen: int
+    titel: Text
+
+
+class Planning(Strict):
+    toelichting: Text
+    rijen: list[PlanningRij]
+
+
+class Project(Strict):
+    id: Id
+    titel: Text
+    regio: Id
+    inhoud: list[Text]
+    impact: Doelen
+    outcome: Doelen
+    output: list[Text]
+    bouwstenen: list[Bouwsteen] = Field(min_length=1)
+    planning: Planning
+    bron: list[Bron] = Field(min_length=1)
+    aannames: list[Text]

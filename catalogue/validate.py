@@ -1,0 +1,185 @@
+"""Rules across files: references resolve, units fit, and the arithmetic the sources obey holds."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from catalogue import schema as s
+from catalogue.errors import ContentError, ContentErrors
+from catalogue.load import Catalogue
+
+CENT = Decimal("0.01")
+
+
+def check_bron(cat: Catalogue, bron: s.Bron, file: str, field: str, errors: list[ContentError]) -> None:
+    """A bron names a known document and starts with one of its known sections."""
+    doc = cat.bronnen.get(bron.document)
+    if doc is None:
+        errors.append(ContentError(file, field, f"onbekend brondocument '{bron.document}'"))
+        return
+    if not any(bron.sectie.lower().startswith(sec.lower()) for sec in doc.secties):
+        errors.append(
+            ContentError(file, field, f"sectie '{bron.sectie}' begint niet met een bekende sectie van bron {bron.document}")
+        )
+
+
+def sociaal_netwerk_maandbedrag(uren_per_jaar: Decimal, uurtarief: Decimal) -> Decimal:
+    """003 Bijlage 11 §1: maximaal maandtarief = uren per jaar x uurtarief / 12, half-up op centen."""
+    return (uren_per_jaar * uurtarief / 12).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _check_products(cat: Catalogue, errors: list[ContentError]) -> None:
+    for pid, p in cat.producten.items():
+        file = cat.product_files[pid]
+        if p.regio not in cat.regios:
+            errors.append(ContentError(file, "regio", f"onbekende regio '{p.regio}'"))
+        if p.vergelijking is not None and p.vergelijking not in cat.vergelijking:
+            errors.append(ContentError(file, "vergelijking", f"onbekende vergelijkingsgroep '{p.vergelijking}'"))
+        for i, key in enumerate(p.kengetallen):
+            if key not in cat.parameters:
+                errors.append(ContentError(file, f"kengetallen.{i}", f"onbekende parameter '{key}'"))
+        for i, bron in enumerate(p.bron):
+            check_bron(cat, bron, file, f"bron.{i}", errors)
+
+
+def _check_values(
+    cat: Catalogue, waarden: s.Waarden, file: str, field: str, money: bool, errors: list[ContentError]
+) -> None:
+    for day, dv in waarden.items():
+        check_bron(cat, dv.bron, file, f"{field}.{day}.bron", errors)
+        if dv.waarde < 0:
+            errors.append(ContentError(file, f"{field}.{day}.waarde", "een waarde mag niet negatief zijn"))
+        if money and dv.waarde.as_tuple().exponent != -2:
+            errors.append(
+                ContentError(file, f"{field}.{day}.waarde", f"bedrag {dv.waarde} moet precies twee decimalen hebben")
+            )
+
+
+def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
+    for key, param in cat.parameters.items():
+        _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
+
+
+def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
+    for tid, table in cat.tarieven.items():
+        file = cat.tarief_files[tid]
+        if table.regio not in cat.regios:
+            errors.append(ContentError(file, "regio", f"onbekende regio '{table.regio}'"))
+        check_bron(cat, table.bron, file, "bron", errors)
+        if table.uurtarief:
+            _check_values(cat, table.uurtarief, file, "uurtarief", True, errors)
+        if table.regime in s.SOCIAAL_NETWERK and tid.startswith("pgb-ho-") and not table.uurtarief:
+            errors.append(ContentError(file, "uurtarief", "een HO-tabel voor het sociaal netwerk heeft een uurtarief nodig"))
+        seen: set[str] = set()
+        for i, row in enumerate(table.rijen):
+            field = f"rijen.{i}"
+            if row.id in seen:
+                errors.append(ContentError(file, f"{field}.id", f"dubbele rij '{row.id}'"))
+            seen.add(row.id)
+            for j, pid in enumerate([row.product, *row.ook_voor]):
+                if pid is not None and pid not in cat.producten:
+                    name = f"{field}.product" if j == 0 else f"{field}.ook_voor.{j - 1}"
+                    errors.append(ContentError(file, name, f"onbekend product '{pid}'"))
+            if row.niet_in_bron and row.waarden:
+                errors.append(ContentError(file, f"{field}.waarden", "een rij 'niet in de bron' heeft geen bedragen"))
+            if not row.niet_in_bron and not row.waarden:
+                errors.append(ContentError(file, f"{field}.waarden", "geen bedrag; zet niet_in_bron: true als de bron er geen noemt"))
+            _check_values(cat, row.waarden, file, f"{field}.waarden", True, errors)
+            _check_hours_times_rate(cat, table, row, file, field, errors)
+    _check_aids(cat, errors)
+
+
+def _check_hours_times_rate(
+    cat: Catalogue, table: s.TariefTabel, row: s.TariefRij, file: str, field: str, errors: list[ContentError]
+) -> None:
+    """Every sociaal-netwerk HO row equals hours a year x hourly rate / 12, half-up to the cent."""
+    if row.uren_per_jaar is None:
+        if table.uurtarief:
+            errors.append(ContentError(file, f"{field}.uren_per_jaar", "rij zonder uren in een tabel met uurtarief"))
+        return
+    param = cat.parameters.get(row.uren_per_jaar)
+    if param is None:
+        errors.append(ContentError(file, f"{field}.uren_per_jaar", f"onbekende parameter '{row.uren_per_jaar}'"))
+        return
+    if not table.uurtarief:
+        errors.append(ContentError(file, f"{field}.uren_per_jaar", "uren per rij vragen een uurtarief in de tabel"))
+        return
+    for day, dv in row.waarden.items():
+        rate = _in_force(table.uurtarief, day)
+        hours = _in_force(param.leaf.waarden, day)
+        if rate is None or hours is None:
+            errors.append(ContentError(file, f"{field}.waarden.{day}", "geen uurtarief of uren geldig op deze datum"))
+            continue
+        expected = sociaal_netwerk_maandbedrag(hours, rate)
+        if dv.waarde != expected:
+            errors.append(
+                ContentError(
+                    file, f"{field}.waarden.{day}.waarde",
+                    f"bedrag {dv.waarde} klopt niet: {hours} uur x {rate} / 12 = {expected} (half-up op centen)",
+                )
+            )
+
+
+def _check_aids(cat: Catalogue, errors: list[ContentError]) -> None:
+    """Every hulpmiddel maximum equals the monthly rent times a whole number of months."""
+    rents = [t for t in cat.tarieven.values() if t.regime == "hulpmiddel-huur"]
+    maxima = {t.regio: t for t in cat.tarieven.values() if t.regime == "hulpmiddel-maximum"}
+    for rent_table in rents:
+        max_table = maxima.get(rent_table.regio)
+        file = cat.tarief_files[rent_table.id]
+        if max_table is None:
+            errors.append(ContentError(file, "regime", "huurtabel zonder tabel met maximale PGB-bedragen"))
+            continue
+        max_file = cat.tarief_files[max_table.id]
+        max_rows = {r.id: r for r in max_table.rijen}
+        if set(max_rows) != {r.id for r in rent_table.rijen}:
+            errors.append(ContentError(max_file, "rijen", f"categorieën wijken af van {file}"))
+        for i, row in enumerate(max_table.rijen):
+            rent_row = next((r for r in rent_table.rijen if r.id == row.id), None)
+            if rent_row is None:
+                continue
+            for day, dv in row.waarden.items():
+                rent = rent_row.waarden.get(day)
+                if rent is None or rent.waarde == 0:
+                    errors.append(ContentError(max_file, f"rijen.{i}.waarden.{day}", "geen huur op dezelfde datum"))
+                    continue
+                months = dv.waarde / rent.waarde
+                if months != months.to_integral_value():
+                    errors.append(
+                        ContentError(
+                            max_file, f"rijen.{i}.waarden.{day}.waarde",
+                            f"maximum {dv.waarde} is geen veelvoud van de huur {rent.waarde} per maand "
+                            f"({months.normalize():f} maanden)",
+                        )
+                    )
+
+
+def _in_force(waarden: s.Waarden, day) -> Decimal | None:
+    days = [d for d in sorted(waarden) if d <= day]
+    return waarden[days[-1]].waarde if days else None
+
+
+def _check_texts(cat: Catalogue, errors: list[ContentError]) -> None:
+    for rid, rec in [*cat.lijsten.items(), *cat.teksten.items(), *cat.projecten.items()]:
+        file = cat.files[rid]
+        regio = getattr(rec, "regio", None)
+        if regio is not None and regio not in cat.regios:
+            errors.append(ContentError(file, "regio", f"onbekende regio '{regio}'"))
+        for i, bron in enumerate(rec.bron):
+            check_bron(cat, bron, file, f"bron.{i}", errors)
+        for i, sec in enumerate(getattr(rec, "secties", [])):
+            check_bron(cat, sec.bron, file, f"secties.{i}.bron", errors)
+    for key, regio in cat.regios.items():
+        for i, bron in enumerate(regio.bron):
+            check_bron(cat, bron, "content/regios.yaml", f"{key}.bron.{i}", errors)
+
+
+def validate_catalogue(cat: Catalogue) -> None:
+    """Run every cross-file rule; raise ContentErrors with all problems found."""
+    errors: list[ContentError] = []
+    _check_products(cat, errors)
+    _check_parameters(cat, errors)
+    _check_tariffs(cat, errors)
+    _check_texts(cat, errors)
+    if errors:
+        raise ContentErrors(errors)

@@ -1,0 +1,54 @@
+"""Read content YAML strictly: exact decimals, no duplicate keys, file and line in every error."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from catalogue.errors import ContentError
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that reads floats as Decimal and refuses duplicate mapping keys."""
+
+
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    # Money and hours must never pass through a binary float.
+    return Decimal(loader.construct_scalar(node).replace("_", ""))
+
+
+def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"dubbele sleutel '{key}' (regel {seen[key]} en regel {line})",
+                key_node.start_mark,
+            )
+        seen[key] = line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def load_yaml(path: Path, root: Path) -> Any:
+    """Parse one content file; any problem becomes a ContentError naming the file."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(rel, None, f"het bestand is geen geldige UTF-8-tekst ({exc})") from exc
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" (regel {mark.line + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(rel, None, f"ongeldige YAML{where}: {problem}") from exc
