@@ -53,8 +53,19 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             pid: {
                 k: v
                 for k, v in product_dict(p).items()
-                if k in ("id", "naam", "regio", "categorie", "clientperspectief",
-                         "iwmo_productcategorie", "eenheid", "url", "bron", "samenvatting")
+                if k
+                in (
+                    "id",
+                    "naam",
+                    "regio",
+                    "categorie",
+                    "clientperspectief",
+                    "iwmo_productcategorie",
+                    "eenheid",
+                    "url",
+                    "bron",
+                    "samenvatting",
+                )
             }
             for pid, p in sorted(cat.producten.items())
         },
@@ -114,13 +125,33 @@ def _nl(value: Decimal | str) -> str:
 
 def products_csv(cat: Catalogue) -> str:
     rows = [
-        [p.id, p.naam, cat.regios[p.regio].naam, s.CATEGORIES[p.categorie], p.clientperspectief or "",
-         p.iwmo_productcategorie, p.eenheid.omschrijving, p.samenvatting,
-         " | ".join(f"{b.document} {b.sectie}" for b in p.bron)]
+        [
+            p.id,
+            p.naam,
+            cat.regios[p.regio].naam,
+            s.CATEGORIES[p.categorie],
+            p.clientperspectief or "",
+            p.iwmo_productcategorie,
+            p.eenheid.omschrijving,
+            p.samenvatting,
+            " | ".join(f"{b.document} {b.sectie}" for b in p.bron),
+        ]
         for p in sorted(cat.producten.values(), key=lambda p: (p.regio, p.id))
     ]
-    return _csv(["id", "naam", "regio", "categorie", "clientperspectief", "iwmo_productcategorie",
-                 "eenheid", "samenvatting", "bron"], rows)
+    return _csv(
+        [
+            "id",
+            "naam",
+            "regio",
+            "categorie",
+            "clientperspectief",
+            "iwmo_productcategorie",
+            "eenheid",
+            "samenvatting",
+            "bron",
+        ],
+        rows,
+    )
 
 
 def tariffs_csv(cat: Catalogue) -> str:
@@ -128,20 +159,62 @@ def tariffs_csv(cat: Catalogue) -> str:
     for t in sorted(cat.tarieven.values(), key=lambda t: t.id):
         for r in t.rijen:
             if r.niet_in_bron:
-                rows.append([t.id, t.regime, cat.regios[t.regio].naam, r.id, r.label, r.product or "",
-                             r.eenheid or t.eenheid, "", "niet in de bron", f"{t.bron.document} {t.bron.sectie}"])
+                rows.append(
+                    [
+                        t.id,
+                        t.regime,
+                        cat.regios[t.regio].naam,
+                        r.id,
+                        r.label,
+                        r.product or "",
+                        r.eenheid or t.eenheid,
+                        "",
+                        "niet in de bron",
+                        f"{t.bron.document} {t.bron.sectie}",
+                    ]
+                )
             for day, dv in sorted(r.waarden.items()):
-                rows.append([t.id, t.regime, cat.regios[t.regio].naam, r.id, r.label, r.product or "",
-                             r.eenheid or t.eenheid, day.isoformat(), _nl(dv.waarde),
-                             f"{dv.bron.document} {dv.bron.sectie}"])
-    return _csv(["tabel", "regime", "regio", "rij", "omschrijving", "product", "eenheid", "peildatum",
-                 "bedrag", "bron"], rows)
+                rows.append(
+                    [
+                        t.id,
+                        t.regime,
+                        cat.regios[t.regio].naam,
+                        r.id,
+                        r.label,
+                        r.product or "",
+                        r.eenheid or t.eenheid,
+                        day.isoformat(),
+                        _nl(dv.waarde),
+                        f"{dv.bron.document} {dv.bron.sectie}",
+                    ]
+                )
+    return _csv(
+        [
+            "tabel",
+            "regime",
+            "regio",
+            "rij",
+            "omschrijving",
+            "product",
+            "eenheid",
+            "peildatum",
+            "bedrag",
+            "bron",
+        ],
+        rows,
+    )
 
 
 def parameters_csv(cat: Catalogue) -> str:
     rows = [
-        [key, prm.leaf.beschrijving, prm.leaf.eenheid, day.isoformat(), _nl(dv.waarde),
-         f"{dv.bron.document} {dv.bron.sectie}"]
+        [
+            key,
+            prm.leaf.beschrijving,
+            prm.leaf.eenheid,
+            day.isoformat(),
+            _nl(dv.waarde),
+            f"{dv.bron.document} {dv.bron.sectie}",
+        ]
         for key, prm in sorted(cat.parameters.items())
         for day, dv in sorted(prm.leaf.waarden.items())
     ]

@@ -29,6 +29,18 @@ def getal(value: Decimal | str | int) -> str:
 
 def datum(value) -> str:
     """date -> "1 januari 2026"."""
-    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     return f"{value.day} {months[value.month - 1]} {value.year}"

@@ -50,6 +50,9 @@ class Catalogue:
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
+_UNREADABLE = object()  # a file whose YAML error is already reported
+
+
 def _field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in loc) or "(hele bestand)"
 
@@ -67,9 +70,7 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
     except ValidationError as exc:
         for err in exc.errors():
             msg = _MESSAGES.get(err["type"], err["msg"])
-            if err["type"] not in _MESSAGES and "input" in err and not isinstance(
-                err["input"], dict | list
-            ):
+            if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict | list):
                 msg = f"{msg} (gevonden: {err['input']!r})"
             errors.append(ContentError(file, _field_path(err["loc"]), msg))
         return None
@@ -109,16 +110,20 @@ def load_catalogue(root: Path) -> Catalogue:
 
     def read(path: Path) -> Any:
         try:
-            return load_yaml(path, root.parent)
+            data = load_yaml(path, root.parent)
         except ContentError as exc:
             errors.append(exc)
-            return None
+            return _UNREADABLE
+        if data is None:
+            errors.append(ContentError(_rel(path, root), None, "het bestand is leeg"))
+            return _UNREADABLE
+        return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:
         path = root / name
         data = read(path)
         out: dict[str, M] = {}
-        if data is None:
+        if data is _UNREADABLE:
             return out
         if not isinstance(data, dict):
             errors.append(ContentError(_rel(path, root), None, "verwacht een mapping"))
@@ -135,13 +140,18 @@ def load_catalogue(root: Path) -> Catalogue:
 
     for path in sorted((root / "producten").glob("*/*.yaml")):
         file = _rel(path, root)
-        rec = validate_model(s.Product, read(path), file, errors)
+        data = read(path)
+        rec = None if data is _UNREADABLE else validate_model(s.Product, data, file, errors)
         if rec is None:
             continue
         if rec.id != path.stem:
-            errors.append(ContentError(file, "id", f"'{rec.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"))
+            errors.append(
+                ContentError(file, "id", f"'{rec.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+            )
         if rec.regio != path.parent.name:
-            errors.append(ContentError(file, "regio", f"'{rec.regio}' moet gelijk zijn aan de map '{path.parent.name}'"))
+            errors.append(
+                ContentError(file, "regio", f"'{rec.regio}' moet gelijk zijn aan de map '{path.parent.name}'")
+            )
         if rec.id in cat.producten:
             errors.append(ContentError(file, "id", f"dubbel product-id, ook in {cat.product_files[rec.id]}"))
             continue
@@ -152,14 +162,17 @@ def load_catalogue(root: Path) -> Catalogue:
         file = _rel(path, root)
         data = read(path)
         if not isinstance(data, dict):
-            if data is not None:
+            if data is not _UNREADABLE:
                 errors.append(ContentError(file, None, "verwacht een mapping met parameters"))
             continue
         if "beschrijving" not in data:
             errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
         keys = _flatten_parameters(
             {k: v for k, v in data.items() if k not in ("beschrijving", "aannames")},
-            path.stem, file, cat, errors,
+            path.stem,
+            file,
+            cat,
+            errors,
         )
         cat.parameter_files.append(
             ParameterFile(path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys)
@@ -168,7 +181,8 @@ def load_catalogue(root: Path) -> Catalogue:
     def read_records(folder: str, model: type[M], into: dict[str, M]) -> None:
         for path in sorted((root / folder).rglob("*.yaml")):
             file = _rel(path, root)
-            rec = validate_model(model, read(path), file, errors)
+            data = read(path)
+            rec = None if data is _UNREADABLE else validate_model(model, data, file, errors)
             if rec is None:
                 continue
             if rec.id in into:

@@ -77,7 +77,8 @@ class Renderer:
 
     def products_in(self, **where: Any) -> list[s.Product]:
         return [
-            p for p in sorted(self.cat.producten.values(), key=lambda p: (p.regio, p.categorie, p.naam))
+            p
+            for p in sorted(self.cat.producten.values(), key=lambda p: (p.regio, p.categorie, p.naam))
             if all(getattr(p, k) == v for k, v in where.items())
         ]
 
@@ -97,14 +98,24 @@ class Renderer:
             return f"[bron {b.document}, {b.sectie}]({link('bronnen.md#bron-' + b.document)})"
 
         text = self.env.get_template(template).render(
-            cat=self.cat, bundle=self.bundle, today=self.today, link=link, bron_link=bron_link,
-            param=self.param, param_row=self.param_row, tariffs_for=self.tariffs_for,
-            products_in=self.products_in, product_md=product_md_path, s=s,
+            cat=self.cat,
+            bundle=self.bundle,
+            today=self.today,
+            link=link,
+            bron_link=bron_link,
+            param=self.param,
+            param_row=self.param_row,
+            tariffs_for=self.tariffs_for,
+            products_in=self.products_in,
+            product_md=product_md_path,
+            s=s,
             producten=[product_dict(p) for p in sorted(self.cat.producten.values(), key=lambda p: p.id)],
             producten_by_id={pid: product_dict(p) for pid, p in self.cat.producten.items()},
             regios={k: r.model_dump(mode="json") for k, r in self.cat.regios.items()},
-            tarieven=self.bundle["tarieven"], parameters=self.bundle["parameters"],
-            page_path=path, **ctx,
+            tarieven=self.bundle["tarieven"],
+            parameters=self.bundle["parameters"],
+            page_path=path,
+            **ctx,
         )
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)

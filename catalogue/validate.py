@@ -19,7 +19,11 @@ def check_bron(cat: Catalogue, bron: s.Bron, file: str, field: str, errors: list
         return
     if not any(bron.sectie.lower().startswith(sec.lower()) for sec in doc.secties):
         errors.append(
-            ContentError(file, field, f"sectie '{bron.sectie}' begint niet met een bekende sectie van bron {bron.document}")
+            ContentError(
+                file,
+                field,
+                f"sectie '{bron.sectie}' begint niet met een bekende sectie van bron {bron.document}",
+            )
         )
 
 
@@ -34,7 +38,9 @@ def _check_products(cat: Catalogue, errors: list[ContentError]) -> None:
         if p.regio not in cat.regios:
             errors.append(ContentError(file, "regio", f"onbekende regio '{p.regio}'"))
         if p.vergelijking is not None and p.vergelijking not in cat.vergelijking:
-            errors.append(ContentError(file, "vergelijking", f"onbekende vergelijkingsgroep '{p.vergelijking}'"))
+            errors.append(
+                ContentError(file, "vergelijking", f"onbekende vergelijkingsgroep '{p.vergelijking}'")
+            )
         for i, key in enumerate(p.kengetallen):
             if key not in cat.parameters:
                 errors.append(ContentError(file, f"kengetallen.{i}", f"onbekende parameter '{key}'"))
@@ -51,7 +57,9 @@ def _check_values(
             errors.append(ContentError(file, f"{field}.{day}.waarde", "een waarde mag niet negatief zijn"))
         if money and dv.waarde.as_tuple().exponent != -2:
             errors.append(
-                ContentError(file, f"{field}.{day}.waarde", f"bedrag {dv.waarde} moet precies twee decimalen hebben")
+                ContentError(
+                    file, f"{field}.{day}.waarde", f"bedrag {dv.waarde} moet precies twee decimalen hebben"
+                )
             )
 
 
@@ -69,7 +77,11 @@ def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
         if table.uurtarief:
             _check_values(cat, table.uurtarief, file, "uurtarief", True, errors)
         if table.regime in s.SOCIAAL_NETWERK and tid.startswith("pgb-ho-") and not table.uurtarief:
-            errors.append(ContentError(file, "uurtarief", "een HO-tabel voor het sociaal netwerk heeft een uurtarief nodig"))
+            errors.append(
+                ContentError(
+                    file, "uurtarief", "een HO-tabel voor het sociaal netwerk heeft een uurtarief nodig"
+                )
+            )
         seen: set[str] = set()
         for i, row in enumerate(table.rijen):
             field = f"rijen.{i}"
@@ -81,9 +93,17 @@ def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
                     name = f"{field}.product" if j == 0 else f"{field}.ook_voor.{j - 1}"
                     errors.append(ContentError(file, name, f"onbekend product '{pid}'"))
             if row.niet_in_bron and row.waarden:
-                errors.append(ContentError(file, f"{field}.waarden", "een rij 'niet in de bron' heeft geen bedragen"))
+                errors.append(
+                    ContentError(file, f"{field}.waarden", "een rij 'niet in de bron' heeft geen bedragen")
+                )
             if not row.niet_in_bron and not row.waarden:
-                errors.append(ContentError(file, f"{field}.waarden", "geen bedrag; zet niet_in_bron: true als de bron er geen noemt"))
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.waarden",
+                        "geen bedrag; zet niet_in_bron: true als de bron er geen noemt",
+                    )
+                )
             _check_values(cat, row.waarden, file, f"{field}.waarden", True, errors)
             _check_hours_times_rate(cat, table, row, file, field, errors)
     _check_aids(cat, errors)
@@ -95,27 +115,37 @@ def _check_hours_times_rate(
     """Every sociaal-netwerk HO row equals hours a year x hourly rate / 12, half-up to the cent."""
     if row.uren_per_jaar is None:
         if table.uurtarief:
-            errors.append(ContentError(file, f"{field}.uren_per_jaar", "rij zonder uren in een tabel met uurtarief"))
+            errors.append(
+                ContentError(file, f"{field}.uren_per_jaar", "rij zonder uren in een tabel met uurtarief")
+            )
         return
     param = cat.parameters.get(row.uren_per_jaar)
     if param is None:
-        errors.append(ContentError(file, f"{field}.uren_per_jaar", f"onbekende parameter '{row.uren_per_jaar}'"))
+        errors.append(
+            ContentError(file, f"{field}.uren_per_jaar", f"onbekende parameter '{row.uren_per_jaar}'")
+        )
         return
     if not table.uurtarief:
-        errors.append(ContentError(file, f"{field}.uren_per_jaar", "uren per rij vragen een uurtarief in de tabel"))
+        errors.append(
+            ContentError(file, f"{field}.uren_per_jaar", "uren per rij vragen een uurtarief in de tabel")
+        )
         return
     for day, dv in row.waarden.items():
         rate = _in_force(table.uurtarief, day)
         hours = _in_force(param.leaf.waarden, day)
         if rate is None or hours is None:
-            errors.append(ContentError(file, f"{field}.waarden.{day}", "geen uurtarief of uren geldig op deze datum"))
+            errors.append(
+                ContentError(file, f"{field}.waarden.{day}", "geen uurtarief of uren geldig op deze datum")
+            )
             continue
         expected = sociaal_netwerk_maandbedrag(hours, rate)
         if dv.waarde != expected:
             errors.append(
                 ContentError(
-                    file, f"{field}.waarden.{day}.waarde",
-                    f"bedrag {dv.waarde} klopt niet: {hours} uur x {rate} / 12 = {expected} (half-up op centen)",
+                    file,
+                    f"{field}.waarden.{day}.waarde",
+                    f"bedrag {dv.waarde} klopt niet: {hours} uur x {rate} / 12 = {expected} "
+                    "(half-up op centen)",
                 )
             )
 
@@ -141,13 +171,16 @@ def _check_aids(cat: Catalogue, errors: list[ContentError]) -> None:
             for day, dv in row.waarden.items():
                 rent = rent_row.waarden.get(day)
                 if rent is None or rent.waarde == 0:
-                    errors.append(ContentError(max_file, f"rijen.{i}.waarden.{day}", "geen huur op dezelfde datum"))
+                    errors.append(
+                        ContentError(max_file, f"rijen.{i}.waarden.{day}", "geen huur op dezelfde datum")
+                    )
                     continue
                 months = dv.waarde / rent.waarde
                 if months != months.to_integral_value():
                     errors.append(
                         ContentError(
-                            max_file, f"rijen.{i}.waarden.{day}.waarde",
+                            max_file,
+                            f"rijen.{i}.waarden.{day}.waarde",
                             f"maximum {dv.waarde} is geen veelvoud van de huur {rent.waarde} per maand "
                             f"({months.normalize():f} maanden)",
                         )

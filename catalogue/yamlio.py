@@ -27,14 +27,26 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
         line = key_node.start_mark.line + 1
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"dubbele sleutel '{key}' (regel {seen[key]} en regel {line})",
+                None,
+                None,
+                f"dubbele sleutel '{key}' (regel {seen[key]} en regel {line})",
                 key_node.start_mark,
             )
         seen[key] = line
     return loader.construct_mapping(node, deep=deep)
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"ongeldige datum '{node.value}' ({exc})", node.start_mark
+        ) from exc
+
+
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 

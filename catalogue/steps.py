@@ -1,0 +1,150 @@
+"""The build steps that build.py calls, each small and in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from catalogue import export
+from catalogue.load import Catalogue, load_catalogue
+from catalogue.render import TEMPLATES, Renderer
+from catalogue.validate import validate_catalogue
+
+
+class BuildAborted(Exception):
+    """mkdocs refused the pages (strict mode); its warnings were printed above."""
+
+
+def validate(content: Path) -> Catalogue:
+    """Schema per record, then the rules across files. Raises ContentErrors."""
+    cat = load_catalogue(content)
+    validate_catalogue(cat)
+    return cat
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def export_bundle(cat: Catalogue, target: Path) -> dict[str, Any]:
+    bundle = export.build_bundle(cat)
+    _write_if_changed(target, export.bundle_json(bundle))
+    return bundle
+
+
+def render_pages(
+    cat: Catalogue, bundle: dict[str, Any], generated: Path, today: dt.date | None = None
+) -> list[str]:
+    docs = generated / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    renderer = Renderer(cat, bundle, docs, today or dt.date.today())
+    rekenhulp = {p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2")}
+    renderer.env.globals["rekenhulp_pages"] = rekenhulp
+    return renderer.render_all()
+
+
+def write_downloads(cat: Catalogue, bundle: dict[str, Any], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "wmo-gegevens.json").write_text(export.bundle_json(bundle), encoding="utf-8")
+    (folder / "producten.csv").write_text(export.products_csv(cat), encoding="utf-8")
+    (folder / "tarieven.csv").write_text(export.tariffs_csv(cat), encoding="utf-8")
+    (folder / "kengetallen.csv").write_text(export.parameters_csv(cat), encoding="utf-8")
+
+
+def _nav(cat: Catalogue) -> list[Any]:
+    """Navigation from the content, so a new product or region needs no config edit."""
+    products = []
+    for key, regio in cat.regios.items():
+        items = [
+            {p.naam: export.product_md_path(p)}
+            for p in sorted(cat.producten.values(), key=lambda p: (p.categorie, p.naam))
+            if p.regio == key
+        ]
+        if items:
+            products.append({regio.naam: items})
+    tariff_regions = sorted({t.regio for t in cat.tarieven.values()})
+    rekenhulp = sorted(p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2"))
+    rekenhulp.sort(key=lambda n: n != "index.md")
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Voor wie": ["aanbieders.md", "inwoners.md", "consulenten.md"]},
+        {"Producten": ["producten/index.md", *products]},
+        {"Regio's": ["regios/index.md", *[f"regios/{k}.md" for k in cat.regios]]},
+        {"Tarieven": ["tarieven/index.md", *[f"tarieven/{k}.md" for k in tariff_regions]]},
+        {"Vergelijking": "vergelijking.md"},
+        {"Normen": ["normenkader.md", "kengetallen.md"]},
+        {
+            "Lijsten en beleid": [
+                "lijsten/index.md",
+                *[f"lijsten/{k}.md" for k in cat.lijsten],
+                *[f"beleid/{k}.md" for k in cat.teksten if k != "normenkader"],
+                *[f"projecten/{p.regio}.md" for p in cat.projecten.values()],
+            ]
+        },
+    ]
+    if rekenhulp:
+        nav.append({"Rekenhulp": [f"rekenhulp/{n}" for n in rekenhulp]})
+    nav += [{"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
+    return nav
+
+
+def mkdocs_build(config: Path, cat: Catalogue, staging: Path) -> Path:
+    """Strict build into a staging folder; a warning fails the build before anything is published.
+
+    The hand-kept mkdocs.yml holds the theme and extensions; the navigation comes from the content.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _show_mkdocs_warnings()
+
+    if staging.exists():
+        shutil.rmtree(staging)
+    from mkdocs.exceptions import MkDocsException
+
+    cfg = load_config(str(config), strict=True, site_dir=str(staging), nav=_nav(cat))
+    try:
+        build(cfg)
+    except MkDocsException as exc:
+        raise BuildAborted(str(exc)) from exc
+    return staging
+
+
+def _show_mkdocs_warnings() -> None:
+    log = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_wmo", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._wmo = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+
+
+def package_browser(site: Path, bundle: Path, cache: Path) -> None:
+    """Copy the Pyodide runtime and the packaged core into the site (browser/package.py)."""
+    try:
+        package = importlib.import_module("browser.package")
+    except ModuleNotFoundError:
+        return  # the browser packaging is optional until it exists
+    package.package_site(site, bundle, cache)
+
+
+def publish(staging: Path, site: Path) -> None:
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
