@@ -17,6 +17,8 @@ as it was, so nothing broken is published.
 from __future__ import annotations
 
 import argparse
+import fcntl
+import os
 import sys
 import time
 from pathlib import Path
@@ -33,6 +35,14 @@ CACHE = ROOT / ".build"
 
 
 def main(argv: list[str] | None = None) -> int:
+    # One build at a time: two builds writing generated/ and site/ together would mix their output.
+    CACHE.mkdir(exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(argv)
+
+
+def _build(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="alleen de content controleren")
     parser.add_argument("--bundle", action="store_true", help="controleren en de databundel schrijven")
@@ -62,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = steps.render_pages(cat, bundle, GENERATED)
     steps.write_downloads(cat, bundle, GENERATED / "docs" / "downloads")
     try:
-        staging = steps.mkdocs_build(ROOT / "mkdocs.yml", cat, ROOT / "site.new")
+        staging = steps.mkdocs_build(ROOT / "mkdocs.yml", cat, ROOT / f".site-new-{os.getpid()}")
     except steps.BuildAborted as exc:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1

@@ -35,6 +35,15 @@ def in_force(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, Any] | None:
     return (days[-1], waarden[days[-1]]) if days else None
 
 
+TOPICS = ("pgb-ho-", "pgb-begeleiding-", "pgb-logeerzorg", "pgb-hulpmiddelen-", "pgb-beschermd-")
+
+
+def table_order(t: s.TariefTabel) -> tuple[int, int, str]:
+    """HO first, then begeleiding, logeerzorg, aids, beschermd wonen; within a topic by regime."""
+    topic = next((i for i, prefix in enumerate(TOPICS) if t.id.startswith(prefix)), len(TOPICS))
+    return topic, list(s.REGIMES).index(t.regime), t.id
+
+
 class Renderer:
     def __init__(self, cat: Catalogue, bundle: dict[str, Any], out: Path, today: dt.date) -> None:
         self.cat = cat
@@ -64,7 +73,7 @@ class Renderer:
 
     def tariffs_for(self, pid: str) -> list[TariffLine]:
         lines = []
-        for table in sorted(self.cat.tarieven.values(), key=lambda t: t.id):
+        for table in sorted(self.cat.tarieven.values(), key=table_order):
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
@@ -137,7 +146,7 @@ class Renderer:
         tariff_regions = sorted({t.regio for t in cat.tarieven.values()})
         r("tarieven_index.md.j2", "tarieven/index.md", tariff_regions=tariff_regions)
         for key in tariff_regions:
-            tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=lambda t: t.id)
+            tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order)
             r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
         r("vergelijking.md.j2", "vergelijking.md")
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -140,7 +141,7 @@ def package_browser(site: Path, bundle: Path, cache: Path) -> None:
 
 
 def publish(staging: Path, site: Path) -> None:
-    old = site.with_name(site.name + ".old")
+    old = site.with_name(f".site-old-{os.getpid()}")
     if old.exists():
         shutil.rmtree(old)
     if site.exists():
