@@ -1,0 +1,250 @@
+"""The data bundle: loaded once, then read through a `Peil` (the values in force on a date).
+
+Rules never read files; they receive a `Peil`. The bundle comes from ``calculator/data/bundle.json``
+(written by ``build.py --bundle``) or from a dict passed in (the browser may fetch it itself).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from .errors import BundleFout
+
+BUNDLE_VERSIE = 1
+_actief: dict | None = None
+_peilen: dict[tuple[int, date], Peil] = {}
+
+
+def laad(bron: dict | str | os.PathLike | None = None) -> dict:
+    """Read a bundle: a dict as is, a path to a JSON file, or (None) the one shipped in the package."""
+    if isinstance(bron, dict):
+        bundle = bron
+    elif bron is not None:
+        bundle = json.loads(Path(bron).read_text(encoding="utf-8"))
+    else:
+        bundle = json.loads(_pakket_tekst())
+    if not isinstance(bundle, dict) or bundle.get("versie") != BUNDLE_VERSIE:
+        raise BundleFout(f"onbekende bundelversie (verwacht {BUNDLE_VERSIE})")
+    for deel in ("parameters", "tarieven", "producten", "regios"):
+        if not isinstance(bundle.get(deel), dict):
+            raise BundleFout(f"de bundel mist '{deel}'")
+    return bundle
+
+
+def _pakket_tekst() -> str:
+    try:
+        return resources.files(__package__).joinpath("data", "bundle.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError, TypeError):
+        pad = Path(__file__).resolve().parent / "data" / "bundle.json"
+        if not pad.exists():
+            raise BundleFout(
+                "calculator/data/bundle.json ontbreekt; maak hem met 'python build.py --bundle'"
+            ) from None
+        return pad.read_text(encoding="utf-8")
+
+
+def gebruik(bundle: dict | str | os.PathLike | None) -> dict:
+    """Make ``bundle`` the active bundle for every later call (None: reload the packaged one)."""
+    global _actief
+    _actief = laad(bundle)
+    _peilen.clear()
+    return _actief
+
+
+def actief() -> dict:
+    """The active bundle, loaded from the package on first use."""
+    global _actief
+    if _actief is None:
+        _actief = laad(None)
+    return _actief
+
+
+def kies_waarde(waarden: list[dict], peildatum: date) -> tuple[dict | None, bool]:
+    """The entry in force on ``peildatum``: the last whose ``vanaf`` is on or before it.
+
+    If every entry starts later, the earliest; the flag then says the date lies before the first value.
+    """
+    if not waarden:
+        return None, False
+    dag = peildatum.isoformat()
+    gekozen = None
+    for w in waarden:  # sorted by vanaf (bundle contract)
+        if w["vanaf"] <= dag:
+            gekozen = w
+        else:
+            break
+    if gekozen is None:
+        return waarden[0], True
+    return gekozen, False
+
+
+@dataclass(frozen=True)
+class Waarde:
+    """A parameter or tariff value in force on the peildatum."""
+
+    waarde: Decimal | None
+    bron: dict
+    vanaf: str | None
+    eenheid: str | None
+    voor_eerste: bool
+
+
+def uitleg(w: Waarde) -> str:
+    """``minuten per week; bron 002, 4. Resultaten`` to explain a maximum in a message."""
+    bron = f"bron {w.bron.get('document', '?')}, {w.bron.get('sectie', '')}".rstrip(", ") if w.bron else ""
+    return "; ".join(d for d in (w.eenheid or "", bron) if d)
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One row of a tariff table with the value in force on the peildatum (``waarde`` None if absent)."""
+
+    tabel: str
+    id: str
+    label: str
+    product: str | None
+    uren_per_jaar: str | None
+    eenheid: str
+    niet_in_bron: bool
+    waarde: Decimal | None
+    bron: dict
+    vanaf: str | None
+
+
+class _Lui(dict):
+    """A dict that fills itself on first access (``__missing__``): fast repeated lookups."""
+
+    def __init__(self, maak) -> None:  # noqa: ANN001
+        super().__init__()
+        self._maak = maak
+
+    def __missing__(self, sleutel: str) -> object:
+        waarde = self[sleutel] = self._maak(sleutel)
+        return waarde
+
+
+class Peil:
+    """The bundle seen on one date. Lookups are cached, so batch work pays for them once.
+
+    ``p.w[key]`` is the decimal value of a parameter, ``p.i[key]`` it as an int (for maxima),
+    ``p.b[key]`` its source and ``p.u[key]`` its unit and source as text for messages (cached dicts).
+    """
+
+    def __init__(self, bundle: dict, peildatum: date) -> None:
+        self.bundle = bundle
+        self.peildatum = peildatum
+        self._params: dict[str, Waarde] = {}
+        self._rijen: dict[tuple[str, str], Rij | None] = {}
+        self.w: dict[str, Decimal] = _Lui(lambda k: self.param(k).waarde)
+        self.b: dict[str, dict] = _Lui(lambda k: self.param(k).bron)
+        self.i: dict[str, int] = _Lui(lambda k: int(self.param(k).waarde))
+        self.u: dict[str, str] = _Lui(lambda k: uitleg(self.param(k)))
+
+    def param(self, sleutel: str) -> Waarde:
+        """The parameter ``sleutel`` (dotted key) in force on the peildatum."""
+        w = self._params.get(sleutel)
+        if w is None:
+            p = self.bundle["parameters"].get(sleutel)
+            if p is None:
+                raise BundleFout(f"parameter '{sleutel}' ontbreekt in de bundel")
+            entry, voor = kies_waarde(p.get("waarden") or [], self.peildatum)
+            if entry is None or entry.get("waarde") is None:
+                raise BundleFout(f"parameter '{sleutel}' heeft geen waarde")
+            w = Waarde(
+                Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), p.get("eenheid"), voor
+            )
+            self._params[sleutel] = w
+        return w
+
+    def waarde(self, sleutel: str) -> Decimal:
+        """The decimal value of parameter ``sleutel``."""
+        return self.w[sleutel]
+
+    def bron(self, sleutel: str) -> dict:
+        """The source of parameter ``sleutel``'s value in force."""
+        return self.b[sleutel]
+
+    def tabel(self, tabel_id: str) -> dict:
+        """A tariff table by id."""
+        t = self.bundle["tarieven"].get(tabel_id)
+        if t is None:
+            raise BundleFout(f"tarieftabel '{tabel_id}' ontbreekt in de bundel")
+        return t
+
+    def rij(self, tabel_id: str, rij_id: str) -> Rij | None:
+        """Row ``rij_id`` of table ``tabel_id`` (None if the table has no such row)."""
+        sleutel = (tabel_id, rij_id)
+        if sleutel not in self._rijen:
+            t = self.tabel(tabel_id)
+            self._rijen[sleutel] = next(
+                (self._maak_rij(tabel_id, t, r) for r in t["rijen"] if r["id"] == rij_id), None
+            )
+        return self._rijen[sleutel]
+
+    def rij_voor_product(self, tabel_id: str, product: str) -> Rij | None:
+        """The row of ``tabel_id`` for ``product`` (by the row's product, else by its id)."""
+        t = self.tabel(tabel_id)
+        for r in t["rijen"]:
+            if r.get("product") == product:
+                return self.rij(tabel_id, r["id"])
+        return self.rij(tabel_id, product)
+
+    def tabellen(self, regio: str, regime: str) -> list[str]:
+        """Ids of the tariff tables of ``regio`` with ``regime``, sorted."""
+        return sorted(
+            k
+            for k, t in self.bundle["tarieven"].items()
+            if t.get("regio") == regio and t.get("regime") == regime
+        )
+
+    def uurtarief(self, tabel_id: str) -> Waarde | None:
+        """The hourly rate of an hours-x-rate table, if it has one."""
+        t = self.tabel(tabel_id)
+        entry, voor = kies_waarde(t.get("uurtarief") or [], self.peildatum)
+        if entry is None:
+            return None
+        return Waarde(
+            Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), t.get("eenheid"), voor
+        )
+
+    def _maak_rij(self, tabel_id: str, t: dict, r: dict) -> Rij:
+        entry, _ = kies_waarde(r.get("waarden") or [], self.peildatum)
+        waarde = None if entry is None or entry.get("waarde") is None else Decimal(entry["waarde"])
+        bron = (entry or {}).get("bron") or t.get("bron") or {}
+        return Rij(
+            tabel=tabel_id,
+            id=r["id"],
+            label=r.get("label") or r["id"],
+            product=r.get("product"),
+            uren_per_jaar=r.get("uren_per_jaar"),
+            eenheid=r.get("eenheid") or t.get("eenheid") or "",
+            niet_in_bron=bool(r.get("niet_in_bron")) or waarde is None,
+            waarde=waarde,
+            bron=bron,
+            vanaf=(entry or {}).get("vanaf"),
+        )
+
+
+def peil(peildatum: date, bundle: dict | None = None) -> Peil:
+    """The cached `Peil` of ``bundle`` (default: the active one) on ``peildatum``."""
+    b = actief() if bundle is None else bundle
+    sleutel = (id(b), peildatum)
+    p = _peilen.get(sleutel)
+    if p is None or p.bundle is not b:
+        if len(_peilen) > 256:
+            _peilen.clear()
+        p = _peilen[sleutel] = Peil(b, peildatum)
+    return p
+
+
+def optioneel(p: Peil, sleutel: str) -> Waarde | None:
+    """Parameter ``sleutel`` if the bundle has it, else None (for rules that degrade to a note)."""
+    if sleutel not in p.bundle["parameters"]:
+        return None
+    return p.param(sleutel)

@@ -1,0 +1,1 @@
+"""The rules, one small function per rule, grouped as content/regels/ is grouped."""

@@ -1,0 +1,50 @@
+"""Beschermd Thuis in Halderberge: average support hours a week per level; the source gives no tariff.
+
+Bron: 003, Bijlage 10: Beschermd Wonen en Beschermd Thuis 2023.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..data import Peil, Rij
+from ..trace import Toelichting
+
+NIVEAUS = ("zwaar", "midden", "licht")
+
+
+def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting) -> Decimal:
+    """Average support (planned and unplanned): zwaar 14, midden 9, licht 5 hours a week.
+
+    Bron: 003, Bijlage 10, Beschermd Thuis Zwaar / Midden / Licht.
+    """
+    sleutel = f"beschermd_thuis.begeleiding_uren_per_week.{niveau}"
+    uren = p.w[sleutel]
+    t.stap(
+        f"Beschermd Thuis {niveau}: gemiddelde begeleiding (gepland en ongepland)",
+        "begeleiding_uren_per_week",
+        uren,
+        "uren per week",
+        p.b[sleutel],
+    )
+    return uren
+
+
+def beschermd_thuis_tarief(rij: Rij | None, t: Toelichting) -> Decimal | None:
+    """The tariff per etmaal, or None where the source names the unit but no amount. Bron: 003, Bijlage 10."""
+    if rij is None or rij.niet_in_bron:
+        bron = (
+            rij.bron
+            if rij
+            else {"document": "003", "sectie": "Bijlage 10: Beschermd Wonen en Beschermd Thuis 2023"}
+        )
+        t.stap(
+            "Tarief: de bron noemt geen bedrag (niet in de bron)",
+            "beschermd_thuis_tarief",
+            "niet in de bron",
+            rij.eenheid if rij else "",
+            bron,
+        )
+        return None
+    t.stap(f"Tarief {rij.label}", "beschermd_thuis_tarief", rij.waarde, rij.eenheid, rij.bron)
+    return rij.waarde

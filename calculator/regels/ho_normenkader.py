@@ -1,0 +1,398 @@
+"""HO indication by the HHM normenkader (June 2019) as applied in source 002.
+
+One function per rule. Each returns what it adds (an `Onderdeel`) or decides, and records a step.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from ..data import Peil, optioneel
+from ..money import NUL, getal, op_cent, op_heel
+from ..trace import Toelichting
+
+UITGANGSPUNTEN = {"document": "002", "sectie": "3. Uitgangspunten"}
+WASVERZORGING = {
+    "1_persoon": "hhm_uren.wasverzorging_1_persoon",
+    "2_personen": "hhm_uren.wasverzorging_2_personen",
+}
+MAALTIJD_PRODUCT_MAX = "ho_producten.maaltijdvoorziening.max_keer_per_week"
+BIJLAGE_6 = {
+    "document": "003",
+    "sectie": "Bijlage 6 Omschrijvingen van de vormen van de maatwerkvoorziening "
+    "huishoudelijke ondersteuning",
+}
+
+
+class Onderdeel(NamedTuple):
+    """One part of the indication: minutes a week, and hours a year when the part is given in HHM hours."""
+
+    onderdeel: str
+    label: str
+    minuten_per_week: Decimal
+    bron: dict
+    hhm_uren_per_jaar: Decimal | None = None
+
+
+def maatwerk(onderdeel: str, melding: str, bron: dict) -> dict:
+    """A point for the consulent to weigh (the source leaves it to their judgement)."""
+    return {"onderdeel": onderdeel, "melding": melding, "bron": dict(bron)}
+
+
+def minimale_duur(p: Peil, duur_maanden: int, t: Toelichting) -> str | None:
+    """No HO when it is needed for less than the minimum (3 months). Bron: 002, 1. Inleiding."""
+    sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
+    minimum = p.w[sleutel]
+    voldaan = Decimal(duur_maanden) >= minimum
+    if t.aan:
+        uitkomst = "voldaan" if voldaan else "niet voldaan"
+        t.stap(
+            f"Minimale duur: {duur_maanden} maanden opgegeven, {uitkomst}",
+            "minimale_duur",
+            minimum,
+            "maanden",
+            p.b[sleutel],
+        )
+    if voldaan:
+        return None
+    return (
+        f"Huishoudelijke ondersteuning is nodig voor {duur_maanden} maanden. Korter dan {minimum} maanden "
+        "kent de gemeente geen HO toe; dit kunt u zelf of met uw netwerk overbruggen "
+        "(bron 002, 1. Inleiding)."
+    )
+
+
+def gebruikelijke_hulp(p: Peil, huisgenoten: int, t: Toelichting) -> str | None:
+    """No HO when housemates of 18+ are available and able to do the housework (gebruikelijke hulp).
+
+    Bron: 002, 2. Algemene, algemeen gebruikelijke en voorliggende voorzieningen.
+    """
+    sleutel = "ho_normenkader.toegang.gebruikelijke_hulp_vanaf_leeftijd"
+    leeftijd = p.w[sleutel]
+    if t.aan:
+        t.stap(
+            f"Gebruikelijke hulp: huisgenoten van {leeftijd} jaar of ouder die het huishouden kunnen "
+            f"overnemen: {huisgenoten} (een commerciële kamerhuurder hoort niet bij de leefeenheid "
+            "en telt niet mee)",
+            "gebruikelijke_hulp",
+            leeftijd,
+            "jaar",
+            p.b[sleutel],
+        )
+    if huisgenoten <= 0:
+        return None
+    return (
+        f"Er zijn huisgenoten van {leeftijd} jaar of ouder die het huishouden kunnen overnemen "
+        "(gebruikelijke hulp); dan kent de gemeente geen HO toe (bron 002, 2. Algemene, algemeen "
+        "gebruikelijke en voorliggende voorzieningen)."
+    )
+
+
+def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
+    """Basismodule Schoon en leefbaar huis, full takeover: 125 min/week.
+
+    Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
+    """
+    sleutel = "ho_normenkader.basismodule.minuten_per_week"
+    minuten = p.w[sleutel]
+    t.stap(
+        "Basismodule schoon en leefbaar huis (volledige overname)",
+        "basismodule",
+        minuten,
+        "minuten per week",
+        p.b[sleutel],
+    )
+    return Onderdeel("basismodule", "Basismodule schoon en leefbaar huis", minuten, p.b[sleutel])
+
+
+def aftrek_lichte_taken(p: Peil, t: Toelichting) -> Onderdeel:
+    """Minus 15 min/week when client or network do the light tasks. Bron: 002, 4. Resultaten, Basismodule."""
+    sleutel = "ho_normenkader.basismodule.aftrek_lichte_taken_minuten"
+    minuten = -p.w[sleutel]
+    t.stap(
+        "Aftrek: lichte taken doet de cliënt (of het netwerk) zelf",
+        "aftrek_lichte_taken",
+        minuten,
+        "minuten per week",
+        p.b[sleutel],
+    )
+    return Onderdeel("aftrek_lichte_taken", "Aftrek lichte taken zelf", minuten, p.b[sleutel])
+
+
+def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
+    """5 min/week per occasionally used room (laundry room, guest room, attic, office).
+
+    Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
+    """
+    sleutel = "ho_normenkader.extra_ruimte.minuten_per_week"
+    per_ruimte = p.w[sleutel]
+    minuten = per_ruimte * aantal
+    if t.aan:
+        t.stap(
+            f"Extra ruimten: {aantal} x {per_ruimte} minuten",
+            "extra_ruimten",
+            minuten,
+            "minuten per week",
+            p.b[sleutel],
+        )
+    return Onderdeel("extra_ruimten", f"{aantal} extra ruimte(n)", minuten, p.b[sleutel])
+
+
+def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
+    """Extra or more thorough cleaning during the weekly visit, at most 30 min.
+
+    Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
+    """
+    sleutel = "ho_normenkader.extra_schoonmaak.max_minuten_per_week"
+    waarde = Decimal(minuten)
+    if t.aan:
+        t.stap(
+            f"Extra schoonmaak tijdens het bezoek (hoogstens {p.w[sleutel]} minuten)",
+            "extra_schoonmaak",
+            waarde,
+            "minuten per week",
+            p.b[sleutel],
+        )
+    return Onderdeel("extra_schoonmaak", "Extra schoonmaak tijdens het bezoek", waarde, p.b[sleutel])
+
+
+def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
+    """An extra visit a week, at most 60 min. Bron: 002, 4. Resultaten, Basismodule."""
+    sleutel = "ho_normenkader.extra_bezoek.max_minuten_per_week"
+    waarde = Decimal(minuten)
+    if t.aan:
+        t.stap(
+            f"Extra bezoek per week (hoogstens {p.w[sleutel]} minuten)",
+            "extra_bezoek",
+            waarde,
+            "minuten per week",
+            p.b[sleutel],
+        )
+    return Onderdeel("extra_bezoek", "Extra bezoek per week", waarde, p.b[sleutel])
+
+
+def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdeel, dict]:
+    """Regie en organisatie, aanleren: temporary (at most 6 weeks); the source gives no minutes.
+
+    Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
+    """
+    sleutel = "ho_normenkader.regie.aanleren_max_weken"
+    max_weken = p.w[sleutel]
+    duur = f"{weken} weken" if weken is not None else f"hoogstens {max_weken} weken"
+    t.stap(
+        f"Regie en organisatie aanleren ({duur}): geen normtijd in de bron",
+        "regie_aanleren",
+        NUL,
+        "minuten per week",
+        p.b[sleutel],
+    )
+    punt = maatwerk(
+        "regie_aanleren",
+        f"Regie en organisatie aanleren is tijdelijke ondersteuning ({duur}, hoogstens {max_weken}). "
+        "De bron geeft geen normtijd; de consulent bepaalt de minuten.",
+        p.b[sleutel],
+    )
+    return Onderdeel("regie_aanleren", "Regie en organisatie: aanleren", NUL, p.b[sleutel]), punt
+
+
+def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
+    """Regie en organisatie, structureel: 30 min/week.
+
+    Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
+    """
+    sleutel = "ho_normenkader.regie.structureel_minuten_per_week"
+    minuten = p.w[sleutel]
+    t.stap(
+        "Regie en organisatie: structureel adviseren en organiseren",
+        "regie_structureel",
+        minuten,
+        "minuten per week",
+        p.b[sleutel],
+    )
+    return Onderdeel("regie_structureel", "Regie en organisatie: structureel", minuten, p.b[sleutel])
+
+
+def broodmaaltijden(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
+    """Bread meals: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
+    sleutel = "ho_normenkader.maaltijden.broodmaaltijd_minuten_per_dag"
+    per_dag = p.w[sleutel]
+    minuten = per_dag * dagen
+    if t.aan:
+        t.stap(
+            f"Broodmaaltijden: {dagen} dagen x {per_dag} minuten (per huishouden)",
+            "broodmaaltijden",
+            minuten,
+            "minuten per week",
+            p.b[sleutel],
+        )
+    return Onderdeel("broodmaaltijden", f"Broodmaaltijden, {dagen} dagen per week", minuten, p.b[sleutel])
+
+
+def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
+    """Hot meal: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
+    sleutel = "ho_normenkader.maaltijden.warme_maaltijd_minuten_per_dag"
+    per_dag = p.w[sleutel]
+    minuten = per_dag * dagen
+    if t.aan:
+        t.stap(
+            f"Warme maaltijd: {dagen} dagen x {per_dag} minuten (per huishouden)",
+            "warme_maaltijd",
+            minuten,
+            "minuten per week",
+            p.b[sleutel],
+        )
+    return Onderdeel("warme_maaltijd", f"Warme maaltijd, {dagen} dagen per week", minuten, p.b[sleutel])
+
+
+def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[dict]:
+    """Points to weigh for meals: the product's weekly maximum (003 Bijlage 6), the dishwasher,
+    the 5-year limit.
+
+    Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging; 003, Bijlage 6, Maaltijdvoorziening.
+    """
+    punten = []
+    product_max = optioneel(p, MAALTIJD_PRODUCT_MAX)
+    if product_max is None:
+        punten.append(
+            maatwerk(
+                "maaltijden",
+                "Het product Maaltijdvoorziening (Halderberge) wordt hoogstens een beperkt aantal keer "
+                "per week ingezet; de consulent toetst het aantal dagen aan de productomschrijving.",
+                BIJLAGE_6,
+            )
+        )
+    elif Decimal(dagen) > product_max.waarde:
+        punten.append(
+            maatwerk(
+                "maaltijden",
+                f"Maaltijden op {dagen} dagen per week: het product Maaltijdvoorziening (Halderberge) "
+                f"wordt hoogstens {product_max.waarde} keer per week ingezet.",
+                product_max.bron,
+            )
+        )
+    sleutel = "ho_normenkader.maaltijden.indicatie_max_jaren"
+    vaat = {True: "er is een vaatwasser (in- en uitruimen)", False: "er is geen vaatwasser (afwassen)"}.get(
+        vaatwasser, "of er een vaatwasser is, is niet opgegeven"
+    )
+    punten.append(
+        maatwerk(
+            "maaltijden",
+            f"De enige weegfactor bij maaltijden is de vaatwasser: {vaat}. Minder tijd als netwerk of eigen "
+            f"mogelijkheden helpen. Een indicatie voor maaltijden geldt hoogstens {p.w[sleutel]} jaar.",
+            p.b[sleutel],
+        )
+    )
+    return punten
+
+
+def uren_naar_minuten_per_week(p: Peil, uren_per_jaar: Decimal) -> Decimal:
+    """Hours a year to minutes a week: uren x 60 / 52, half-up to 2 decimals (a derived figure).
+
+    Bron: 002, 3. Uitgangspunten.
+    """
+    return op_cent(
+        uren_per_jaar
+        * p.w["ho_normenkader.omrekening.minuten_per_uur"]
+        / p.w["ho_normenkader.omrekening.weken_per_jaar"]
+    )
+
+
+def minuten_naar_uren_per_jaar(p: Peil, minuten_per_week: Decimal) -> Decimal:
+    """Minutes a week to hours a year, exact: minuten x 52 / 60. Bron: 002, 3. Uitgangspunten."""
+    return (
+        minuten_per_week
+        * p.w["ho_normenkader.omrekening.weken_per_jaar"]
+        / p.w["ho_normenkader.omrekening.minuten_per_uur"]
+    )
+
+
+def hhm_onderdeel(p: Peil, naam: str, label: str, sleutel: str, t: Toelichting) -> Onderdeel:
+    """A part given in HHM hours a year (003 Bijlage 11), shown as derived minutes a week."""
+    uren = p.w[sleutel]
+    minuten = uren_naar_minuten_per_week(p, uren)
+    if t.aan:
+        t.stap(f"{label}: {uren} uur per jaar (HHM 2025)", naam, uren, "uren per jaar", p.b[sleutel])
+        per_uur, weken = (
+            p.w["ho_normenkader.omrekening.minuten_per_uur"],
+            p.w["ho_normenkader.omrekening.weken_per_jaar"],
+        )
+        t.stap(
+            f"{label}: omgerekend {uren} x {per_uur} / {weken} (afgeleid, afgerond op 2 decimalen)",
+            naam,
+            minuten,
+            "minuten per week",
+            p.b["ho_normenkader.omrekening.weken_per_jaar"],
+        )
+    return Onderdeel(naam, label, minuten, p.b[sleutel], uren)
+
+
+def wasverzorging(p: Peil, keuze: str, t: Toelichting) -> Onderdeel:
+    """Wasverzorging for 1 or 2+ persons, without ironing, in HHM hours a year.
+
+    Bron: 002, 4. Resultaten, Resultaat Wasverzorging; 003, Bijlage 11.
+    """
+    personen = "1 persoon" if keuze == "1_persoon" else "2 of meer personen"
+    return hhm_onderdeel(p, "wasverzorging", f"Wasverzorging {personen}", WASVERZORGING[keuze], t)
+
+
+def strijken(p: Peil, t: Toelichting) -> Onderdeel:
+    """Ironing (outer clothing, only where needed), in HHM hours a year.
+
+    Bron: 002, 4. Resultaten, Resultaat Wasverzorging; 003, Bijlage 11.
+    """
+    return hhm_onderdeel(p, "strijken", "Strijken", "hhm_uren.strijk", t)
+
+
+def boodschappen(p: Peil, t: Toelichting) -> Onderdeel:
+    """Boodschappen, in HHM hours a year.
+
+    Bron: 002, 4. Resultaten, Resultaat Boodschappen; 003, Bijlage 11.
+    """
+    return hhm_onderdeel(p, "boodschappen", "Boodschappen", "hhm_uren.boodschappen", t)
+
+
+def totaal_minuten(onderdelen: list[Onderdeel], t: Toelichting) -> Decimal:
+    """The indication is the sum of the result areas, in minutes a week. Bron: 002, 3. Uitgangspunten."""
+    totaal = sum((o.minuten_per_week for o in onderdelen), NUL)
+    t.stap("Totaal: optelsom van de onderdelen", "totaal_minuten", totaal, "minuten per week", UITGANGSPUNTEN)
+    return totaal
+
+
+def uren_per_jaar(p: Peil, onderdelen: list[Onderdeel], t: Toelichting) -> tuple[Decimal, Decimal]:
+    """Hours a year: minute-based parts x 52 / 60, half-up to whole hours (reproduces the HHM table:
+    125 -> 108, 155 -> 134, 185 -> 160), plus the parts given in HHM hours as given. Also the exact value.
+
+    Bron: 002, 3. Uitgangspunten; 003, Bijlage 11.
+    """
+    minuten = hhm = NUL
+    for o in onderdelen:
+        if o.hhm_uren_per_jaar is None:
+            minuten += o.minuten_per_week
+        else:
+            hhm += o.hhm_uren_per_jaar
+    exact = minuten_naar_uren_per_jaar(p, minuten)
+    afgerond = op_heel(exact)
+    if t.aan:
+        weken, per_uur = (
+            p.w["ho_normenkader.omrekening.weken_per_jaar"],
+            p.w["ho_normenkader.omrekening.minuten_per_uur"],
+        )
+        t.stap(
+            f"Uren per jaar: {getal(minuten)} minuten x {weken} / {per_uur} = {op_cent(exact)}, "
+            "afgerond op hele uren (half naar boven)",
+            "uren_per_jaar",
+            afgerond,
+            "uren per jaar",
+            p.b["ho_normenkader.omrekening.weken_per_jaar"],
+        )
+        if hhm:
+            bron = next(o.bron for o in onderdelen if o.hhm_uren_per_jaar is not None)
+            t.stap(
+                "Plus de onderdelen in HHM-uren per jaar, zoals gegeven",
+                "uren_per_jaar",
+                hhm,
+                "uren per jaar",
+                bron,
+            )
+    return afgerond + hhm, op_cent(exact + hhm)

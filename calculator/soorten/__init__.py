@@ -1,0 +1,1 @@
+"""One module per kind of question (``soort``): read and check the input, run the rules, shape the output."""

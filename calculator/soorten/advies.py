@@ -1,0 +1,75 @@
+"""Soort ``advies``: from a few plain questions to Halderberge's fitting HO product(s), their hours a year
+and the maximum PGB per regime (source 003, Bijlage 6 and 11)."""
+
+from __future__ import annotations
+
+from ..data import Peil, peil
+from ..invoer import Velden
+from ..money import getal
+from ..regels import ho_producten as hp
+from ..regels import pgb as r
+from ..trace import Toelichting
+from .pgb import BESLIST, budget_uit, ho_budget
+
+VELDEN = (
+    "wekelijks_nodig",
+    "tijdelijk_fysiek",
+    "kan_taken_leren",
+    "gedragsproblematiek",
+    "wasverzorging",
+    "strijken",
+    "boodschappen",
+    "maaltijden",
+    "peildatum",
+)
+REGIO = "halderberge"
+
+
+def run(invoer: object, bundle: dict | None = None) -> dict:
+    """Check the answers and give the product advice with budgets."""
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
+    wekelijks = v.jn("wekelijks_nodig", True)
+    tijdelijk = v.jn("tijdelijk_fysiek", False)
+    leerbaar = v.jn("kan_taken_leren", False)
+    gedrag = v.jn("gedragsproblematiek", False)
+    pakket_was = v.keuze("wasverzorging", hp.WAS_KEUZES, "geen")
+    strijken = v.jn("strijken", False)
+    boodschappen = v.jn("boodschappen", False)
+    maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
+    if strijken and pakket_was == "geen":
+        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+    v.klaar()
+    t = Toelichting()
+    basis, notities = hp.basisproduct(bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
+    pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")  # type: ignore[arg-type]
+    delen = hp.pakket_uren(p, pakket, t)
+    uren = hp.totaal_uren(delen)
+    t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.BIJLAGE_11)
+    budgetten = {}
+    for uitvoering in r.UITVOERINGEN:
+        tb = Toelichting()
+        budgetten[uitvoering] = budget_uit(p, ho_budget(p, REGIO, uitvoering, pakket, tb))
+        budgetten[uitvoering]["toelichting"] = tb.stappen
+    return {
+        "soort": "advies",
+        "peildatum": p.peildatum.isoformat(),
+        "regio": REGIO,
+        "producten": [_product(p, d) for d in delen],
+        "uren_per_jaar": getal(uren),
+        "budgetten": budgetten,
+        "opmerkingen": notities + [BESLIST],
+        "toelichting": t.stappen,
+    }
+
+
+def _product(p: Peil, d: hp.Onderdeel) -> dict:
+    product = p.bundle["producten"].get(d.product, {})
+    return {
+        "id": d.product,
+        "naam": product.get("naam", d.product),
+        "url": product.get("url"),
+        "onderdeel": d.label,
+        "uren_per_jaar": getal(d.uren_per_jaar),
+        "bron": dict(d.bron),
+    }

@@ -1,0 +1,39 @@
+"""Soort ``beschermd_thuis``: support hours a week per level; the tariff is not in the source."""
+
+from __future__ import annotations
+
+from ..data import peil
+from ..invoer import Velden
+from ..money import bedrag, getal
+from ..regels.beschermd_thuis import NIVEAUS, begeleiding_uren_per_week, beschermd_thuis_tarief
+from ..regels.pgb import ergens_niet_in_bron, product_rij
+from ..trace import Toelichting
+
+VELDEN = ("niveau", "peildatum")
+REGIO = "halderberge"
+REGIME = "beschermd-wonen"
+
+
+def run(invoer: object, bundle: dict | None = None) -> dict:
+    """Hours a week and (absent) tariff for Beschermd Thuis zwaar, midden or licht."""
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
+    niveau = v.keuze("niveau", NIVEAUS, None, verplicht=True)
+    v.klaar()
+    t = Toelichting()
+    product = f"beschermd-thuis-{niveau}"
+    uren = begeleiding_uren_per_week(p, niveau, t)  # type: ignore[arg-type]
+    rij = product_rij(p, REGIO, REGIME, product) or ergens_niet_in_bron(p, REGIO, product)
+    tarief = beschermd_thuis_tarief(rij, t)
+    info = p.bundle["producten"].get(product, {})
+    return {
+        "soort": "beschermd_thuis",
+        "peildatum": p.peildatum.isoformat(),
+        "niveau": niveau,
+        "product": {"id": product, "naam": info.get("naam", product), "url": info.get("url")},
+        "uren_per_week": getal(uren),
+        "tarief": None if tarief is None else bedrag(tarief),
+        "tarief_eenheid": rij.eenheid if rij else None,
+        "tarief_melding": "niet in de bron" if tarief is None else None,
+        "toelichting": t.stappen,
+    }

@@ -1,0 +1,277 @@
+"""Soort ``ho``: the HO indication by the normenkader (source 002), with every step shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..data import Peil, peil
+from ..invoer import DAGEN_PER_WEEK, Velden
+from ..money import getal
+from ..regels import ho_normenkader as r
+from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
+from ..trace import GeenToelichting, Toelichting
+
+VELDEN = (
+    "duur_maanden",
+    "huisgenoten_die_kunnen_helpen",
+    "basismodule",
+    "lichte_taken_zelf",
+    "extra_ruimten",
+    "extra_schoonmaak_minuten",
+    "extra_bezoek_minuten",
+    "regie",
+    "regie_aanleren_weken",
+    "broodmaaltijden_dagen_per_week",
+    "warme_maaltijd_dagen_per_week",
+    "vaatwasser",
+    "wasverzorging",
+    "strijken",
+    "boodschappen",
+    "kinderen",
+    "kinderen_naar_school_per_week",
+    "kindzorg_duur_maanden",
+    "peildatum",
+)
+REGIE = ("geen", "aanleren", "structureel")
+WAS = ("geen", "1_persoon", "2_personen")
+KIND_VELDEN = ("leeftijd",) + tuple(h[0] for h in HANDELINGEN)
+KIND_MAX_LEEFTIJD = 17  # younger than 18: from 18 a housemate counts for gebruikelijke hulp
+KEER_PER_WEEK_MAX = 70  # technical bound on how often a task is counted a week (10 a day)
+
+
+@dataclass
+class Situatie:
+    """A checked HO situation."""
+
+    peil: Peil
+    duur_maanden: int
+    huisgenoten: int
+    basismodule: bool = True
+    lichte_taken_zelf: bool = False
+    extra_ruimten: int = 0
+    extra_schoonmaak: int = 0
+    extra_bezoek: int = 0
+    regie: str = "geen"
+    regie_aanleren_weken: int | None = None
+    brood_dagen: int = 0
+    warm_dagen: int = 0
+    vaatwasser: bool | None = None
+    wasverzorging: str = "geen"
+    strijken: bool = False
+    boodschappen: bool = False
+    kinderen: list[Kind] = field(default_factory=list)
+    naar_school: int = 0
+    kindzorg_duur_maanden: int | None = None
+
+
+def _maximum(v: Velden, p: Peil, veld: str, sleutel: str) -> int:
+    return v.heel(veld, 0, maximum=p.i[sleutel], max_uitleg=p.u[sleutel])  # type: ignore[return-value]
+
+
+def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None) -> Situatie:
+    """Check an HO situation; raises `InvoerFout` with every problem. ``vandaag``: default peildatum."""
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum("peildatum", vandaag), bundle)
+    s = Situatie(
+        peil=p,
+        duur_maanden=v.heel("duur_maanden", 0, verplicht=True),  # type: ignore[arg-type]
+        huisgenoten=v.heel("huisgenoten_die_kunnen_helpen", 0, bool_als_getal=True),  # type: ignore[arg-type]
+        basismodule=v.jn("basismodule", True),  # type: ignore[arg-type]
+        lichte_taken_zelf=v.jn("lichte_taken_zelf", False),  # type: ignore[arg-type]
+        extra_ruimten=v.heel("extra_ruimten", 0),  # type: ignore[arg-type]
+        extra_schoonmaak=_maximum(
+            v, p, "extra_schoonmaak_minuten", "ho_normenkader.extra_schoonmaak.max_minuten_per_week"
+        ),
+        extra_bezoek=_maximum(
+            v, p, "extra_bezoek_minuten", "ho_normenkader.extra_bezoek.max_minuten_per_week"
+        ),
+        regie=v.keuze("regie", REGIE, "geen"),  # type: ignore[arg-type]
+        brood_dagen=v.heel(
+            "broodmaaltijden_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
+        ),  # type: ignore[arg-type]
+        warm_dagen=v.heel(
+            "warme_maaltijd_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
+        ),  # type: ignore[arg-type]
+        vaatwasser=v.jn("vaatwasser", None),
+        wasverzorging=v.keuze("wasverzorging", WAS, "geen"),  # type: ignore[arg-type]
+        strijken=v.jn("strijken", False),  # type: ignore[arg-type]
+        boodschappen=v.jn("boodschappen", False),  # type: ignore[arg-type]
+    )
+    if v.aanwezig("regie_aanleren_weken"):
+        if s.regie != "aanleren":
+            v.fout("regie_aanleren_weken", 'hoort alleen bij regie "aanleren"')
+        else:
+            k = "ho_normenkader.regie.aanleren_max_weken"
+            s.regie_aanleren_weken = v.heel(
+                "regie_aanleren_weken", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k]
+            )
+    if s.strijken and s.wasverzorging == "geen":
+        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+    s.kinderen = _lees_kinderen(v)
+    s.naar_school = v.heel(
+        "kinderen_naar_school_per_week", 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week"
+    )  # type: ignore[assignment]
+    if s.naar_school and not s.kinderen:
+        v.fout("kinderen_naar_school_per_week", "hoort bij kindzorg; geef ook de kinderen op")
+    if v.aanwezig("kindzorg_duur_maanden"):
+        if not s.kinderen:
+            v.fout("kindzorg_duur_maanden", "hoort bij kindzorg; geef ook de kinderen op")
+        else:
+            k = "kindzorg.max_maanden"
+            s.kindzorg_duur_maanden = v.heel(
+                "kindzorg_duur_maanden", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k]
+            )
+    v.klaar()
+    return s
+
+
+def _lees_kinderen(v: Velden) -> list[Kind]:
+    kinderen = []
+    for i, item in enumerate(v.lijst("kinderen")):
+        k = Velden(item, KIND_VELDEN, voorvoegsel=f"kinderen[{i}].")
+        leeftijd = k.heel(
+            "leeftijd",
+            0,
+            verplicht=True,
+            maximum=KIND_MAX_LEEFTIJD,
+            max_uitleg="vanaf 18 jaar telt iemand als huisgenoot",
+        )
+        keer = {
+            h[0]: k.heel(h[0], 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week") for h in HANDELINGEN
+        }
+        v.fouten.extend(k.fouten)
+        kinderen.append(Kind(leeftijd or 0, {a: b for a, b in keer.items() if b}))  # type: ignore[misc]
+    return kinderen
+
+
+def onderdelen(
+    s: Situatie, t: Toelichting, met_maatwerk: bool = True
+) -> tuple[list[r.Onderdeel], list[dict]]:
+    """Run the rules in the order of source 002; returns the parts and the maatwerk points."""
+    p = s.peil
+    delen: list[r.Onderdeel] = []
+    punten: list[dict] = []
+    if s.basismodule:
+        delen.append(r.basismodule(p, t))
+        if s.lichte_taken_zelf:
+            delen.append(r.aftrek_lichte_taken(p, t))
+    elif t.aan:
+        t.stap(
+            "Basismodule niet nodig (opgegeven)",
+            "basismodule",
+            0,
+            "minuten per week",
+            p.b["ho_normenkader.basismodule.minuten_per_week"],
+        )
+    if s.extra_ruimten:
+        delen.append(r.extra_ruimten(p, s.extra_ruimten, t))
+    if s.extra_schoonmaak:
+        delen.append(r.extra_schoonmaak(p, s.extra_schoonmaak, t))
+    if s.extra_bezoek:
+        delen.append(r.extra_bezoek(p, s.extra_bezoek, t))
+    if s.regie == "aanleren":
+        deel, punt = r.regie_aanleren(p, s.regie_aanleren_weken, t)
+        delen.append(deel)
+        punten.append(punt)
+    elif s.regie == "structureel":
+        delen.append(r.regie_structureel(p, t))
+    if s.brood_dagen:
+        delen.append(r.broodmaaltijden(p, s.brood_dagen, t))
+    if s.warm_dagen:
+        delen.append(r.warme_maaltijd(p, s.warm_dagen, t))
+    if met_maatwerk and (s.brood_dagen or s.warm_dagen):
+        punten.extend(r.maaltijden_maatwerk(p, max(s.brood_dagen, s.warm_dagen), s.vaatwasser))
+    if s.wasverzorging != "geen":
+        delen.append(r.wasverzorging(p, s.wasverzorging, t))
+        if s.strijken:
+            delen.append(r.strijken(p, t))
+    if s.boodschappen:
+        delen.append(r.boodschappen(p, t))
+    if s.kinderen:
+        deel, extra = kindzorg(p, s.kinderen, s.naar_school, s.kindzorg_duur_maanden, t)
+        if deel is not None:
+            delen.append(deel)
+        punten.extend(extra)
+    return delen, punten
+
+
+def bereken(s: Situatie, uitleg: bool = True) -> dict:
+    """The HO indication for a checked situation, with parts, maatwerk and (if ``uitleg``) every step."""
+    t = Toelichting() if uitleg else GeenToelichting()
+    p = s.peil
+    redenen = toegang(s, t)
+    uit: dict = {"soort": "ho", "peildatum": p.peildatum.isoformat()}
+    if redenen:
+        t.stap("Niet toegekend", "toegang", "0", "minuten per week", r.UITGANGSPUNTEN)
+        punten = [_aanname_kindzorg_duur(p)] if s.kinderen else []
+        uit.update(
+            toegekend=False,
+            minuten_per_week="0",
+            uren_per_jaar="0",
+            uren_per_jaar_onafgerond="0.00",
+            onderdelen=[],
+            maatwerk=punten,
+        )
+    else:
+        delen, punten = onderdelen(s, t)
+        totaal = r.totaal_minuten(delen, t)
+        uren, exact = r.uren_per_jaar(p, delen, t)
+        uit.update(
+            toegekend=True,
+            minuten_per_week=getal(totaal),
+            uren_per_jaar=getal(uren),
+            uren_per_jaar_onafgerond=str(exact),
+            onderdelen=[_onderdeel(p, d) for d in delen],
+            maatwerk=punten,
+        )
+    uit["redenen_niet_toegekend"] = redenen
+    uit["toelichting"] = t.stappen
+    return uit
+
+
+def toegang(s: Situatie, t: Toelichting) -> list[str]:
+    """The reasons HO is not granted (empty: granted)."""
+    redenen = [r.minimale_duur(s.peil, s.duur_maanden, t), r.gebruikelijke_hulp(s.peil, s.huisgenoten, t)]
+    return [x for x in redenen if x]
+
+
+def samenvatting(s: Situatie) -> tuple[bool, str, str]:
+    """Only ``toegekend``, minutes a week and hours a year, without building the explanation (batch)."""
+    t = GeenToelichting()
+    if toegang(s, t):
+        return False, "0", "0"
+    delen, _ = onderdelen(s, t, met_maatwerk=False)
+    uren, _ = r.uren_per_jaar(s.peil, delen, t)
+    return True, getal(r.totaal_minuten(delen, t)), getal(uren)
+
+
+def _aanname_kindzorg_duur(p: Peil) -> dict:
+    sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
+    return r.maatwerk(
+        "kindzorg",
+        f"Aanname: de bron zegt niet of de minimale duur van {p.w[sleutel]} maanden ook voor kindzorg geldt "
+        f"(kindzorg duurt hoogstens {p.w['kindzorg.max_maanden']} maanden); wij passen de grens toe.",
+        p.b[sleutel],
+    )
+
+
+def _onderdeel(p: Peil, d: r.Onderdeel) -> dict:
+    uren = (
+        d.hhm_uren_per_jaar
+        if d.hhm_uren_per_jaar is not None
+        else r.minuten_naar_uren_per_jaar(p, d.minuten_per_week)
+    )
+    return {
+        "onderdeel": d.onderdeel,
+        "label": d.label,
+        "minuten_per_week": getal(d.minuten_per_week),
+        "uren_per_jaar": getal(uren),
+        "afgeleid": d.hhm_uren_per_jaar is not None,
+        "bron": dict(d.bron),
+    }
+
+
+def run(invoer: object, bundle: dict | None = None, uitleg: bool = True) -> dict:
+    """Check ``invoer`` and compute the HO indication."""
+    return bereken(lees(invoer, bundle), uitleg)

@@ -1,0 +1,59 @@
+"""Soort ``hulpmiddel``: monthly rent, maximum PGB and write-off months for a category of aids."""
+
+from __future__ import annotations
+
+from ..data import peil
+from ..invoer import Velden
+from ..money import bedrag, getal
+from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
+from ..trace import Toelichting
+
+VELDEN = ("categorie", "regio", "peildatum")
+
+
+def run(invoer: object, bundle: dict | None = None) -> dict:
+    """Rent, maximum and months for ``categorie`` (e.g. ``"02"``; ``"09A"`` and ``"09a"`` both work)."""
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
+    regio = v.keuze("regio", sorted(p.bundle["regios"]), None)
+    huur_tabellen = (
+        [x for x in p.tabellen(regio, "hulpmiddel-huur")] if regio else _alle(p, "hulpmiddel-huur")
+    )
+    max_tabellen = (
+        [x for x in p.tabellen(regio, "hulpmiddel-maximum")] if regio else _alle(p, "hulpmiddel-maximum")
+    )
+    if regio and not huur_tabellen and not v.fouten:
+        v.fout("regio", f"heeft geen tarieven voor hulpmiddelen in de bronnen ({regio})")
+    categorieen = [r["id"] for t in huur_tabellen for r in p.tabel(t)["rijen"]]
+    ruw = v.invoer.get("categorie")
+    categorie = ruw.strip().lower() if isinstance(ruw, str) else ruw
+    if categorie is None:
+        v.fout("categorie", f"is verplicht; kies uit: {', '.join(categorieen)}")
+    elif categorie not in categorieen:
+        v.fout("categorie", f"heeft een onbekende categorie {ruw!r}; kies uit: {', '.join(categorieen)}")
+    v.klaar()
+    t = Toelichting()
+    huur_rij = next(r for r in (p.rij(x, categorie) for x in huur_tabellen) if r is not None)
+    max_rij = next((r for r in (p.rij(x, categorie) for x in max_tabellen) if r is not None), None)
+    huur = huur_per_maand(huur_rij, t)
+    uit = {
+        "soort": "hulpmiddel",
+        "peildatum": p.peildatum.isoformat(),
+        "regio": p.tabel(huur_rij.tabel)["regio"],
+        "categorie": categorie,
+        "omschrijving": huur_rij.label,
+        "huur_per_maand": bedrag(huur),
+        "maximum_pgb": None,
+        "maanden": None,
+        "hele_maanden": None,
+    }
+    if max_rij is not None and max_rij.waarde is not None:
+        maximum = maximum_pgb(max_rij, t)
+        maanden, heel = afschrijvingsmaanden(maximum, huur, t, max_rij.bron)
+        uit.update(maximum_pgb=bedrag(maximum), maanden=getal(maanden), hele_maanden=heel)
+    uit["toelichting"] = t.stappen
+    return uit
+
+
+def _alle(p, regime: str) -> list[str]:
+    return sorted(k for k, t in p.bundle["tarieven"].items() if t.get("regime") == regime)

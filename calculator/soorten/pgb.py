@@ -1,0 +1,214 @@
+"""Soort ``pgb``: the PGB budget for chosen products and a regime (uitvoering)."""
+
+from __future__ import annotations
+
+from ..data import Peil, peil
+from ..invoer import Velden
+from ..money import bedrag, getal
+from ..regels import pgb as r
+from ..regels.ho_producten import BASIS_UREN, MAALTIJD_KEUZES, WAS_KEUZES, Pakket
+from ..regels.logeerzorg import logeerzorg_budget, max_etmalen_sleutel
+from ..trace import Toelichting
+
+VELDEN = (
+    "regio",
+    "producten",
+    "uitvoering",
+    "wasverzorging",
+    "strijken",
+    "boodschappen",
+    "maaltijden",
+    "etmalen_per_jaar",
+    "peildatum",
+)
+ADD_ONS = ("wasverzorging", "boodschappen", "maaltijdvoorziening")
+BESLIST = (
+    "De gemeente beslist over de indicatie en het budget na een gesprek; deze bedragen zijn de maxima uit de "
+    "beleidsregels, geen toezegging."
+)
+
+
+def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
+    """A known region (``regio``)."""
+    regios = sorted(p.bundle["regios"])
+    return v.keuze("regio", regios, standaard)
+
+
+def budget_uit(p: Peil, budget: r.Budget) -> dict:
+    """A budget as output: totals as strings with two decimals, the lines, what is missing."""
+    per_maand, per_jaar = r.totalen(budget)
+    return {
+        "per_maand": bedrag(per_maand),
+        "per_jaar": bedrag(per_jaar),
+        "volledig": not budget.ontbreekt,
+        "regels": [_regel(x) for x in budget.regels],
+        "ontbreekt": budget.ontbreekt,
+    }
+
+
+def _regel(x: r.Regel) -> dict:
+    uit = {
+        "tabel": x.rij.tabel,
+        "id": x.rij.id,
+        "label": x.rij.label,
+        "product": x.rij.product,
+        "per_maand": bedrag(x.per_maand),
+        "per_jaar": bedrag(x.per_jaar),
+        "bron": dict(x.rij.bron),
+    }
+    for k, w in x.extra.items():
+        uit[k] = (
+            bedrag(w) if k in ("uurtarief", "per_etmaal") else getal(w) if not isinstance(w, int) else str(w)
+        )
+    return uit
+
+
+def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
+    """Check a pgb question; raises `InvoerFout` with every problem."""
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
+    regio = regio_veld(v, p, None)
+    uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
+    ids = v.lijst("producten")
+    if not ids and not any(f["veld"] == "producten" for f in v.fouten):
+        v.fout("producten", "is verplicht: geef een lijst met ten minste één product-id")
+    producten: list[str] = []
+    for i, pid in enumerate(ids):
+        product = p.bundle["producten"].get(pid) if isinstance(pid, str) else None
+        if product is None:
+            v.fout(
+                f"producten[{i}]", f"is een onbekend product ({pid!r}); zie 'python -m calculator producten'"
+            )
+        elif regio is not None and product["regio"] != regio:
+            v.fout(f"producten[{i}]", f"({pid}) hoort bij regio {product['regio']}, niet bij {regio}")
+        elif pid in producten:
+            v.fout(f"producten[{i}]", f"({pid}) staat er twee keer in")
+        else:
+            producten.append(pid)
+    if regio is None and producten:
+        regio = p.bundle["producten"][producten[0]]["regio"]
+        for pid in producten:
+            if p.bundle["producten"][pid]["regio"] != regio:
+                v.fout(
+                    "producten",
+                    "bevat producten uit verschillende regio's "
+                    f"({regio} en {p.bundle['producten'][pid]['regio']})",
+                )
+                break
+    basis = [x for x in producten if x in BASIS_UREN]
+    if len(basis) > 1:
+        v.fout("producten", f"bevat meer dan één HO-product ({', '.join(basis)}); kies er één")
+    was = v.keuze("wasverzorging", WAS_KEUZES, None)
+    maaltijden = v.keuze("maaltijden", MAALTIJD_KEUZES, None)
+    strijken = v.jn("strijken", False)
+    boodschappen = v.jn("boodschappen", False)
+    if "wasverzorging" in producten and was in (None, "geen"):
+        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies 1_persoon of 2_personen")
+    if "maaltijdvoorziening" in producten and maaltijden in (None, "geen"):
+        v.fout(
+            "maaltijden",
+            "is nodig bij het product maaltijdvoorziening: kies 1_broodmaaltijd, 2_broodmaaltijden "
+            "of warme_maaltijd",
+        )
+    if strijken and was in (None, "geen"):
+        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+    etmalen = None
+    if "logeerzorg" in producten:
+        k = max_etmalen_sleutel()
+        etmalen = v.heel(
+            "etmalen_per_jaar", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k], verplicht=True
+        )
+    elif v.aanwezig("etmalen_per_jaar"):
+        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg")
+    v.klaar()
+    pakket = Pakket(
+        basis=basis[0] if basis else None,
+        wasverzorging=was or "geen",
+        strijken=bool(strijken),
+        boodschappen=bool(boodschappen) or "boodschappen" in producten,
+        maaltijden=maaltijden or "geen",
+    )
+    overig = [x for x in producten if x not in BASIS_UREN and x not in ADD_ONS]
+    return p, {
+        "regio": regio,
+        "uitvoering": uitvoering,
+        "pakket": pakket,
+        "overig": overig,
+        "etmalen": etmalen,
+        "producten": producten,
+    }
+
+
+def ho_budget(p: Peil, regio: str, uitvoering: str, pakket: Pakket, t: Toelichting) -> r.Budget:
+    """The HO part of a budget (basis product with add-ons) for one regime."""
+    if not (
+        pakket.basis or pakket.wasverzorging != "geen" or pakket.maaltijden != "geen" or pakket.boodschappen
+    ):
+        return r.Budget()
+    tabel = r.ho_tabel(p, regio, uitvoering)
+    if tabel is None:
+        return r.Budget(
+            ontbreekt=[
+                r.ontbreekt(
+                    pakket.basis,
+                    "huishoudelijke ondersteuning",
+                    f"geen HO-tarief voor {uitvoering} in regio {regio} ({r.NIET_IN_BRON})",
+                )
+            ]
+        )
+    if uitvoering == "pgb-professioneel":
+        return r.professioneel_maandbedrag(p, tabel, pakket, t)
+    return r.sociaal_netwerk_maandbedrag(p, tabel, pakket, t)
+
+
+def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
+    """All lines of the budget: HO package, then the other products in the order given."""
+    regio, uitvoering = vraag["regio"], vraag["uitvoering"]
+    budget = ho_budget(p, regio, uitvoering, vraag["pakket"], t)
+    for product in vraag["overig"]:
+        if product == "logeerzorg":
+            rij = r.product_rij(p, regio, uitvoering, product)
+            if rij is None or rij.waarde is None:
+                budget.ontbreekt.append(
+                    r.ontbreekt(
+                        product, product, f"geen tarief voor uitvoering {uitvoering} ({r.NIET_IN_BRON})"
+                    )
+                )
+            else:
+                budget.regels.append(logeerzorg_budget(p, rij, vraag["etmalen"], t))
+        else:
+            budget.voeg_toe(r.product_maandbedrag(p, regio, uitvoering, product, t))
+    return budget
+
+
+def run(invoer: object, bundle: dict | None = None) -> dict:
+    """Check ``invoer`` and compute the budget."""
+    p, vraag = lees(invoer, bundle)
+    t = Toelichting()
+    t.stap(
+        f"Uitvoering: {vraag['uitvoering']}, regio {vraag['regio']}",
+        "uitvoering",
+        vraag["uitvoering"],
+        "regime",
+        r.BIJLAGE_11,
+    )
+    budget = bereken(p, vraag, t)
+    uit = budget_uit(p, budget)
+    if budget.regels:
+        t.stap(
+            "Per jaar: maandbedragen x 12 (logeerzorg: etmalen x tarief)",
+            "jaarbedrag",
+            uit["per_jaar"],
+            "euro per jaar",
+            r.BIJLAGE_11,
+        )
+    uit.update(
+        soort="pgb",
+        peildatum=p.peildatum.isoformat(),
+        regio=vraag["regio"],
+        uitvoering=vraag["uitvoering"],
+        producten=vraag["producten"],
+        beslissing=BESLIST,
+        toelichting=t.stappen,
+    )
+    return uit
