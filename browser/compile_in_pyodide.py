@@ -1,0 +1,235 @@
+"""Runs INSIDE Pyodide (under Node, at build time), driven by browser/precompile.mjs.
+
+The host Python (3.11) cannot write bytecode for Pyodide's Python (3.14), so the
+bytecode is made here, by the very interpreter that will load it in the browser.
+
+It writes, under OUT (a Node directory mounted into the Pyodide file system):
+- python_stdlib.zip: the standard library modules the site needs, as sourceless
+  .pyc files (no .py), so the browser never compiles Python source at start-up;
+- core/calculator/**.pyc: the indication core, compiled the same way;
+and returns a summary (kept modules, modules to import before the memory snapshot).
+
+Which stdlib modules are kept: everything Pyodide itself imports while booting,
+everything the core imports while running sample cases, and the static import
+closure of both (imports inside functions included), so that a lazy import on a
+rarely used path still finds its module.
+
+This file is not imported by the host; it is read as text and run by Pyodide.
+"""
+
+import ast
+import importlib.util
+import json
+import marshal
+import os
+import sys
+import zipfile
+
+STDLIB_ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
+# Fixed timestamps make the archives reproducible (same input, same bytes, same hash).
+EPOCH = (1980, 1, 1, 0, 0, 0)
+# Never worth shipping to a calculator page even if some import mentions them.
+EXCLUDE_PREFIXES = (
+    "_pyrepl",
+    "idlelib",
+    "tkinter",
+    "turtledemo",
+    "test",
+    "unittest",
+    "pydoc_data",
+    "ensurepip",
+    "venv",
+    "lib2to3",
+    "__phello__",
+    "multiprocessing",
+    "xmlrpc",
+    "wsgiref",
+    "sqlite3",
+    # Reached only through the static closure (debuggers, docs, consoles, web clients
+    # of their own): the core never calls them, and whatever Pyodide's boot really
+    # imports is kept anyway. Keep this list short: a wrong entry breaks the site at run
+    # time (precompile.mjs and the parity tests run the browser's exact path to catch it).
+    "pdb",
+    "bdb",
+    "cmd",
+    "pydoc",
+    "doctest",
+    "rlcompleter",
+    "webbrowser",
+    "ftplib",
+    "netrc",
+    "concurrent.futures.process",
+    "concurrent.futures.interpreter",
+    "concurrent.interpreters",
+    "asyncio.windows_events",
+    "asyncio.windows_utils",
+    "asyncio.proactor_events",
+    "encodings._win_cp_codecs",
+)
+
+
+def pyc_bytes(source: bytes, filename: str) -> bytes:
+    """Unchecked hash-based pyc (PEP 552): valid without its source, never re-validated.
+
+    optimize=0 on purpose: docstrings and asserts stay, so the code behaves exactly as
+    the tested source does (-OO would save ~15% of the archive).
+    """
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
+    source_hash = importlib.util.source_hash(source)
+    flags = (0b01).to_bytes(4, "little")  # hash-based, check_source = False
+    return importlib.util.MAGIC_NUMBER + flags + source_hash + marshal.dumps(code)
+
+
+def stdlib_index(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Module name -> path inside the stdlib zip, for every .py in it."""
+    index = {}
+    for name in zf.namelist():
+        if not name.endswith(".py"):
+            continue
+        mod = name[:-3].replace("/", ".")
+        if mod.endswith(".__init__"):
+            mod = mod[: -len(".__init__")]
+        index[mod] = name
+    return index
+
+
+def imported_names(source: bytes, modname: str, is_package: bool) -> set[str]:
+    """Every module name an import statement in this source could load."""
+    names: set[str] = set()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return names
+    package = modname if is_package else modname.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base_parts = package.split(".")
+                if node.level > 1:
+                    base_parts = base_parts[: -(node.level - 1)]
+                base = ".".join(base_parts)
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            names.add(target)
+            # "from pkg import sub" may name a submodule.
+            names.update(f"{target}.{alias.name}" for alias in node.names)
+    # A dotted name also needs its parent packages.
+    expanded = set()
+    for name in names:
+        parts = name.split(".")
+        expanded.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return expanded
+
+
+def excluded(mod: str) -> bool:
+    return any(mod == p or mod.startswith(p + ".") for p in EXCLUDE_PREFIXES)
+
+
+def closure(roots: set[str], zf: zipfile.ZipFile, index: dict[str, str]) -> set[str]:
+    keep: set[str] = set()
+    todo = [m for m in roots if m in index]
+    while todo:
+        mod = todo.pop()
+        if mod in keep or excluded(mod):
+            continue
+        keep.add(mod)
+        path = index[mod]
+        for name in imported_names(zf.read(path), mod, path.endswith("__init__.py")):
+            if name in index and name not in keep:
+                todo.append(name)
+    return keep
+
+
+def write_zip(path: str, files: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, files[name])
+
+
+def run_samples(samples_path: str) -> int:
+    """Run sample cases through the core so its lazy imports show up in sys.modules."""
+    if not os.path.exists(samples_path):
+        return 0
+    from calculator import api  # noqa: PLC0415 - imported here on purpose, after sys.path set-up
+
+    with open(samples_path, encoding="utf-8") as fh:
+        samples = json.load(fh)
+    for soort, invoer in samples:
+        api.run_json(soort, json.dumps(invoer))
+    return len(samples)
+
+
+def main(src: str, out: str, samples_path: str) -> dict:
+    zf = zipfile.ZipFile(STDLIB_ZIP)
+    index = stdlib_index(zf)
+
+    boot = {m for m in sys.modules if m in index}
+    sys.path.insert(0, src)
+    import calculator  # noqa: F401
+
+    try:
+        import calculator.api  # noqa: F401
+    except ImportError:
+        pass  # the core without its browser entry point yet: keep going for development
+    n_samples = run_samples(samples_path) if "calculator.api" in sys.modules else 0
+    traced = {m for m in sys.modules if m in index}
+
+    # Static roots from the core's own sources.
+    core_files = {}
+    core_roots: set[str] = set()
+    pkg_dir = os.path.join(src, "calculator")
+    for dirpath, dirnames, filenames in os.walk(pkg_dir):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for fn in sorted(filenames):
+            if not fn.endswith(".py"):
+                continue
+            full = os.path.join(dirpath, fn)
+            rel = os.path.relpath(full, src)
+            mod = rel[:-3].replace(os.sep, ".").removesuffix(".__init__")
+            with open(full, "rb") as fh:
+                source = fh.read()
+            core_roots |= imported_names(source, mod, fn == "__init__.py")
+            core_files[rel] = source
+
+    keep = closure(boot | traced | core_roots, zf, index)
+    # Whatever booting actually imported is needed, exclusion list or not.
+    keep |= boot | traced
+
+    stdlib_files = {}
+    for mod in sorted(keep):
+        path = index[mod]
+        stdlib_files[path[:-3] + ".pyc"] = pyc_bytes(
+            zf.read(path), f"{STDLIB_ZIP}/{path}"
+        )
+    # Non-Python data files of kept packages (rare; e.g. encodings has none).
+    kept_dirs = {os.path.dirname(index[m]) for m in keep if index[m].endswith("__init__.py")}
+    for name in zf.namelist():
+        if not name.endswith((".py", "/")) and os.path.dirname(name) in kept_dirs:
+            stdlib_files[name] = zf.read(name)
+    write_zip(os.path.join(out, "python_stdlib.zip"), stdlib_files)
+
+    site_packages = f"/lib/python{sys.version_info[0]}.{sys.version_info[1]}/site-packages"
+    core_count = 0
+    for rel, source in core_files.items():
+        target = os.path.join(out, "core", rel[:-3] + ".pyc")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as fh:
+            fh.write(pyc_bytes(source, f"{site_packages}/{rel}"))
+        core_count += 1
+
+    return {
+        "python": sys.version.split()[0],
+        "magic": importlib.util.MAGIC_NUMBER.hex(),
+        "stdlib_modules": sorted(keep),
+        "stdlib_total_modules": len(index),
+        "boot_modules": len(boot),
+        # Imported before the memory snapshot is taken, so the browser never loads them.
+        "preimport": sorted(traced - boot),
+        "samples_run": n_samples,
+        "core_files": core_count,
+    }

@@ -1,0 +1,177 @@
+"""Put everything the rekenhulp needs in the browser under the built site.
+
+`package_site` is called by build.py after `mkdocs build`. It writes, under
+``site/assets/rekenhulp/``:
+
+- ``runtime/pyodide-<version>/``: the three Pyodide runtime files the worker loads
+  (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), copied from the pinned
+  npm package; nothing else of it (no lock file, no CDN fallback, no default stdlib);
+- ``runtime/stdlib-<hash>.zip``: the trimmed standard library as .pyc;
+- ``runtime/snapshot-<hash>.bin.gz``: a memory snapshot of a booted interpreter;
+- ``runtime/core-<hash>.zip``: the indication core (.pyc) with the data bundle inside,
+  unpacked by the worker with ``pyodide.unpackArchive``;
+- ``worker.mjs``: the module worker, with the names above written into it;
+- ``runtime.json``: the same names, for the optional idle warm-up on other pages.
+
+Hashed names never change content, so a server may cache them for a year.
+
+The .pyc files and the snapshot can only be made inside Pyodide (browser/precompile.mjs
+under Node, ~10 s). They depend on the Pyodide version, the build scripts and the
+core's Python sources, not on the content, so they are cached in ``cache_dir`` under a
+key of exactly those inputs; a content-only rebuild (new tariffs) never runs Node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from browser.samples import sample_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+CALCULATOR_DIR = ROOT / "calculator"
+ASSETS_SRC = ROOT / "site_overrides" / "assets" / "rekenhulp"
+# Only these Pyodide files reach the browser (the worker passes an empty lock file and its
+# own stdlib, so pyodide-lock.json and python_stdlib.zip are not needed).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# Inputs of the Node step besides the core's sources: a change to any of them rebuilds.
+BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py")
+RUNTIME_MARKER = "/*@RUNTIME@*/null"
+CACHE_ENTRIES_KEPT = 3
+EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
+    """Write the browser runtime of the rekenhulp into ``site_dir`` (see module docstring)."""
+    site_dir, bundle_path, cache_dir = Path(site_dir), Path(bundle_path), Path(cache_dir)
+    bundle_bytes = bundle_path.read_bytes()
+    compiled = precompiled(cache_dir, json.loads(bundle_bytes))
+    manifest = json.loads((compiled / "manifest.json").read_text(encoding="utf-8"))
+
+    assets = site_dir / "assets" / "rekenhulp"
+    runtime = assets / "runtime"
+    if runtime.exists():
+        shutil.rmtree(runtime)
+    pyodide_out = runtime / f"pyodide-{manifest['pyodide_version']}"
+    pyodide_out.mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(PYODIDE_DIR / name, pyodide_out / name)
+
+    files = {
+        "stdlib": _hashed_copy((compiled / "python_stdlib.zip").read_bytes(), runtime, "stdlib", ".zip"),
+        "snapshot": _hashed_copy(
+            (compiled / "snapshot.bin.gz").read_bytes(), runtime, "snapshot", ".bin.gz"
+        ),
+        "core": _hashed_copy(core_archive(compiled / "core", bundle_bytes), runtime, "core", ".zip"),
+    }
+    config: dict[str, Any] = {
+        "pyodide": f"runtime/{pyodide_out.name}/",
+        **{key: f"runtime/{name}" for key, name in files.items()},
+        "lock": {"info": manifest["lock_info"], "packages": {}},
+        "python": manifest["python"],
+    }
+    assets.mkdir(parents=True, exist_ok=True)
+    template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")
+    if RUNTIME_MARKER not in template:
+        raise RuntimeError(f"{ASSETS_SRC / 'worker.mjs'} lacks the marker {RUNTIME_MARKER}")
+    worker = template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True), 1)
+    (assets / "worker.mjs").write_text(worker, encoding="utf-8")
+    warm = [config["pyodide"] + n for n in PYODIDE_FILES] + [config[k] for k in files]
+    (assets / "runtime.json").write_text(
+        json.dumps({"files": warm, "python": manifest["python"]}, indent=1), encoding="utf-8"
+    )
+
+
+def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
+    """The core's .pyc files plus ``calculator/data/bundle.json``, as a reproducible zip."""
+    buf = io.BytesIO()
+    entries = {
+        p.relative_to(core_dir).as_posix(): p.read_bytes()
+        for p in sorted(core_dir.rglob("*.pyc"))
+    }
+    entries["calculator/data/bundle.json"] = bundle_bytes
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, entries[name])
+    return buf.getvalue()
+
+
+def precompiled(cache_dir: Path, bundle: dict[str, Any]) -> Path:
+    """The cache entry for the current inputs, made by browser/precompile.mjs if missing."""
+    version = json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"]
+    entry = cache_dir / "pyodide" / f"{version}-{cache_key(version)}"
+    if (entry / "manifest.json").exists():
+        return entry
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("Node.js is nodig om de rekenhulp te bouwen (browser/precompile.mjs)")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    # Build next to the entry and rename at the end: a concurrent or interrupted build
+    # never leaves a half-written entry behind.
+    work = Path(tempfile.mkdtemp(prefix="tmp-", dir=entry.parent))
+    try:
+        samples = work / "samples.json"
+        samples.write_text(json.dumps(sample_cases(bundle)), encoding="utf-8")
+        out = work / "out"
+        subprocess.run(
+            [
+                node,
+                str(ROOT / "browser" / "precompile.mjs"),
+                "--pyodide", str(PYODIDE_DIR),
+                "--src", str(ROOT),
+                "--out", str(out),
+                "--samples", str(samples),
+            ],
+            check=True,
+        )  # fmt: skip
+        try:
+            os.replace(out, entry)
+        except OSError:
+            if not (entry / "manifest.json").exists():  # lost a race: the other build won
+                raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _prune(entry.parent, keep=entry)
+    return entry
+
+
+def cache_key(version: str) -> str:
+    """Hash of everything the Node step reads, except the content (see module docstring)."""
+    h = hashlib.sha256(version.encode())
+    for name in BUILD_SCRIPTS:
+        h.update(name.encode() + b"\0" + (ROOT / "browser" / name).read_bytes())
+    for path in sorted(CALCULATOR_DIR.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _hashed_copy(data: bytes, folder: Path, stem: str, suffix: str) -> str:
+    name = f"{stem}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+    (folder / name).write_bytes(data)
+    return name
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the newest few cache entries (switching branches back and forth stays fast)."""
+    entries = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("tmp-")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[CACHE_ENTRIES_KEPT:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,79 @@
+"""Representative calculator questions, one or more per `soort`.
+
+Used twice: at build time they run through the core inside Pyodide so every module the
+core imports lazily is traced and kept in the trimmed standard library; in the tests
+they seed the parity cases. They come from the bundle (product ids, categories), so they
+stay valid when content changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Case = tuple[str, dict[str, Any]]
+
+UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
+
+
+def sample_cases(bundle: dict[str, Any]) -> list[Case]:
+    """A fixed, small set of valid and invalid questions for every soort."""
+    producten = bundle.get("producten", {})
+    tarieven = bundle.get("tarieven", {})
+    cases: list[Case] = [
+        ("ho", {"duur_maanden": 12}),
+        (
+            "ho",
+            {
+                "duur_maanden": 6,
+                "lichte_taken_zelf": True,
+                "extra_ruimten": 2,
+                "extra_schoonmaak_minuten": 30,
+                "extra_bezoek_minuten": 60,
+                "regie": "aanleren",
+                "broodmaaltijden_dagen_per_week": 7,
+                "warme_maaltijd_dagen_per_week": 5,
+                "wasverzorging": "2_personen",
+                "strijken": True,
+                "boodschappen": True,
+                "kinderen": [{"leeftijd": 2}],
+            },
+        ),
+        ("ho", {"duur_maanden": 2, "huisgenoten_die_kunnen_helpen": 1}),
+        ("ho", {"duur_maanden": -1, "extra_schoonmaak_minuten": 45}),
+        ("advies", {}),
+        (
+            "advies",
+            {
+                "wekelijks_nodig": True,
+                "kan_taken_leren": True,
+                "gedragsproblematiek": True,
+                "wasverzorging": "1_persoon",
+                "boodschappen": True,
+                "maaltijden": "warme_maaltijd",
+            },
+        ),
+        ("advies", {"wekelijks_nodig": "misschien"}),
+        ("producten", {}),
+        ("hht", {}),
+        ("beschermd_thuis", {"niveau": "zwaar"}),
+        ("beschermd_thuis", {"niveau": "onbekend"}),
+        ("pgb", {"producten": ["bestaat-niet"], "uitvoering": "x"}),
+        ("onbekend", {}),
+    ]
+    for uitvoering in UITVOERINGEN:
+        for pid, product in sorted(producten.items()):
+            if product.get("regio") != "halderberge":
+                continue
+            invoer: dict[str, Any] = {"producten": [pid], "uitvoering": uitvoering}
+            if pid == "logeerzorg":
+                invoer["etmalen_per_jaar"] = 15
+            if pid == "wasverzorging":
+                invoer["wasverzorging"] = "1_persoon"
+            if pid == "maaltijdvoorziening":
+                invoer["maaltijden"] = "1_broodmaaltijd"
+            cases.append(("pgb", invoer))
+    for tabel in tarieven.values():
+        if tabel.get("regime") == "hulpmiddel-huur":
+            for rij in tabel.get("rijen", []):
+                cases.append(("hulpmiddel", {"categorie": rij["id"]}))
+    return cases

@@ -1,0 +1,152 @@
+// The rekenhulp's module worker: runs the indication core (calculator.api.run_json) on
+// self-hosted Pyodide, so the page never freezes and nothing typed leaves the device.
+//
+// Start-up is the feature users feel, so everything starts at once, at the top of this
+// module: the wasm is compiled while it downloads, and in parallel the memory snapshot,
+// the precompiled stdlib and the core archive are fetched and the Pyodide JS loaded.
+// Pyodide then restores a booted interpreter from the snapshot instead of booting one.
+// If the snapshot cannot be used, it boots normally from the same precompiled stdlib.
+//
+// Messages in:  {type: "bereken", id, soort, invoer}
+// Messages out: {type: "status", fase: "klaar" | "fout", melding?, ms?, snapshot?}
+//               {type: "resultaat", id, json, ms}   (json: run_json's string, as is)
+
+// browser/package.py writes the hashed file names here when it builds the site.
+const RUNTIME = /*@RUNTIME@*/null;
+
+const started = performance.now();
+const here = new URL(".", import.meta.url);
+const at = (path) => new URL(path, here).href;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} gaf HTTP ${response.status}`);
+  return response;
+}
+
+// The wasm is compiled as it streams in (needs Content-Type application/wasm; a host
+// that sends another type gets the slower compile-after-download).
+async function compileWasm(url) {
+  const response = await fetchOk(url);
+  if ((response.headers.get("Content-Type") || "").startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+async function gunzip(url) {
+  const response = await fetchOk(url);
+  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// Swallow a rejection now (it is awaited, and reported, later).
+function settle(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+function startDownloads() {
+  const base = at(RUNTIME.pyodide);
+  return {
+    base,
+    wasmUrl: base + "pyodide.asm.wasm",
+    wasm: settle(compileWasm(base + "pyodide.asm.wasm")),
+    modules: settle(Promise.all([import(base + "pyodide.mjs"), import(base + "pyodide.asm.mjs")])),
+    snapshot: settle(gunzip(at(RUNTIME.snapshot))),
+    stdlib: settle(fetchOk(at(RUNTIME.stdlib))),
+    core: settle(fetchOk(at(RUNTIME.core)).then((r) => r.arrayBuffer())),
+  };
+}
+
+// Pyodide fetches the wasm and the stdlib itself, late (after its JS has loaded). While it
+// boots, hand it the downloads that are already under way instead, and instantiate the
+// wasm module compiled above. Both patches are undone as soon as it has booted.
+async function withEarlyDownloads(dl, boot) {
+  const realFetch = self.fetch;
+  const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+  const stdlibUrl = at(RUNTIME.stdlib);
+  let stdlib = dl.stdlib;
+  self.fetch = (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url === dl.wasmUrl) return Promise.resolve(new Response(new Uint8Array(0)));
+    if (url === stdlibUrl && stdlib) {
+      const early = stdlib;
+      stdlib = null; // a response body can be read once
+      return early;
+    }
+    return realFetch(input, init);
+  };
+  WebAssembly.instantiateStreaming = async (_response, imports) => {
+    const module = await dl.wasm;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  try {
+    return await boot();
+  } finally {
+    self.fetch = realFetch;
+    WebAssembly.instantiateStreaming = realInstantiateStreaming;
+  }
+}
+
+async function start() {
+  if (!RUNTIME) throw new Error("de rekenhulp is niet goed gebouwd (runtime ontbreekt)");
+  const dl = startDownloads();
+  const [{ loadPyodide }, asm] = await dl.modules;
+  const options = {
+    indexURL: dl.base,
+    stdLibURL: at(RUNTIME.stdlib),
+    lockFileContents: RUNTIME.lock,
+    createPyodideModule: asm.default,
+    stdout: () => {},
+    stderr: (line) => console.warn("[python]", line),
+  };
+  let snapshot = true;
+  const pyodide = await withEarlyDownloads(dl, async () => {
+    try {
+      return await loadPyodide({ ...options, _loadSnapshot: dl.snapshot });
+    } catch (error) {
+      // Not fatal: a normal boot is slower but gives the same interpreter.
+      console.warn("rekenhulp: geheugenmomentopname niet bruikbaar, gewone start", error);
+      snapshot = false;
+      return loadPyodide(options);
+    }
+  });
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await dl.core, "zip", { extractDir: sitePackages });
+  // The import system cached the (then empty) site-packages listing in the snapshot;
+  // forget just that one (importlib.invalidate_caches() would import importlib.metadata).
+  pyodide.runPython(
+    "import sys, site\n_f = sys.path_importer_cache.get(site.getsitepackages()[0])\n" +
+      "if _f is not None: _f.invalidate_caches()\ndel _f",
+  );
+  const runJson = pyodide.pyimport("calculator.api").run_json;
+  return { runJson, snapshot };
+}
+
+const ready = start();
+ready.then(
+  ({ snapshot }) => post({ type: "status", fase: "klaar", ms: performance.now() - started, snapshot }),
+  (error) => {
+    console.error("rekenhulp: Python kon niet starten", error);
+    post({ type: "status", fase: "fout", melding: String(error && error.message ? error.message : error) });
+  },
+);
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (!message || message.type !== "bereken") return;
+  let core;
+  try {
+    core = await ready;
+  } catch {
+    return; // already reported as status "fout"
+  }
+  const t0 = performance.now();
+  const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}));
+  post({ type: "resultaat", id: message.id, json, ms: performance.now() - t0 });
+};
