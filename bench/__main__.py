@@ -1,0 +1,349 @@
+"""`python -m bench`: the benchmark of issue 5, run on demand (never in CI, never in tests/).
+
+Builds the site (timing build.py against a bare mkdocs build), times the core's batch, serves
+site/ plus a baseline page on 127.0.0.1 and drives headless Chromium. Prints the machine and one
+table (figure, value, target, holds) and writes bench/results.json (not committed).
+
+Shared machines are noisy, so every comparison is made side by side in the same run, the two
+sides interleaved (ABBA order), and reported as a ratio of medians.
+
+    python -m bench            # full run, a few minutes on 2 cores
+    python -m bench --quick    # fewer runs, a smoke check (< 2 minutes)
+    python -m bench --markdown bench/PRESTATIES.md   # also write the README table
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+COMMAND = "make bench"
+
+
+@dataclass
+class Settings:
+    runs: int  # runs per side for every median
+    recalc_changes: int
+    batch_rows: int
+    quick: bool
+
+
+def _interleaved(runs: int, a: Callable[[], Any], b: Callable[[], Any]) -> tuple[list[Any], list[Any]]:
+    """Run a and b ``runs`` times each in ABBA order, so a slow drift hits both sides alike."""
+    out_a: list[Any] = []
+    out_b: list[Any] = []
+    for i in range(runs):
+        if i % 2 == 0:
+            out_a.append(a())
+            out_b.append(b())
+        else:
+            out_b.append(b())
+            out_a.append(a())
+    return out_a, out_b
+
+
+def _say(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def measure_build(s: Settings) -> dict[str, Any]:
+    from bench.build_time import time_bare_mkdocs, time_build_py
+    from bench.chromium import median
+
+    _say("4. bouwtijd: build.py tegen een kale mkdocs build (eerst een ongetelde opwarmronde)")
+    # Warm-up, not counted: fills .build/ (Pyodide precompile, ~10 s only when the core or
+    # Pyodide changed) and the OS file cache, and leaves generated/docs/ for the bare build.
+    time_build_py()
+    time_bare_mkdocs()
+    ours, bare = _interleaved(s.runs, time_build_py, time_bare_mkdocs)
+    return {
+        "build_py_s": ours,
+        "mkdocs_s": bare,
+        "build_py_s_median": median(ours),
+        "mkdocs_s_median": median(bare),
+        "build_ratio": median(ours) / median(bare),
+    }
+
+
+def measure_batch(s: Settings) -> dict[str, Any]:
+    from bench.chromium import median
+    from bench.throughput import SEED, generate, run_batch
+
+    _say(f"5. kerndoorvoer: {s.batch_rows:,} gegenereerde HO-situaties door `python -m calculator batch`")
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        src, out = Path(tmp) / "situaties.csv", Path(tmp) / "uitkomsten.csv"
+        generate(src, s.batch_rows)
+        runs = [run_batch(src, out) for _ in range(s.runs)]
+    seconds = [r.seconds for r in runs]
+    return {
+        "batch_rows": s.batch_rows,
+        "batch_seed": SEED,
+        "batch_bad_rows": runs[0].bad_rows,
+        "batch_s": seconds,
+        "batch_s_median": median(seconds),
+        "batch_per_s": s.batch_rows / median(seconds),
+    }
+
+
+def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
+    from bench import chromium as ch
+    from bench.pages import BASELINE, CATALOGUE_PATH, calculator_page
+
+    res: dict[str, Any] = {"header_policy": server.policy.source}
+    calc = calculator_page()
+
+    _say("3. bytes: productkaart koud (met wachttijd voor een eventuele warm-up in rust)")
+    cat = [ch.cold_page_bytes(p, server, CATALOGUE_PATH) for _ in range(s.runs)]
+    res.update(
+        catalogue_path=CATALOGUE_PATH,
+        catalogue_page_bytes=ch.median([c.total for c in cat]),
+        catalogue_page_bytes_browser=ch.median([c.browser_total for c in cat]),
+        catalogue_runtime_bytes=ch.median([c.runtime for c in cat]),
+        catalogue_runtime_paths=sorted({x for c in cat for x in c.runtime_paths}),
+        idle_warmup=any(c.runtime_after_load for c in cat),
+    )
+
+    if calc is None:
+        _say("1-2. de rekenhulppagina ontbreekt in site/: eerste antwoord en herberekening niet gemeten")
+        res["calculator_missing"] = True
+        return res
+    page, driver = calc
+    res["calculator_path"] = page.path
+
+    _say(f"1. eerste antwoord koud en warm: {page.path} tegen de basislijn, {s.runs}x verweven")
+    ours, base = _interleaved(
+        s.runs, lambda: ch.cold_and_warm(p, server, page), lambda: ch.cold_and_warm(p, server, BASELINE)
+    )
+    cold_o, warm_o = [c.ms for c, _ in ours], [w.ms for _, w in ours]
+    cold_b, warm_b = [c.ms for c, _ in base], [w.ms for _, w in base]
+    res.update(
+        cold_ms_ours=cold_o,
+        warm_ms_ours=warm_o,
+        cold_ms_baseline=cold_b,
+        warm_ms_baseline=warm_b,
+        cold_ms_ours_median=ch.median(cold_o),
+        warm_ms_ours_median=ch.median(warm_o),
+        cold_ms_baseline_median=ch.median(cold_b),
+        warm_ms_baseline_median=ch.median(warm_b),
+        cold_ratio=ch.median(cold_o) / ch.median(cold_b),
+        warm_ratio=ch.median(warm_o) / ch.median(warm_b),
+        # Per-run ratios too: with interleaving, their spread shows how noisy the machine was.
+        cold_ratio_per_run=[o / b for o, b in zip(cold_o, cold_b, strict=True)],
+        warm_ratio_per_run=[o / b for o, b in zip(warm_o, warm_b, strict=True)],
+        calculator_page_cold_bytes=ch.median([c.server_bytes for c, _ in ours]),
+        calculator_page_cold_bytes_browser=ch.median([c.browser_bytes for c, _ in ours]),
+        calculator_page_warm_bytes=ch.median([w.server_bytes for _, w in ours]),
+        baseline_cold_bytes=ch.median([c.server_bytes for c, _ in base]),
+        baseline_warm_bytes=ch.median([w.server_bytes for _, w in base]),
+    )
+
+    _say(f"2. herberekening: {s.recalc_changes} wijzigingen op {page.path}")
+    samples, texts = ch.recalc_latencies(p, server, page, driver, s.recalc_changes)
+    res.update(
+        recalc_changes=len(samples),
+        recalc_p50_ms=ch.percentile(samples, 50),
+        recalc_p95_ms=ch.percentile(samples, 95),
+        recalc_max_ms=max(samples),
+        recalc_states=texts,
+    )
+    return res
+
+
+def machine(p: Any) -> dict[str, Any]:
+    from bench.chromium import chromium_version
+
+    pkg = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text(encoding="utf-8"))
+    return {
+        "cores": os.cpu_count(),
+        "chromium": chromium_version(p),
+        "pyodide": pkg["version"],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:,.0f} kB"
+
+
+def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(figure, value, target, holds) per figure; `holds` is ja/nee, or '-' for a report-only row."""
+
+    def yn(ok: bool) -> str:
+        return "ja" if ok else "nee"
+
+    rows: list[tuple[str, str, str, str]] = []
+    if "cold_ratio" in r:
+        rows.append(
+            (
+                "1a. eerste antwoord koud, ons / basislijn",
+                f"{r['cold_ratio']:.2f} ({r['cold_ms_ours_median']:,.0f} / "
+                f"{r['cold_ms_baseline_median']:,.0f} ms)",
+                "<= 0.45",
+                yn(r["cold_ratio"] <= 0.45),
+            )
+        )
+        rows.append(
+            (
+                "1b. eerste antwoord warm, ons / basislijn",
+                f"{r['warm_ratio']:.2f} ({r['warm_ms_ours_median']:,.0f} / "
+                f"{r['warm_ms_baseline_median']:,.0f} ms)",
+                "<= 0.40",
+                yn(r["warm_ratio"] <= 0.40),
+            )
+        )
+        rows.append(
+            (
+                f"2. herberekening p95 (p50), {r['recalc_changes']} wijzigingen",
+                f"{r['recalc_p95_ms']:.1f} ms ({r['recalc_p50_ms']:.1f} ms)",
+                "< 30 ms",
+                yn(r["recalc_p95_ms"] < 30),
+            )
+        )
+    else:
+        missing = "niet gemeten: rekenhulppagina ontbreekt"
+        rows.append(("1. eerste antwoord koud/warm", missing, "<= 0.45 / 0.40", "nee"))
+        rows.append(("2. herberekening p95", missing, "< 30 ms", "nee"))
+    if "catalogue_page_bytes" in r:
+        warm_up = " (warm-up in rust staat aan)" if r["idle_warmup"] else ""
+        ok = r["catalogue_page_bytes"] < 600_000 and (r["catalogue_runtime_bytes"] == 0 or r["idle_warmup"])
+        rows.append(
+            (
+                "3a. bytes productkaart koud",
+                f"{_kb(r['catalogue_page_bytes'])}, Pyodide {_kb(r['catalogue_runtime_bytes'])}{warm_up}",
+                "< 600 kB, Pyodide 0",
+                yn(ok),
+            )
+        )
+    if "calculator_page_cold_bytes" in r:
+        rows.append(
+            (
+                "3b. bytes rekenhulppagina koud (basislijn)",
+                f"{_kb(r['calculator_page_cold_bytes'])} ({_kb(r['baseline_cold_bytes'])})",
+                "meten",
+                "-",
+            )
+        )
+    if "build_ratio" in r:
+        rows.append(
+            (
+                "4. bouwtijd build.py / kale mkdocs build",
+                f"{r['build_ratio']:.2f} ({r['build_py_s_median']:.1f} / {r['mkdocs_s_median']:.1f} s)",
+                "<= 1.5",
+                yn(r["build_ratio"] <= 1.5),
+            )
+        )
+    if "batch_per_s" in r:
+        bad = f", {r['batch_bad_rows']} met fouten" if r["batch_bad_rows"] else ""
+        rows.append(
+            (
+                "5. kerndoorvoer (CPython, batch)",
+                f"{r['batch_per_s']:,.0f} situaties/s "
+                f"({r['batch_rows']:,} in {r['batch_s_median']:.2f} s{bad})",
+                ">= 20,000/s",
+                yn(r["batch_per_s"] >= 20_000),
+            )
+        )
+    return rows
+
+
+def render_table(rows: list[tuple[str, str, str, str]]) -> str:
+    head = ("figure", "value", "target", "holds")
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(4)]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(head), sep, *(line(r) for r in rows)])
+
+
+def render_markdown(r: dict[str, Any]) -> str:
+    m = r["machine"]
+    mode = " (--quick)" if r["quick"] else ""
+    return (
+        "## Prestaties\n\n"
+        f"Gemeten met `{COMMAND}`{mode} op {m['cores']} kernen, Chromium {m['chromium']}, "
+        f"Pyodide {m['pyodide']}, Python {m['python']} ({r['date']}). Elke waarde is een mediaan van "
+        f"{r['runs']} runs; ons en de basislijn zijn in dezelfde run om en om gemeten en worden als "
+        "verhouding gegeven, omdat losse tijden op een gedeelde machine weinig zeggen.\n\n"
+        + render_table(table_rows(r))
+        + "\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="minder runs (rooktest)")
+    parser.add_argument("--runs", type=int, help="runs per kant (standaard 5, --quick 3)")
+    parser.add_argument("--no-build", action="store_true", help="bouwtijd overslaan; site/ zoals hij is")
+    parser.add_argument(
+        "--only", choices=("build", "batch", "browser"), action="append", help="alleen dit deel"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS, help="JSON-uitvoer")
+    parser.add_argument("--markdown", type=Path, help="ook de tabel als Markdown")
+    args = parser.parse_args(argv)
+
+    runs = args.runs or (3 if args.quick else 5)
+    s = Settings(
+        runs=runs,
+        recalc_changes=60 if args.quick else 250,
+        batch_rows=20_000 if args.quick else 100_000,
+        quick=args.quick,
+    )
+    parts = set(args.only or ("build", "batch", "browser"))
+    if args.no_build:
+        parts.discard("build")
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.server import serve
+
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "quick": s.quick,
+        "runs": s.runs,
+    }
+    with sync_playwright() as p:
+        results["machine"] = machine(p)
+        m = results["machine"]
+        print(
+            f"machine: {m['cores']} kernen, Chromium {m['chromium']}, "
+            f"Pyodide {m['pyodide']}, Python {m['python']}"
+        )
+        # The build comes first: it refreshes site/, which the browser part then serves (build.py
+        # swaps site/ when it publishes, so it must not run while the server is up).
+        if "build" in parts:
+            results.update(measure_build(s))
+        if "batch" in parts:
+            results.update(measure_batch(s))
+        if "browser" in parts:
+            if not (ROOT / "site" / "index.html").exists():
+                raise SystemExit("site/ ontbreekt: eerst `python build.py` (of zonder --no-build draaien)")
+            with serve() as server:
+                results.update(measure_browser(s, p, server))
+    results["bench_seconds"] = time.perf_counter() - started
+
+    print(render_table(table_rows(results)))
+    policy = results.get("header_policy", "-")
+    print(f"({s.runs} runs per kant, {results['bench_seconds']:.0f} s; cachekoppen: {policy})")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"resultaten: {args.output}")
+    if args.markdown:
+        args.markdown.write_text(render_markdown(results), encoding="utf-8")
+        print(f"markdown: {args.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""Figures 1-3: drive Debian's Chromium through Playwright against the benchmark server.
+
+Cold and warm use a real on-disk profile (a fresh --user-data-dir per run), not an incognito
+context: an incognito context keeps its HTTP cache in memory and has no code cache, so a
+"second visit" there would not be what a returning visitor gets. The warm visit relaunches the
+browser on the same profile, so it is served from the disk cache and its compiled-code cache,
+as after closing and reopening the browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import shutil
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from bench.pages import RecalcDriver, TimedPage, init_script, recalc_script
+from bench.server import Server
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FIRST_RESULT_TIMEOUT_MS = 120_000
+# After the answer: let late requests finish and the cache entries be written before the
+# profile is closed (a warm visit can only reuse what reached the disk cache).
+LINGER_S = 1.0
+
+# What counts as "Pyodide bytes" on a page that should not need the runtime: the runtime's own
+# files, the standard library and core archives, the memory snapshot, the worker and its
+# runtime.json manifest (fetched only by the optional idle warm-up).
+RUNTIME_URL = re.compile(
+    r"pyodide|\.wasm(\?|$)|python_stdlib|/runtime/|stdlib-|snapshot-|core-[0-9a-f]+|runtime\.json|"
+    r"rekenhulp/worker",
+    re.IGNORECASE,
+)
+
+
+def launch_profile(p: Playwright, profile: Path) -> BrowserContext:
+    """Chromium on an on-disk profile (cache and code cache persist between launches)."""
+    return p.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=ARGS, headless=True
+    )
+
+
+def chromium_version(p: Playwright) -> str:
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    try:
+        return browser.version
+    finally:
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """One timed visit."""
+
+    ms: float
+    server_bytes: int
+    browser_bytes: int
+    requests: list[tuple[str, int, int]] = field(default_factory=list)  # (path, status, bytes)
+
+
+def _browser_bytes(requests: list[Any]) -> int:
+    total = 0
+    for req in requests:
+        try:
+            sizes = req.sizes()
+        except Exception:  # noqa: BLE001 - a request torn down with the page has no sizes
+            continue
+        total += max(sizes.get("responseBodySize", 0), 0) + max(sizes.get("responseHeadersSize", 0), 0)
+    return total
+
+
+def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage) -> Visit:
+    page: Page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    finished: list[Any] = []
+    page.on("requestfinished", lambda req: finished.append(req))
+    server.tally.reset()
+    page.goto(server.url + spec.path, wait_until="commit")
+    page.wait_for_function(
+        "() => window.__bench && (window.__bench.first !== null || window.__bench.error)",
+        timeout=FIRST_RESULT_TIMEOUT_MS,
+        polling=50,
+    )
+    state = page.evaluate("() => window.__bench")
+    if state.get("error") and state.get("first") is None:
+        raise RuntimeError(f"{spec.name}: de pagina meldt een fout: {state['error'][:500]}")
+    ms = float(state["first"])
+    # A page that keeps polling still has its answer timed; the wait only lets requests end.
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=10_000)
+    time.sleep(LINGER_S)
+    entries = server.tally.snapshot()
+    return Visit(ms, sum(n for _, _, n in entries), _browser_bytes(finished), entries)
+
+
+def cold_and_warm(p: Playwright, server: Server, spec: TimedPage) -> tuple[Visit, Visit]:
+    """A first visit on a fresh profile, then a second visit after reopening that profile."""
+    profile = Path(tempfile.mkdtemp(prefix=f"bench-{spec.name}-"))
+    try:
+        ctx = launch_profile(p, profile)
+        ctx.add_init_script(init_script(spec))
+        try:
+            cold = _timed_visit(ctx, server, spec)
+        finally:
+            ctx.close()
+        ctx = launch_profile(p, profile)
+        ctx.add_init_script(init_script(spec))
+        try:
+            warm = _timed_visit(ctx, server, spec)
+        finally:
+            ctx.close()
+        return cold, warm
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@dataclass
+class PageBytes:
+    """A cold visit's transfer, split into runtime (Pyodide) bytes and the rest."""
+
+    total: int
+    runtime: int
+    browser_total: int
+    runtime_paths: list[str]
+    runtime_after_load: bool
+
+
+def cold_page_bytes(p: Playwright, server: Server, path: str, idle_s: float = 3.0) -> PageBytes:
+    """Bytes of a cold visit to ``path``, including what an idle warm-up fetches afterwards.
+
+    The page is left alone for ``idle_s`` after the network goes quiet, which is when an idle
+    warm-up (requestIdleCallback / a timer) would start fetching the runtime.
+    """
+    profile = Path(tempfile.mkdtemp(prefix="bench-bytes-"))
+    try:
+        ctx = launch_profile(p, profile)
+        try:
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            finished: list[Any] = []
+            page.on("requestfinished", lambda req: finished.append(req))
+            server.tally.reset()
+            page.goto(server.url + path, wait_until="load")
+            loaded = len(server.tally.snapshot())
+            with contextlib.suppress(Exception):
+                page.wait_for_load_state("networkidle", timeout=15_000)
+            time.sleep(idle_s)
+            with contextlib.suppress(Exception):
+                page.wait_for_load_state("networkidle", timeout=15_000)
+            entries = server.tally.snapshot()
+            browser_total = _browser_bytes(finished)
+        finally:
+            ctx.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    runtime = [(path_, n) for path_, _, n in entries if RUNTIME_URL.search(path_)]
+    late = any(RUNTIME_URL.search(path_) for path_, _, _ in entries[loaded:])
+    return PageBytes(
+        total=sum(n for _, _, n in entries),
+        runtime=sum(n for _, n in runtime),
+        browser_total=browser_total,
+        runtime_paths=sorted({p_ for p_, _ in runtime}),
+        runtime_after_load=late,
+    )
+
+
+def recalc_latencies(
+    p: Playwright, server: Server, spec: TimedPage, driver: RecalcDriver, count: int
+) -> tuple[list[float], list[str]]:
+    """``count`` input changes on a loaded page, each timed from the change to its answer."""
+    profile = Path(tempfile.mkdtemp(prefix="bench-recalc-"))
+    try:
+        ctx = launch_profile(p, profile)
+        ctx.add_init_script(init_script(spec))
+        try:
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            page.goto(server.url + spec.path, wait_until="commit")
+            page.wait_for_function(
+                "() => window.__bench && window.__bench.first !== null",
+                timeout=FIRST_RESULT_TIMEOUT_MS,
+                polling=50,
+            )
+            page.wait_for_timeout(driver.settle_ms)
+            out = page.evaluate(recalc_script(spec, driver), [count, 10_000])
+        finally:
+            ctx.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return [float(x) for x in out["samples"]], list(out["texts"])
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100): a value that was actually measured."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
+    return ordered[rank - 1]
