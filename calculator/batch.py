@@ -13,6 +13,7 @@ from datetime import date
 from typing import TextIO
 
 from .errors import InvoerFout
+from .invoer import TOON_TEKENS
 from .soorten import advies, ho
 
 WAAR = {
@@ -176,9 +177,10 @@ def verwerk(
 
 
 def _vul(cellen: list[str], breedte: int) -> list[str]:
+    """The input cells padded or cut to the header's width, so the result columns line up."""
     if len(cellen) == breedte:
         return cellen
-    return (cellen + [""] * breedte)[:breedte] if len(cellen) < breedte else cellen
+    return (cellen + [""] * breedte)[:breedte]
 
 
 def _rij(
@@ -201,7 +203,7 @@ def _rij(
         if cel and (cel := cel.strip()):
             waarde = zet(cel)
             if waarde.__class__ is _Onleesbaar:
-                fouten.append(f"{kolom} is geen geldige JSON-lijst (ontvangen: {cel[:40]})")
+                fouten.append(f"{kolom} is geen geldige JSON-lijst (ontvangen: {cel[:TOON_TEKENS]})")
             else:
                 invoer[kolom] = waarde
     try:

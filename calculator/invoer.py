@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -10,13 +11,16 @@ from .errors import InvoerFout
 
 # Technical guard against absurd input, not a norm: no count in these rules comes near it.
 TECHNISCHE_GRENS = 1_000_000
+# How much of a wrong value a message quotes.
+TOON_TEKENS = 48
+ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Calendar fact: a week has seven days.
 DAGEN_PER_WEEK = 7
 
 
 def _toon(waarde: object) -> str:
     if isinstance(waarde, str):
-        return f'"{waarde}"' if len(waarde) <= 40 else f'"{waarde[:40]}…"'
+        return f'"{waarde}"' if len(waarde) <= TOON_TEKENS else f'"{waarde[:TOON_TEKENS]}…"'
     if waarde is None:
         return "leeg (null)"
     if isinstance(waarde, bool):
@@ -140,7 +144,7 @@ class Velden:
             return standaard or date.today()
         if isinstance(waarde, date):
             return waarde
-        if isinstance(waarde, str) and len(waarde) == 10:
+        if isinstance(waarde, str) and ISO_DATUM.fullmatch(waarde):
             try:
                 return date.fromisoformat(waarde)
             except ValueError:

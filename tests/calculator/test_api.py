@@ -1,0 +1,123 @@
+"""The public API: run, run_json, InvoerFout, the shape of every soort's answer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculator import InvoerFout, api, data
+
+
+def test_run_json_is_stabiel_en_gesorteerd() -> None:
+    invoer = json.dumps({"duur_maanden": 12, "wasverzorging": "1_persoon"})
+    eerste = api.run_json("ho", invoer)
+    assert eerste == api.run_json("ho", invoer)
+    assert eerste == json.dumps(json.loads(eerste), sort_keys=True, ensure_ascii=False)
+    assert "\\u" not in eerste  # Dutch characters stay readable
+
+
+def test_invoerfout_verzamelt_alle_problemen() -> None:
+    with pytest.raises(InvoerFout) as e:
+        api.run("ho", {"duur_maanden": -1, "extra_ruimten": "twee", "regie": "x", "wasverzorging": 3, "z": 1})
+    assert [f["veld"] for f in e.value.fouten] == [
+        "z",
+        "duur_maanden",
+        "extra_ruimten",
+        "regie",
+        "wasverzorging",
+    ]
+    for f in e.value.fouten:
+        assert f["veld"] in f["melding"]
+
+
+def test_maximum_noemt_de_bron() -> None:
+    with pytest.raises(InvoerFout) as e:
+        api.run("ho", {"duur_maanden": 12, "extra_schoonmaak_minuten": 45})
+    (fout,) = e.value.fouten
+    assert "30" in fout["melding"] and "bron 002" in fout["melding"]
+
+
+def test_run_json_geeft_fouten_in_plaats_van_een_exception() -> None:
+    antwoord = json.loads(api.run_json("ho", '{"duur_maanden": "zes"}'))
+    assert antwoord == {"fouten": [{"veld": "duur_maanden", "melding": antwoord["fouten"][0]["melding"]}]}
+    assert json.loads(api.run_json("ho", "{kapot"))["fouten"][0]["veld"] is None
+    assert json.loads(api.run_json("raket", "{}"))["fouten"][0]["veld"] == "soort"
+    assert json.loads(api.run_json("ho", "[1, 2]"))["fouten"]
+
+
+def test_run_json_vangt_onverwachte_fouten(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stuk(invoer: object, bundle: object = None) -> dict:
+        raise ZeroDivisionError("test")
+
+    monkeypatch.setitem(api.SOORTEN, "ho", stuk)
+    antwoord = json.loads(api.run_json("ho", "{}"))
+    assert antwoord["fouten"][0]["veld"] is None
+    assert antwoord["fouten"][0]["melding"].startswith("Er ging iets mis in de rekenhulp: ")
+
+
+def test_een_bundel_als_dict_meegeven(bundle: dict) -> None:
+    kopie = json.loads(json.dumps(bundle))
+    kopie["parameters"]["ho_normenkader.basismodule.minuten_per_week"]["waarden"] = [
+        {"vanaf": "2019-06-01", "waarde": "130", "bron": {"document": "002", "sectie": "test"}}
+    ]
+    assert api.run("ho", {"duur_maanden": 12}, bundle=kopie)["minuten_per_week"] == "130"
+    assert api.run("ho", {"duur_maanden": 12})["minuten_per_week"] == "125"
+    data.gebruik(kopie)
+    try:
+        assert api.run("ho", {"duur_maanden": 12})["minuten_per_week"] == "130"
+    finally:
+        data.gebruik(bundle)
+
+
+@pytest.mark.parametrize(
+    ("soort", "invoer", "sleutels"),
+    [
+        (
+            "ho",
+            {"duur_maanden": 12},
+            {"toegekend", "minuten_per_week", "uren_per_jaar", "uren_per_jaar_onafgerond", "onderdelen"},
+        ),
+        ("advies", {}, {"producten", "uren_per_jaar", "budgetten", "opmerkingen"}),
+        (
+            "pgb",
+            {"producten": ["ho-light"], "uitvoering": "sociaal-netwerk"},
+            {"per_maand", "per_jaar", "ontbreekt"},
+        ),
+        ("producten", {}, {"producten", "aantal"}),
+        ("hulpmiddel", {"categorie": "02"}, {"huur_per_maand", "maximum_pgb", "maanden"}),
+        ("hht", {}, {"uren_per_jaar", "bron"}),
+        ("beschermd_thuis", {"niveau": "zwaar"}, {"uren_per_week", "tarief"}),
+    ],
+)
+def test_elke_soort_antwoordt_met_toelichting(soort: str, invoer: dict, sleutels: set[str]) -> None:
+    uit = api.run(soort, invoer)
+    assert sleutels <= set(uit)
+    if soort != "producten":
+        assert uit["toelichting"]
+
+
+def test_advies_zegt_dat_de_gemeente_beslist() -> None:
+    uit = api.run("advies", {})
+    assert any(o.startswith("De gemeente beslist") for o in uit["opmerkingen"])
+
+
+def test_producten_per_regio() -> None:
+    alle = api.run("producten", {})["producten"]
+    wf = api.run("producten", {"regio": "westfriesland"})["producten"]
+    assert wf and all(p["regio"] == "westfriesland" for p in wf)
+    assert len(alle) > len(wf)
+    assert set(alle[0]) == {"id", "naam", "regio", "categorie", "url"}
+    with pytest.raises(InvoerFout):
+        api.run("producten", {"regio": "narnia"})
+
+
+def test_peildatum_voor_de_eerste_waarde_neemt_de_vroegste() -> None:
+    oud = api.run(
+        "pgb", {"producten": ["ho-light"], "uitvoering": "sociaal-netwerk", "peildatum": "2020-01-01"}
+    )
+    nu = api.run(
+        "pgb", {"producten": ["ho-light"], "uitvoering": "sociaal-netwerk", "peildatum": "2026-06-01"}
+    )
+    assert oud["per_maand"] == nu["per_maand"] == "71.51"
+    assert oud["peildatum"] == "2020-01-01"

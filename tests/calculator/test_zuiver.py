@@ -1,0 +1,78 @@
+"""The core's promises about itself: standard library only, no figure typed into the code."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+
+KERN = Path(__file__).resolve().parents[2] / "calculator"
+BESTANDEN = sorted(KERN.rglob("*.py"))
+
+
+def _imports(pad: Path) -> set[str]:
+    namen = set()
+    for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+        if isinstance(knoop, ast.Import):
+            namen |= {a.name.split(".")[0] for a in knoop.names}
+        elif isinstance(knoop, ast.ImportFrom) and knoop.level == 0 and knoop.module:
+            namen.add(knoop.module.split(".")[0])
+    return namen
+
+
+@pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: str(p.relative_to(KERN)))
+def test_alleen_de_standaardbibliotheek(pad: Path) -> None:
+    vreemd = {n for n in _imports(pad) if n not in sys.stdlib_module_names and n != "__future__"}
+    assert not vreemd, f"{pad.name} importeert buiten de standaardbibliotheek: {vreemd}"
+
+
+def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
+    """Numeric literals and number-like string constants outside docstrings."""
+    boom = ast.parse(pad.read_text(encoding="utf-8"))
+    docstrings = {
+        id(k.body[0].value)
+        for k in ast.walk(boom)
+        if isinstance(k, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and k.body
+        and isinstance(k.body[0], ast.Expr)
+        and isinstance(k.body[0].value, ast.Constant)
+    }
+    gevonden = []
+    for knoop in ast.walk(boom):
+        if not isinstance(knoop, ast.Constant) or id(knoop) in docstrings or isinstance(knoop.value, bool):
+            continue
+        if isinstance(knoop.value, (int, float)):
+            gevonden.append((knoop.lineno, Decimal(str(knoop.value))))
+        elif isinstance(knoop.value, str) and not knoop.value.startswith("0"):  # ids such as "003"
+            with contextlib.suppress(InvalidOperation):
+                gevonden.append((knoop.lineno, Decimal(knoop.value)))
+    return gevonden
+
+
+def test_geen_norm_of_tarief_in_de_code(bundle: dict) -> None:
+    """No literal in calculator/ equals a parameter or tariff value of the bundle (0, 1 and 2 aside)."""
+    waarden = {Decimal(w["waarde"]) for p in bundle["parameters"].values() for w in p["waarden"]}
+    for tabel in bundle["tarieven"].values():
+        waarden |= {Decimal(w["waarde"]) for w in tabel.get("uurtarief") or []}
+        waarden |= {
+            Decimal(w["waarde"]) for r in tabel["rijen"] for w in r["waarden"] if w["waarde"] is not None
+        }
+    waarden -= {Decimal(0), Decimal(1), Decimal(2)}
+    treffers = [
+        f"{pad.relative_to(KERN)}:{regel}: {getal}"
+        for pad in BESTANDEN
+        for regel, getal in _getallen(pad)
+        if getal in waarden
+    ]
+    assert not treffers, "getallen uit de bundel staan in de code:\n" + "\n".join(treffers)
+
+
+def test_regels_bevatten_geen_getallen() -> None:
+    """The rule modules hold no numeric literal at all beyond 0 and 1."""
+    for pad in sorted((KERN / "regels").glob("*.py")):
+        los = [(r, g) for r, g in _getallen(pad) if g not in (Decimal(0), Decimal(1))]
+        assert not los, f"{pad.name}: {los}"
