@@ -1,0 +1,206 @@
+"""Serve the built site on 127.0.0.1 with the headers a good static host would send.
+
+    python -m browser.serve site --port 8000
+
+- Hashed and versioned files (the Pyodide runtime, the snapshot, the core archive,
+  mkdocs-material's bundles) may be cached for a year ("immutable"); everything else is
+  revalidated on every use (Last-Modified / If-Modified-Since, answered with 304).
+- Text and wasm are gzip-compressed when the browser accepts it (the big files once, in
+  the background at start-up, then from memory).
+- A Content-Security-Policy that only allows the site's own origin: even a bug cannot
+  send what a visitor types elsewhere. Pyodide needs 'wasm-unsafe-eval'; mkdocs-material
+  needs inline scripts and styles.
+
+`make_server` is used by the end-to-end tests, which serve the site in a thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import functools
+import gzip
+import http.server
+import io
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".yaml": "text/yaml; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    # The snapshot is gzipped on purpose and gunzipped by the worker itself: it must reach
+    # the worker as bytes, without a Content-Encoding the browser would undo.
+    ".gz": "application/octet-stream",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".webmanifest": "application/manifest+json",
+}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".yaml", ".wasm"}
+IMMUTABLE = re.compile(
+    r"^/assets/rekenhulp/runtime/"  # versioned folder or content-hashed names
+    r"|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8,}\.min\.(js|css)$"  # mkdocs-material
+)
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PRECOMPRESS_FROM = 100_000  # bytes; smaller files are compressed on first request
+
+
+def cache_control(path: str) -> str:
+    """Cache-Control for a URL path: a year for hashed/versioned files, else revalidate."""
+    if IMMUTABLE.search(path.split("?", 1)[0].split("#", 1)[0]):
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
+
+
+def headers_for(path: str) -> dict[str, str]:
+    """Every header this server adds to a response for ``path`` (also used by bench/)."""
+    return {
+        "Cache-Control": cache_control(path),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Content-Security-Policy": CSP,
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+
+
+class GzipCache:
+    """Gzipped bodies in memory, keyed by path and (mtime, size), so a rebuild is seen."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, tuple[tuple[int, int], bytes]] = {}
+
+    def get(self, path: str) -> bytes:
+        st = os.stat(path)
+        stamp = (st.st_mtime_ns, st.st_size)
+        with self._lock:
+            item = self._items.get(path)
+        if item and item[0] == stamp:
+            return item[1]
+        with open(path, "rb") as fh:
+            body = gzip.compress(fh.read(), compresslevel=6, mtime=0)
+        with self._lock:
+            self._items[path] = (stamp, body)
+        return body
+
+    def warm(self, root: Path) -> None:
+        """Compress the big files now, so no visitor waits for it."""
+        for path in root.rglob("*"):
+            if path.suffix in COMPRESSIBLE and path.is_file():
+                if path.stat().st_size >= PRECOMPRESS_FROM:
+                    self.get(str(path))
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with caching, compression and security headers."""
+
+    gzip_cache: GzipCache
+    protocol_version = "HTTP/1.1"  # keep-alive: the rekenhulp fetches several files at once
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
+
+    def end_headers(self) -> None:
+        for name, value in headers_for(self.path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        """Like the parent, but gzip when accepted (the parent handles 304 and dirs)."""
+        path = self.translate_path(self.path)
+        suffix = Path(path).suffix.lower()
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and suffix in COMPRESSIBLE and os.path.isfile(path)):
+            return super().send_head()
+        st = os.stat(path)
+        if self._not_modified(st.st_mtime):
+            self.send_response(http.HTTPStatus.NOT_MODIFIED)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
+        body = self.gzip_cache.get(path)
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(st.st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _not_modified(self, mtime: float) -> bool:
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            when = email.utils.parsedate_to_datetime(since)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return int(mtime) <= when.timestamp()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - parent's name
+        if os.environ.get("REKENHULP_SERVE_LOG"):
+            super().log_message(format, *args)
+
+
+def make_server(
+    root: Path, port: int = 0, host: str = "127.0.0.1", warm: bool = True
+) -> http.server.ThreadingHTTPServer:
+    """A server for ``root`` (port 0: a free port); call ``serve_forever`` to run it."""
+    root = Path(root).resolve()
+    if not root.is_dir():
+        raise SystemExit(f"{root} bestaat niet; bouw eerst de site (make build)")
+    cache = GzipCache()
+    handler = functools.partial(type("SiteHandler", (Handler,), {"gzip_cache": cache}), directory=str(root))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    if warm:
+        threading.Thread(target=cache.warm, args=(root,), daemon=True).start()
+    return server
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serveer de gebouwde site lokaal.")
+    parser.add_argument("root", nargs="?", default="site", type=Path)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    args = parser.parse_args(argv)
+    server = make_server(args.root, args.port, args.host)
+    host, port = server.server_address[:2]
+    print(f"Wmo-productwijzer: http://{host}:{port}/  (stoppen: Ctrl+C)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
