@@ -155,7 +155,7 @@ def run_samples(samples_path: str) -> int:
     """Run sample cases through the core so its lazy imports show up in sys.modules."""
     if not os.path.exists(samples_path):
         return 0
-    from calculator import api  # noqa: PLC0415 - imported here on purpose, after sys.path set-up
+    from calculator import api
 
     with open(samples_path, encoding="utf-8") as fh:
         samples = json.load(fh)
@@ -170,13 +170,9 @@ def main(src: str, out: str, samples_path: str) -> dict:
 
     boot = {m for m in sys.modules if m in index}
     sys.path.insert(0, src)
-    import calculator  # noqa: F401
+    import calculator.api  # noqa: F401 - the browser's entry point must import
 
-    try:
-        import calculator.api  # noqa: F401
-    except ImportError:
-        pass  # the core without its browser entry point yet: keep going for development
-    n_samples = run_samples(samples_path) if "calculator.api" in sys.modules else 0
+    n_samples = run_samples(samples_path)
     traced = {m for m in sys.modules if m in index}
 
     # Static roots from the core's own sources.
@@ -203,9 +199,7 @@ def main(src: str, out: str, samples_path: str) -> dict:
     stdlib_files = {}
     for mod in sorted(keep):
         path = index[mod]
-        stdlib_files[path[:-3] + ".pyc"] = pyc_bytes(
-            zf.read(path), f"{STDLIB_ZIP}/{path}"
-        )
+        stdlib_files[path[:-3] + ".pyc"] = pyc_bytes(zf.read(path), f"{STDLIB_ZIP}/{path}")
     # Non-Python data files of kept packages (rare; e.g. encodings has none).
     kept_dirs = {os.path.dirname(index[m]) for m in keep if index[m].endswith("__init__.py")}
     for name in zf.namelist():

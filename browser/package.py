@@ -68,9 +68,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
 
     files = {
         "stdlib": _hashed_copy((compiled / "python_stdlib.zip").read_bytes(), runtime, "stdlib", ".zip"),
-        "snapshot": _hashed_copy(
-            (compiled / "snapshot.bin.gz").read_bytes(), runtime, "snapshot", ".bin.gz"
-        ),
+        "snapshot": _hashed_copy((compiled / "snapshot.bin.gz").read_bytes(), runtime, "snapshot", ".bin.gz"),
         "core": _hashed_copy(core_archive(compiled / "core", bundle_bytes), runtime, "core", ".zip"),
     }
     config: dict[str, Any] = {
@@ -94,10 +92,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
 def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
     """The core's .pyc files plus ``calculator/data/bundle.json``, as a reproducible zip."""
     buf = io.BytesIO()
-    entries = {
-        p.relative_to(core_dir).as_posix(): p.read_bytes()
-        for p in sorted(core_dir.rglob("*.pyc"))
-    }
+    entries = {p.relative_to(core_dir).as_posix(): p.read_bytes() for p in sorted(core_dir.rglob("*.pyc"))}
     entries["calculator/data/bundle.json"] = bundle_bytes
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(entries):

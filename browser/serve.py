@@ -112,9 +112,9 @@ class GzipCache:
     def warm(self, root: Path) -> None:
         """Compress the big files now, so no visitor waits for it."""
         for path in root.rglob("*"):
-            if path.suffix in COMPRESSIBLE and path.is_file():
-                if path.stat().st_size >= PRECOMPRESS_FROM:
-                    self.get(str(path))
+            big = path.suffix in COMPRESSIBLE and path.is_file()
+            if big and path.stat().st_size >= PRECOMPRESS_FROM:
+                self.get(str(path))
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
