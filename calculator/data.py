@@ -237,7 +237,7 @@ def peil(peildatum: date, bundle: dict | None = None) -> Peil:
     sleutel = (id(b), peildatum)
     p = _peilen.get(sleutel)
     if p is None or p.bundle is not b:
-        if len(_peilen) > 256:
+        if len(_peilen) > 4096:
             _peilen.clear()
         p = _peilen[sleutel] = Peil(b, peildatum)
     return p

@@ -37,12 +37,20 @@ def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
     """A budget as output: totals as strings with two decimals, the lines, what is missing."""
     per_maand, per_jaar = r.totalen(budget)
+    dag = p.peildatum.isoformat()
+    later = sorted({x.rij.vanaf for x in budget.regels if x.rij.vanaf and x.rij.vanaf > dag})
+    opmerkingen = [
+        f"De peildatum {dag} ligt vóór de eerste tariefdatum in de bron ({v}); "
+        f"wij tonen de bedragen die gelden vanaf {v}."
+        for v in later
+    ]
     return {
         "per_maand": bedrag(per_maand),
         "per_jaar": bedrag(per_jaar),
         "volledig": not budget.ontbreekt,
         "regels": [_regel(x) for x in budget.regels],
         "ontbreekt": budget.ontbreekt,
+        "opmerkingen": opmerkingen,
     }
 
 
@@ -54,6 +62,7 @@ def _regel(x: r.Regel) -> dict:
         "product": x.rij.product,
         "per_maand": bedrag(x.per_maand),
         "per_jaar": bedrag(x.per_jaar),
+        "vanaf": x.rij.vanaf,
         "bron": dict(x.rij.bron),
     }
     for k, w in x.extra.items():

@@ -121,3 +121,5 @@ def test_peildatum_voor_de_eerste_waarde_neemt_de_vroegste() -> None:
     )
     assert oud["per_maand"] == nu["per_maand"] == "71.51"
     assert oud["peildatum"] == "2020-01-01"
+    assert oud["regels"][0]["vanaf"] == "2026-01-01"
+    assert "vóór de eerste tariefdatum" in oud["opmerkingen"][0] and nu["opmerkingen"] == []
