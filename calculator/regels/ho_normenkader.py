@@ -308,7 +308,10 @@ def minuten_naar_uren_per_jaar(p: Peil, minuten_per_week: Decimal) -> Decimal:
 
 
 def hhm_onderdeel(p: Peil, naam: str, label: str, sleutel: str, t: Toelichting) -> Onderdeel:
-    """A part given in HHM hours a year (003 Bijlage 11), shown as derived minutes a week."""
+    """A part given in HHM hours a year, shown as derived minutes a week.
+
+    Bron: 003, Bijlage 11 (HHM Normenkader 2025) for the hours; 002, 3. Uitgangspunten for the conversion.
+    """
     uren = p.w[sleutel]
     minuten = uren_naar_minuten_per_week(p, uren)
     if t.aan:

@@ -70,9 +70,11 @@ class Onderdeel:
 def basisproduct(
     wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool, t: Toelichting
 ) -> tuple[str, list[str]]:
-    """The fitting HO product by the doelgroep texts of 003 Bijlage 6:
+    """The fitting HO product by the doelgroep texts:
     not weekly -> light; can still learn -> ontwikkeling; temporary physical limitation -> stabilisatie
     kortdurend; else stabilisatie langdurend; behavioural problems -> the plus variant.
+
+    Bron: 003, Bijlage 6, Clientperspectief ontwikkeling and Clientperspectief Stabilisatie (Doelgroep).
     """
     notities: list[str] = []
     if not wekelijks:
@@ -155,11 +157,11 @@ def _deel(p: Peil, product: str, sleutel: str, label: str, t: Toelichting) -> On
 
 
 def pakket_uren(p: Peil, pakket: Pakket, t: Toelichting) -> list[Onderdeel]:
-    """All hours a year of a package: the basis product and its add-ons."""
+    """All hours a year of a package: the basis product and its add-ons. Bron: 003, Bijlage 11."""
     delen = [basis_uren(p, pakket.basis, t)] if pakket.basis else []
     return delen + aanvullende_uren(p, pakket, t)
 
 
 def totaal_uren(delen: list[Onderdeel]) -> Decimal:
-    """The hours a year of a package add up."""
+    """The hours a year of a package add up. Bron: 003, Bijlage 11 (one row per product)."""
     return sum((d.uren_per_jaar for d in delen), NUL)

@@ -79,7 +79,7 @@ def ontbreekt(product: str | None, onderdeel: str, melding: str, bron: dict | No
 
 
 def jaarbedrag(per_maand: Decimal) -> Decimal:
-    """A monthly maximum times 12 months is the yearly maximum."""
+    """A monthly maximum times 12 months is the yearly maximum. Bron: 003, Bijlage 11 (maandtarieven)."""
     return per_maand * MAANDEN_PER_JAAR
 
 
@@ -243,5 +243,8 @@ def totalen(budget: Budget) -> tuple[Decimal, Decimal]:
 
 
 def per_maand_uit_jaar(per_jaar: Decimal) -> Decimal:
-    """A yearly amount as a monthly one: / 12, half-up to the cent."""
+    """A yearly amount as a monthly one: / 12, half-up to the cent (as the sources round amounts).
+
+    Bron: 003, Bijlage 11 (maximaal maandtarief, afgerond op centen).
+    """
     return op_cent(per_jaar / MAANDEN_PER_JAAR)

@@ -76,3 +76,22 @@ def test_regels_bevatten_geen_getallen() -> None:
     for pad in sorted((KERN / "regels").glob("*.py")):
         los = [(r, g) for r, g in _getallen(pad) if g not in (Decimal(0), Decimal(1))]
         assert not los, f"{pad.name}: {los}"
+
+
+def test_elke_regel_heeft_een_docstring_met_bron() -> None:
+    """Public functions in calculator/regels have a docstring; the ones that record a step cite a source."""
+    for pad in sorted((KERN / "regels").glob("*.py")):
+        for knoop in ast.parse(pad.read_text(encoding="utf-8")).body:
+            if not isinstance(knoop, ast.FunctionDef) or knoop.name.startswith("_"):
+                continue
+            doc = ast.get_docstring(knoop) or ""
+            assert doc, f"{pad.name}: {knoop.name} heeft geen docstring"
+            stapt = any(isinstance(n, ast.Attribute) and n.attr == "stap" for n in ast.walk(knoop))
+            assert not stapt or "Bron" in doc, f"{pad.name}: {knoop.name} noemt geen bron"
+
+
+def test_elke_regelmodule_heeft_cases() -> None:
+    tests = KERN.parent / "tests" / "regels"
+    for pad in sorted((KERN / "regels").glob("*.py")):
+        if pad.stem != "__init__":
+            assert list((tests / pad.stem / "cases").glob("*.yaml")), f"geen cases voor {pad.stem}"
