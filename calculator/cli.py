@@ -93,12 +93,12 @@ def main(argv: list[str] | None = None) -> int:
 def _voer_uit(args: argparse.Namespace) -> int:
     opdracht = args.opdracht
     if opdracht in JSON_OPDRACHTEN:
-        _print(api.run(JSON_OPDRACHTEN[opdracht][0], _stdin_json()))  # type: ignore[arg-type]
+        _print(api.run(JSON_OPDRACHTEN[opdracht][0], _stdin_json()))
     elif opdracht == "producten":
         _print(api.run("producten", {"regio": args.regio} if args.regio else {})["producten"])
     elif opdracht == "hulpmiddel":
         invoer = {"categorie": args.categorie} if args.categorie else _stdin_json()
-        _print(api.run("hulpmiddel", invoer))  # type: ignore[arg-type]
+        _print(api.run("hulpmiddel", invoer))
     elif opdracht == "hht":
         _print(api.run("hht", {"regio": args.regio} if args.regio else {}))
     elif opdracht == "beschermd-thuis":

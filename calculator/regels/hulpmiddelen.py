@@ -21,13 +21,13 @@ def huur_per_maand(rij: Rij, t: Toelichting) -> Decimal:
         "euro per maand",
         rij.bron,
     )
-    return rij.waarde  # type: ignore[return-value]
+    return rij.waarde
 
 
 def maximum_pgb(rij: Rij, t: Toelichting) -> Decimal:
     """Maximum PGB incl. VAT for the category. Bron: 003, Bijlage 4."""
     t.stap(f"Maximaal pgb, categorie {rij.id}", "maximum_pgb", rij.waarde, "euro", rij.bron)
-    return rij.waarde  # type: ignore[return-value]
+    return rij.waarde
 
 
 def afschrijvingsmaanden(maximum: Decimal, huur: Decimal, t: Toelichting, bron: dict) -> tuple[Decimal, bool]:

@@ -26,7 +26,7 @@ def logeerzorg_budget(p: Peil, rij: Rij, etmalen: int, t: Toelichting) -> Regel:
 
     Bron: 003, Bijlage 11, Het tarief logeerzorg betreft per etmaal.
     """
-    per_jaar = rij.waarde * etmalen  # type: ignore[operator]
+    per_jaar = rij.waarde * etmalen
     per_maand = per_maand_uit_jaar(per_jaar)
     if t.aan:
         maximum = max_etmalen(p)

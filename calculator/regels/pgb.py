@@ -86,7 +86,7 @@ def jaarbedrag(per_maand: Decimal) -> Decimal:
 def maandregel(rij: Rij, t: Toelichting, uitleg: str = "") -> Regel:
     """A line priced by a monthly table amount. Bron: the row's bron in 003 Bijlage 11."""
     t.stap(f"{rij.label}{uitleg}", "maandregel", rij.waarde, "euro per maand", rij.bron)
-    return Regel(rij, rij.waarde, jaarbedrag(rij.waarde))  # type: ignore[arg-type]
+    return Regel(rij, rij.waarde, jaarbedrag(rij.waarde))
 
 
 def ho_tabel(p: Peil, regio: str, uitvoering: str) -> str | None:

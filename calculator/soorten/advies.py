@@ -42,7 +42,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     v.klaar()
     t = Toelichting()
     basis, notities = hp.basisproduct(bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
-    pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")  # type: ignore[arg-type]
+    pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")
     delen = hp.pakket_uren(p, pakket, t)
     uren = hp.totaal_uren(delen)
     t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.BIJLAGE_11)

@@ -22,7 +22,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     v.klaar()
     t = Toelichting()
     product = f"beschermd-thuis-{niveau}"
-    uren = begeleiding_uren_per_week(p, niveau, t)  # type: ignore[arg-type]
+    uren = begeleiding_uren_per_week(p, niveau, t)
     rij = product_rij(p, REGIO, REGIME, product) or ergens_niet_in_bron(p, REGIO, product)
     tarief = beschermd_thuis_tarief(rij, t)
     info = p.bundle["producten"].get(product, {})

@@ -66,7 +66,7 @@ class Situatie:
 
 
 def _maximum(v: Velden, p: Peil, veld: str, sleutel: str) -> int:
-    return v.heel(veld, 0, maximum=p.i[sleutel], max_uitleg=p.u[sleutel])  # type: ignore[return-value]
+    return v.heel(veld, 0, maximum=p.i[sleutel], max_uitleg=p.u[sleutel])
 
 
 def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None) -> Situatie:
@@ -75,28 +75,28 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
     p = peil(v.datum("peildatum", vandaag), bundle)
     s = Situatie(
         peil=p,
-        duur_maanden=v.heel("duur_maanden", 0, verplicht=True),  # type: ignore[arg-type]
-        huisgenoten=v.heel("huisgenoten_die_kunnen_helpen", 0, bool_als_getal=True),  # type: ignore[arg-type]
-        basismodule=v.jn("basismodule", True),  # type: ignore[arg-type]
-        lichte_taken_zelf=v.jn("lichte_taken_zelf", False),  # type: ignore[arg-type]
-        extra_ruimten=v.heel("extra_ruimten", 0),  # type: ignore[arg-type]
+        duur_maanden=v.heel("duur_maanden", 0, verplicht=True),
+        huisgenoten=v.heel("huisgenoten_die_kunnen_helpen", 0, bool_als_getal=True),
+        basismodule=v.jn("basismodule", True),
+        lichte_taken_zelf=v.jn("lichte_taken_zelf", False),
+        extra_ruimten=v.heel("extra_ruimten", 0),
         extra_schoonmaak=_maximum(
             v, p, "extra_schoonmaak_minuten", "ho_normenkader.extra_schoonmaak.max_minuten_per_week"
         ),
         extra_bezoek=_maximum(
             v, p, "extra_bezoek_minuten", "ho_normenkader.extra_bezoek.max_minuten_per_week"
         ),
-        regie=v.keuze("regie", REGIE, "geen"),  # type: ignore[arg-type]
+        regie=v.keuze("regie", REGIE, "geen"),
         brood_dagen=v.heel(
             "broodmaaltijden_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
-        ),  # type: ignore[arg-type]
+        ),
         warm_dagen=v.heel(
             "warme_maaltijd_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
-        ),  # type: ignore[arg-type]
+        ),
         vaatwasser=v.jn("vaatwasser", None),
-        wasverzorging=v.keuze("wasverzorging", WAS, "geen"),  # type: ignore[arg-type]
-        strijken=v.jn("strijken", False),  # type: ignore[arg-type]
-        boodschappen=v.jn("boodschappen", False),  # type: ignore[arg-type]
+        wasverzorging=v.keuze("wasverzorging", WAS, "geen"),
+        strijken=v.jn("strijken", False),
+        boodschappen=v.jn("boodschappen", False),
     )
     if v.aanwezig("regie_aanleren_weken"):
         if s.regie != "aanleren":
@@ -111,7 +111,7 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
     s.kinderen = _lees_kinderen(v)
     s.naar_school = v.heel(
         "kinderen_naar_school_per_week", 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week"
-    )  # type: ignore[assignment]
+    )
     if s.naar_school and not s.kinderen:
         v.fout("kinderen_naar_school_per_week", "hoort bij kindzorg; geef ook de kinderen op")
     if v.aanwezig("kindzorg_duur_maanden"):
@@ -141,7 +141,7 @@ def _lees_kinderen(v: Velden) -> list[Kind]:
             h[0]: k.heel(h[0], 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week") for h in HANDELINGEN
         }
         v.fouten.extend(k.fouten)
-        kinderen.append(Kind(leeftijd or 0, {a: b for a, b in keer.items() if b}))  # type: ignore[misc]
+        kinderen.append(Kind(leeftijd or 0, {a: b for a, b in keer.items() if b}))
     return kinderen
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import peil
+from ..data import Peil, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
@@ -55,5 +55,5 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     return uit
 
 
-def _alle(p, regime: str) -> list[str]:
+def _alle(p: Peil, regime: str) -> list[str]:
     return sorted(k for k, t in p.bundle["tarieven"].items() if t.get("regime") == regime)
