@@ -59,6 +59,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         "uren_per_jaar": getal(uren),
         "budgetten": budgetten,
         "opmerkingen": notities + [BESLIST],
+        "beslissing": BESLIST,
         "toelichting": t.stappen,
     }
 
