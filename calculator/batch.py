@@ -103,7 +103,7 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     uit = advies.run(invoer, bundle)
     b = uit["budgetten"]
-    return [" + ".join(p["id"] + ":" + p["onderdeel"] for p in uit["producten"]), uit["uren_per_jaar"]] + [
+    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"]] + [
         b[k]["per_maand"] for k in sorted(b)
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..data import Peil, peil
 from ..invoer import Velden
-from ..money import getal
+from ..money import NUL, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
 from ..trace import Toelichting
@@ -55,7 +55,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         "soort": "advies",
         "peildatum": p.peildatum.isoformat(),
         "regio": REGIO,
-        "producten": [_product(p, d) for d in delen],
+        "producten": _producten(p, delen),
         "uren_per_jaar": getal(uren),
         "budgetten": budgetten,
         "opmerkingen": notities + [BESLIST],
@@ -64,13 +64,24 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     }
 
 
-def _product(p: Peil, d: hp.Onderdeel) -> dict:
-    product = p.bundle["producten"].get(d.product, {})
-    return {
-        "id": d.product,
-        "naam": product.get("naam", d.product),
-        "url": product.get("url"),
-        "onderdeel": d.label,
-        "uren_per_jaar": getal(d.uren_per_jaar),
-        "bron": dict(d.bron),
-    }
+def _producten(p: Peil, delen: list[hp.Onderdeel]) -> list[dict]:
+    """One entry per product (in order of first appearance), its parts and their hours summed."""
+    uit: dict[str, dict] = {}
+    for d in delen:
+        if d.product not in uit:
+            product = p.bundle["producten"].get(d.product, {})
+            uit[d.product] = {
+                "id": d.product,
+                "naam": product.get("naam", d.product),
+                "url": product.get("url"),
+                "uren": NUL,
+                "onderdelen": [],
+            }
+        uit[d.product]["uren"] += d.uren_per_jaar
+        uit[d.product]["onderdelen"].append(
+            {"onderdeel": d.label, "uren_per_jaar": getal(d.uren_per_jaar), "bron": dict(d.bron)}
+        )
+    return [
+        {**{k: v for k, v in x.items() if k != "uren"}, "uren_per_jaar": getal(x["uren"])}
+        for x in uit.values()
+    ]
