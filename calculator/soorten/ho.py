@@ -146,12 +146,15 @@ def _lees_kinderen(v: Velden) -> list[Kind]:
 
 
 def onderdelen(
-    s: Situatie, t: Toelichting, met_maatwerk: bool = True
+    s: Situatie, t: Toelichting, met_maatwerk: bool = True, alleen_kindzorg: bool = False
 ) -> tuple[list[r.Onderdeel], list[dict]]:
     """Run the rules in the order of source 002; returns the parts and the maatwerk points."""
     p = s.peil
     delen: list[r.Onderdeel] = []
     punten: list[dict] = []
+    if alleen_kindzorg:
+        deel, extra = kindzorg(p, s.kinderen, s.naar_school, s.kindzorg_duur_maanden, t)
+        return ([deel] if deel is not None else []), extra
     if s.basismodule:
         delen.append(r.basismodule(p, t))
         if s.lichte_taken_zelf:
@@ -200,21 +203,23 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
     """The HO indication for a checked situation, with parts, maatwerk and (if ``uitleg``) every step."""
     t = Toelichting() if uitleg else GeenToelichting()
     p = s.peil
-    redenen = toegang(s, t)
+    redenen, alleen_kindzorg = toegang(s, t)
     uit: dict = {"soort": "ho", "peildatum": p.peildatum.isoformat()}
-    if redenen:
+    if redenen and not alleen_kindzorg:
         t.stap("Niet toegekend", "toegang", "0", "minuten per week", r.UITGANGSPUNTEN)
-        punten = [_aanname_kindzorg_duur(p)] if s.kinderen else []
         uit.update(
             toegekend=False,
             minuten_per_week="0",
             uren_per_jaar="0",
             uren_per_jaar_onafgerond="0.00",
             onderdelen=[],
-            maatwerk=punten,
+            maatwerk=[],
         )
     else:
-        delen, punten = onderdelen(s, t)
+        delen, punten = onderdelen(s, t, alleen_kindzorg=alleen_kindzorg)
+        if alleen_kindzorg:
+            punten.insert(0, _kindzorg_korter_dan_minimum(p, redenen))
+            redenen = []
         totaal = r.totaal_minuten(delen, t)
         uren, exact = r.uren_per_jaar(p, delen, t)
         uit.update(
@@ -230,28 +235,37 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
     return uit
 
 
-def toegang(s: Situatie, t: Toelichting) -> list[str]:
-    """The reasons HO is not granted (empty: granted)."""
-    redenen = [r.minimale_duur(s.peil, s.duur_maanden, t), r.gebruikelijke_hulp(s.peil, s.huisgenoten, t)]
-    return [x for x in redenen if x]
+def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
+    """The reasons HO is not granted (empty: granted), and whether kindzorg alone is still granted.
+
+    Kindzorg is the exception to the minimum duration: the source calls it temporary by definition,
+    for acute problems, at most 3 months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
+    Gebruikelijke hulp does apply to it: the other parent takes over where possible.
+    """
+    duur = r.minimale_duur(s.peil, s.duur_maanden, t)
+    hulp = r.gebruikelijke_hulp(s.peil, s.huisgenoten, t)
+    redenen = [x for x in (duur, hulp) if x]
+    return redenen, bool(duur and not hulp and s.kinderen)
 
 
 def samenvatting(s: Situatie) -> tuple[bool, str, str]:
     """Only ``toegekend``, minutes a week and hours a year, without building the explanation (batch)."""
     t = GeenToelichting()
-    if toegang(s, t):
+    redenen, alleen_kindzorg = toegang(s, t)
+    if redenen and not alleen_kindzorg:
         return False, "0", "0"
-    delen, _ = onderdelen(s, t, met_maatwerk=False)
+    delen, _ = onderdelen(s, t, met_maatwerk=False, alleen_kindzorg=alleen_kindzorg)
     uren, _ = r.uren_per_jaar(s.peil, delen, t)
     return True, getal(r.totaal_minuten(delen, t)), getal(uren)
 
 
-def _aanname_kindzorg_duur(p: Peil) -> dict:
+def _kindzorg_korter_dan_minimum(p: Peil, redenen: list[str]) -> dict:
     sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
     return r.maatwerk(
         "kindzorg",
-        f"Aanname: de bron zegt niet of de minimale duur van {p.w[sleutel]} maanden ook voor kindzorg geldt "
-        f"(kindzorg duurt hoogstens {p.w['kindzorg.max_maanden']} maanden); wij passen de grens toe.",
+        f"{redenen[0]} Daarom telt alleen kindzorg mee. Aanname: de minimale duur van {p.w[sleutel]} "
+        "maanden geldt niet voor kindzorg, want kindzorg is per definitie tijdelijk (hoogstens "
+        f"{p.w['kindzorg.max_maanden']} maanden en zo kort als mogelijk).",
         p.b[sleutel],
     )
 

@@ -57,8 +57,10 @@ def test_ouder_kind_en_schoolgang_zonder_jong_kind_zijn_maatwerk() -> None:
 
 def test_kindzorg_bij_te_korte_duur_is_een_aanname() -> None:
     uit = api.run("ho", {"duur_maanden": 2, "kinderen": [{"leeftijd": 1, "luiers_per_week": 35}]})
-    assert uit["toegekend"] is False
-    assert uit["maatwerk"][0]["melding"].startswith("Aanname")
+    assert uit["toegekend"] is True
+    assert [d["onderdeel"] for d in uit["onderdelen"]] == ["kindzorg"]
+    assert "Aanname" in uit["maatwerk"][0]["melding"]
+    assert uit["redenen_niet_toegekend"] == []
 
 
 def test_velden_die_bij_elkaar_horen() -> None:
