@@ -1,0 +1,209 @@
+// The rekenhulp page: every <form data-soort> is recomputed by the Python core as the user
+// types, and its answer shown in the <section data-rekenhulp-resultaat="<form id>">.
+//
+// For tests and the benchmark the result section carries data-status ("laden", "klaar",
+// "fout" for input the core rejected, "storing" when Python could not start) and
+// data-berekeningen (answers shown so far); every answer shown also fires the document
+// event "rekenhulp:resultaat" (detail: {formulier, ms, eerste}).
+
+import * as python from "./python.js";
+import {
+  antwoorden,
+  formulierVoor,
+  initLijsten,
+  leesInvoer,
+  naarFragment,
+  pasZichtbaarheidToe,
+  toonFouten,
+  vanFragment,
+  wisFouten,
+} from "./formulier.js";
+import { html } from "./opmaak.js";
+import { foutenlijst, weergave } from "./weergave.js";
+
+const ctx = {
+  basis: document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".",
+  data: JSON.parse(document.getElementById("rh-data")?.textContent || "{}"),
+};
+let eersteGetoond = false;
+
+class Rekenvorm {
+  constructor(form) {
+    this.form = form;
+    this.soort = form.dataset.soort;
+    this.uitkomst = document.querySelector(`[data-rekenhulp-resultaat="${form.id}"]`);
+    this.inhoud = this.uitkomst.querySelector(".rh-inhoud");
+    this.status = this.uitkomst.querySelector(".rh-status");
+    this.bezig = false;
+    this.opnieuwNodig = false;
+    this.aantal = 0;
+    this.laatsteSamenvatting = "";
+
+    const plan = () => this.plan();
+    form.addEventListener("input", plan);
+    form.addEventListener("change", plan);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      plan();
+    });
+    initLijsten(form, plan);
+    this.uitkomst.querySelector("[data-actie='deel']")?.addEventListener("click", () => this.deel());
+    this.uitkomst.querySelector("[data-actie='print']")?.addEventListener("click", () => this.print());
+  }
+
+  // At most one question in flight per form; edits made meanwhile are sent once it returns,
+  // so a burst of typing costs one extra calculation, not one per key.
+  plan() {
+    pasZichtbaarheidToe(this.form);
+    if (this.bezig) {
+      this.opnieuwNodig = true;
+      return;
+    }
+    this.stuur();
+  }
+
+  async stuur() {
+    this.bezig = true;
+    this.opnieuwNodig = false;
+    let antwoord;
+    try {
+      antwoord = await python.bereken(this.soort, leesInvoer(this.form));
+    } catch {
+      this.bezig = false; // the status listener shows what went wrong
+      return;
+    }
+    this.bezig = false;
+    if (this.opnieuwNodig) {
+      this.stuur(); // the answer is already stale: ask again, show only the newest
+      return;
+    }
+    this.toon(JSON.parse(antwoord.json), antwoord.ms);
+  }
+
+  toon(uitkomst, ms) {
+    const open = new Set([...this.inhoud.querySelectorAll("details[open]")].map((d) => d.dataset.sleutel));
+    let samenvatting;
+    if (uitkomst.fouten) {
+      const los = toonFouten(this.form, uitkomst.fouten);
+      this.inhoud.innerHTML = foutenlijst(los.length ? los : uitkomst.fouten);
+      this.uitkomst.dataset.status = "fout";
+      const n = uitkomst.fouten.length;
+      samenvatting = `Controleer uw antwoorden: ${n} ${n === 1 ? "fout" : "fouten"}.`;
+    } else {
+      wisFouten(this.form);
+      const w = weergave(ctx, this.soort, uitkomst);
+      this.inhoud.innerHTML = this.printAntwoorden() + w.html;
+      for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
+        if (open.has(d.dataset.sleutel)) d.open = true;
+      }
+      this.uitkomst.dataset.status = "klaar";
+      samenvatting = `Uitkomst: ${w.samenvatting}.`;
+    }
+    if (samenvatting !== this.laatsteSamenvatting) {
+      this.status.textContent = samenvatting;
+      this.laatsteSamenvatting = samenvatting;
+    }
+    this.aantal += 1;
+    this.uitkomst.dataset.berekeningen = String(this.aantal);
+    const eerste = !eersteGetoond;
+    if (eerste) {
+      eersteGetoond = true;
+      performance.mark("rekenhulp:eerste-resultaat");
+    }
+    document.dispatchEvent(new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste } }));
+  }
+
+  printAntwoorden() {
+    const rijen = antwoorden(this.form)
+      .map((a) => `<dt>${html(a.label)}</dt><dd>${html(a.waarde)}</dd>`)
+      .join("");
+    return rijen ? `<div class="rh-print-antwoorden"><p>Uw antwoorden</p><dl>${rijen}</dl></div>` : "";
+  }
+
+  storing(status) {
+    if (status.fase === "laden") {
+      this.uitkomst.dataset.status = "laden";
+      this.status.textContent = "De rekenhulp wordt geladen…";
+      this.laatsteSamenvatting = "";
+      if (this.inhoud.querySelector(".rh-storing")) this.inhoud.innerHTML = "";
+      return;
+    }
+    const traag = status.fase === "traag";
+    this.uitkomst.dataset.status = traag ? "laden" : "storing";
+    this.status.textContent = traag
+      ? "Het laden van de rekenhulp duurt lang."
+      : `De rekenhulp kon niet starten${status.melding ? ` (${status.melding})` : ""}. Uw antwoorden blijven staan.`;
+    this.laatsteSamenvatting = "";
+    this.inhoud.innerHTML =
+      `<div class="rh-storing"><p>${traag ? "U kunt wachten of het opnieuw proberen." : "Probeer het opnieuw. Lukt het niet, probeer dan een andere browser."}</p>` +
+      `<button type="button" class="md-button md-button--primary" data-actie="opnieuw">Opnieuw proberen</button></div>`;
+    this.inhoud.querySelector("[data-actie='opnieuw']").addEventListener("click", () => {
+      python.opnieuw();
+      for (const vorm of vormen) vorm.plan();
+    });
+  }
+
+  async deel() {
+    const url = new URL(window.location.href);
+    url.hash = naarFragment(this.form);
+    history.replaceState(null, "", url);
+    const melding = this.uitkomst.querySelector(".rh-deelmelding");
+    const veld = this.uitkomst.querySelector(".rh-deellink input");
+    veld.value = url.href;
+    veld.closest(".rh-deellink").hidden = false;
+    let gekopieerd = false;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      gekopieerd = true;
+    } catch {
+      // no clipboard permission: the link is in the address bar and in the field
+    }
+    melding.textContent = gekopieerd
+      ? "De link naar deze berekening is gekopieerd. Alleen wat u invulde staat erin; het gaat niet naar een server."
+      : "De link naar deze berekening staat in de adresbalk en hieronder. Alleen wat u invulde staat erin; het gaat niet naar een server.";
+    veld.select();
+  }
+
+  print() {
+    document.body.dataset.rhPrint = this.form.id;
+    this.uitkomst.dataset.printDoel = "";
+    this.form.closest(".rh-sectie")?.setAttribute("data-print-doel", "");
+    window.print();
+  }
+}
+
+// On paper every "Waarom?" is shown open; the reader's choice comes back afterwards.
+let dichtVoorPrint = [];
+window.addEventListener("beforeprint", () => {
+  dichtVoorPrint = [...document.querySelectorAll(".rh-waarom:not([open])")];
+  for (const d of dichtVoorPrint) d.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const d of dichtVoorPrint) d.open = false;
+  dichtVoorPrint = [];
+  delete document.body.dataset.rhPrint;
+  for (const el of document.querySelectorAll("[data-print-doel]")) el.removeAttribute("data-print-doel");
+});
+
+const vormen = [...document.querySelectorAll("form[data-soort]")].map((form) => new Rekenvorm(form));
+
+// A shared link (#f=...&veld=waarde) or a product card's #product=<id>.
+function volgFragment() {
+  const hash = window.location.hash.replace(/^#/, "");
+  if (!hash) return null;
+  const params = new URLSearchParams(hash);
+  const vorm = vormen.find((v) => v.form === formulierVoor(vormen.map((x) => x.form), params));
+  if (!vorm) return null;
+  vanFragment(vorm.form, params);
+  return vorm;
+}
+
+python.start();
+const gekozen = volgFragment();
+python.opStatus((status) => {
+  if (status.fase === "klaar") return;
+  for (const vorm of vormen) vorm.storing(status);
+});
+for (const vorm of vormen) vorm.plan();
+if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
+window.addEventListener("hashchange", () => volgFragment()?.plan());
