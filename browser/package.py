@@ -11,7 +11,8 @@
 - ``runtime/core-<hash>.zip``: the indication core (.pyc) with the data bundle inside,
   unpacked by the worker with ``pyodide.unpackArchive``;
 - ``worker.mjs``: the module worker, with the names above written into it;
-- ``runtime.json``: the same names, for the optional idle warm-up on other pages.
+- ``runtime.json``: the same configuration, for the optional idle warm-up on other pages
+  (``files``) and for the parity tests, which load exactly these files under Node.
 
 Hashed names never change content, so a server may cache them for a year.
 
@@ -44,7 +45,7 @@ ASSETS_SRC = ROOT / "site_overrides" / "assets" / "rekenhulp"
 # own stdlib, so pyodide-lock.json and python_stdlib.zip are not needed).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # Inputs of the Node step besides the core's sources: a change to any of them rebuilds.
-BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py")
+BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after_unpack.py")
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -76,6 +77,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         **{key: f"runtime/{name}" for key, name in files.items()},
         "lock": {"info": manifest["lock_info"], "packages": {}},
         "python": manifest["python"],
+        "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
     }
     assets.mkdir(parents=True, exist_ok=True)
     template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")
@@ -85,7 +87,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
     warm = [config["pyodide"] + n for n in PYODIDE_FILES] + [config[k] for k in files]
     (assets / "runtime.json").write_text(
-        json.dumps({"files": warm, "python": manifest["python"]}, indent=1), encoding="utf-8"
+        json.dumps({"files": warm, "config": config}, indent=1, sort_keys=True), encoding="utf-8"
     )
 
 

@@ -42,11 +42,8 @@ const quiet = { stdout: () => {}, stderr: (m) => console.error(m) };
 const lockInfo = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 const emptyLock = { info: lockInfo, packages: {} };
 
-// What the worker runs after unpacking the core (kept in one place, see worker.mjs): the
-// import system cached the then-empty site-packages listing in the snapshot.
-const INVALIDATE_SITE_PACKAGES =
-  "import sys, site\n_f = sys.path_importer_cache.get(site.getsitepackages()[0])\n" +
-  "if _f is not None: _f.invalidate_caches()\ndel _f";
+// What the worker runs after unpacking the core (package.py hands it the same file).
+const AFTER_UNPACK = readFileSync(join(here, "after_unpack.py"), "utf8");
 
 // Bytes made by Python, copied out to JS (the proxy is released at once).
 function pyBytes(py, code) {
@@ -117,7 +114,7 @@ restored.runPython("import sys\n_before = set(sys.modules)");
 const core = coreZip(restored, join(out, "core"), join(resolve(args.src), "calculator", "data", "bundle.json"));
 const sitePackages = restored.runPython("import site; site.getsitepackages()[0]");
 restored.unpackArchive(core, "zip", { extractDir: sitePackages });
-restored.runPython(INVALIDATE_SITE_PACKAGES);
+restored.runPython(AFTER_UNPACK);
 const runJson = restored.pyimport("calculator.api").run_json;
 const answer = JSON.parse(runJson("producten", "{}"));
 if (!Array.isArray(answer.producten)) throw new Error(`core check failed: ${JSON.stringify(answer)}`);

@@ -106,7 +106,7 @@ async function start() {
     stderr: (line) => console.warn("[python]", line),
   };
   let snapshot = true;
-  const pyodide = await withEarlyDownloads(dl, async () => {
+  const boot = withEarlyDownloads(dl, async () => {
     try {
       return await loadPyodide({ ...options, _loadSnapshot: dl.snapshot });
     } catch (error) {
@@ -116,14 +116,13 @@ async function start() {
       return loadPyodide(options);
     }
   });
+  // Pyodide only logs a failed wasm or stdlib download and then waits forever; fail
+  // instead, so the page can say so and offer a retry.
+  const never = new Promise(() => {});
+  const pyodide = await Promise.race([boot, dl.wasm.then(() => never), dl.stdlib.then(() => never)]);
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(await dl.core, "zip", { extractDir: sitePackages });
-  // The import system cached the (then empty) site-packages listing in the snapshot;
-  // forget just that one (importlib.invalidate_caches() would import importlib.metadata).
-  pyodide.runPython(
-    "import sys, site\n_f = sys.path_importer_cache.get(site.getsitepackages()[0])\n" +
-      "if _f is not None: _f.invalidate_caches()\ndel _f",
-  );
+  pyodide.runPython(RUNTIME.after_unpack); // see browser/after_unpack.py
   const runJson = pyodide.pyimport("calculator.api").run_json;
   return { runJson, snapshot };
 }

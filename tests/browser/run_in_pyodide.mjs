@@ -1,0 +1,34 @@
+// Parity runner: the indication core on Pyodide under Node, loaded from exactly the files
+// the site ships (site/assets/rekenhulp/runtime.json names them) and booted the way the
+// worker boots it: memory snapshot, trimmed precompiled stdlib, core archive unpacked with
+// unpackArchive, then browser/after_unpack.py.
+//
+// usage: node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
+//   CASES.json: [[soort, invoer_json], ...]   OUT.json: [run_json answer, ...]
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+const [siteDir, casesPath, outPath] = process.argv.slice(2);
+const assets = join(resolve(siteDir), "assets", "rekenhulp");
+const { config } = JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8"));
+const pyodideDir = join(assets, config.pyodide);
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+
+const py = await loadPyodide({
+  indexURL: pyodideDir + "/",
+  stdLibURL: join(assets, config.stdlib),
+  lockFileContents: config.lock,
+  _loadSnapshot: new Uint8Array(gunzipSync(readFileSync(join(assets, config.snapshot)))),
+  stdout: () => {},
+});
+const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
+py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", { extractDir: sitePackages });
+py.runPython(config.after_unpack);
+const runJson = py.pyimport("calculator.api").run_json;
+
+const cases = JSON.parse(readFileSync(casesPath, "utf8"));
+const out = cases.map(([soort, invoer]) => runJson(soort, invoer));
+const python = py.runPython("import sys; sys.version.split()[0]");
+writeFileSync(outPath, JSON.stringify({ python, answers: out }));

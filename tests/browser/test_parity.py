@@ -1,0 +1,82 @@
+"""Parity: the same generated questions give identical JSON on CPython and on Pyodide.
+
+Pyodide runs under Node from the very files the site ships (snapshot, trimmed precompiled
+stdlib, core archive), booted as the worker boots it, so this also proves the trimming
+left out nothing the core needs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calculator.api import run_json
+from tests.browser.cases import generate, seed
+from tests.browser.helpers import require_node
+
+HERE = Path(__file__).resolve().parent
+N_RANDOM = int(os.environ.get("PARITY_CASES", "600"))
+
+
+@pytest.fixture(scope="module")
+def cases(bundle_path: Path) -> list[tuple[str, str]]:
+    return generate(json.loads(bundle_path.read_text(encoding="utf-8")), N_RANDOM)
+
+
+@pytest.fixture(scope="module")
+def pyodide_answers(runtime_site: Path, cases: list[tuple[str, str]], tmp_path_factory) -> dict:
+    node = require_node()
+    work = tmp_path_factory.mktemp("parity")
+    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    subprocess.run(
+        [
+            node,
+            str(HERE / "run_in_pyodide.mjs"),
+            str(runtime_site),
+            str(work / "cases.json"),
+            str(work / "out.json"),
+        ],
+        check=True,
+        timeout=600,
+    )
+    return json.loads((work / "out.json").read_text(encoding="utf-8"))
+
+
+def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
+    answers = [json.loads(run_json(s, i)) for s, i in cases]
+    fouten = sum(1 for a in answers if "fouten" in a)
+    assert len(cases) >= 500
+    # Both kinds well represented, and every soort present.
+    assert fouten >= 0.15 * len(cases), fouten
+    assert len(cases) - fouten >= 0.4 * len(cases), fouten
+    assert {s for s, _ in cases} >= {
+        "ho",
+        "advies",
+        "pgb",
+        "producten",
+        "hulpmiddel",
+        "hht",
+        "beschermd_thuis",
+    }
+
+
+def test_it_really_ran_on_pyodide(pyodide_answers: dict) -> None:
+    assert pyodide_answers["python"].startswith("3.14"), pyodide_answers["python"]
+
+
+def test_identical_json_on_cpython_and_pyodide(cases: list[tuple[str, str]], pyodide_answers: dict) -> None:
+    expected = [run_json(soort, invoer) for soort, invoer in cases]
+    got = pyodide_answers["answers"]
+    assert len(got) == len(expected)
+    different = [i for i, (a, b) in enumerate(zip(expected, got, strict=True)) if a != b]
+    if different:
+        i = different[0]
+        pytest.fail(
+            f"{len(different)} of {len(cases)} answers differ (PARITY_SEED={seed()}); first, case {i}:\n"
+            f"  soort={cases[i][0]!r} invoer={cases[i][1]}\n  CPython: {expected[i][:600]}\n"
+            f"  Pyodide: {got[i][:600]}"
+        )
