@@ -100,7 +100,7 @@ def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
     from bench import chromium as ch
     from bench.pages import BASELINE, CATALOGUE_PATH, calculator_page
 
-    res: dict[str, Any] = {"header_policy": server.policy.source}
+    res: dict[str, Any] = {"header_policy": server.policy}
     calc = calculator_page()
 
     _say("3. bytes: productkaart koud (met wachttijd voor een eventuele warm-up in rust)")
@@ -112,16 +112,17 @@ def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
         catalogue_runtime_bytes=ch.median([c.runtime for c in cat]),
         catalogue_runtime_paths=sorted({x for c in cat for x in c.runtime_paths}),
         idle_warmup=any(c.runtime_after_load for c in cat),
+        idle_warmup_configured=warmup_configured(),
     )
 
     if calc is None:
-        _say("1-2. de rekenhulppagina ontbreekt in site/: eerste antwoord en herberekening niet gemeten")
+        _say("1-2. de rekenhulppagina's ontbreken in site/: eerste antwoord en herberekening niet gemeten")
         res["calculator_missing"] = True
         return res
-    page, driver = calc
+    page = calc.first
     res["calculator_path"] = page.path
 
-    _say(f"1. eerste antwoord koud en warm: {page.path} tegen de basislijn, {s.runs}x verweven")
+    _say(f"1. eerste antwoord koud en warm: {page.path} tegen de basislijn, {s.runs}x om en om")
     ours, base = _interleaved(
         s.runs, lambda: ch.cold_and_warm(p, server, page), lambda: ch.cold_and_warm(p, server, BASELINE)
     )
@@ -143,21 +144,42 @@ def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
         warm_ratio_per_run=[o / b for o, b in zip(warm_o, warm_b, strict=True)],
         calculator_page_cold_bytes=ch.median([c.server_bytes for c, _ in ours]),
         calculator_page_cold_bytes_browser=ch.median([c.browser_bytes for c, _ in ours]),
+        calculator_page_cold_runtime_bytes=ch.median([ch.runtime_bytes(c) for c, _ in ours]),
+        calculator_page_cold_requests=ours[0][0].requests,
         calculator_page_warm_bytes=ch.median([w.server_bytes for _, w in ours]),
         baseline_cold_bytes=ch.median([c.server_bytes for c, _ in base]),
         baseline_warm_bytes=ch.median([w.server_bytes for _, w in base]),
     )
 
-    _say(f"2. herberekening: {s.recalc_changes} wijzigingen op {page.path}")
-    samples, texts = ch.recalc_latencies(p, server, page, driver, s.recalc_changes)
-    res.update(
-        recalc_changes=len(samples),
-        recalc_p50_ms=ch.percentile(samples, 50),
-        recalc_p95_ms=ch.percentile(samples, 95),
-        recalc_max_ms=max(samples),
-        recalc_states=texts,
-    )
+    worst_p95 = worst_p50 = 0.0
+    for key, rpage, driver in calc.recalc:
+        _say(f"2. herberekening ({key}): {s.recalc_changes} wijzigingen op {rpage.path}")
+        samples, texts = ch.recalc_latencies(p, server, rpage, driver, s.recalc_changes)
+        p50, p95 = ch.percentile(samples, 50), ch.percentile(samples, 95)
+        res[f"recalc_{key}"] = {
+            "page": rpage.path,
+            "edit": driver.notes,
+            "changes": len(samples),
+            "p50_ms": p50,
+            "p95_ms": p95,
+            "max_ms": max(samples),
+            "states": texts,
+        }
+        worst_p95, worst_p50 = max(worst_p95, p95), max(worst_p50, p50)
+    # The target is for any edit a person makes, so the headline figure is the worst kind.
+    res.update(recalc_p50_ms=worst_p50, recalc_p95_ms=worst_p95, recalc_changes=s.recalc_changes)
     return res
+
+
+def warmup_configured() -> bool:
+    """Whether mkdocs.yml turns on the rekenhulp's idle warm-up (extra.rekenhulp_warmup)."""
+    import yaml
+
+    try:
+        cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return False
+    return bool((cfg.get("extra") or {}).get("rekenhulp_warmup"))
 
 
 def machine(p: Any) -> dict[str, Any]:
@@ -203,20 +225,23 @@ def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 yn(r["warm_ratio"] <= 0.40),
             )
         )
-        rows.append(
-            (
-                f"2. herberekening p95 (p50), {r['recalc_changes']} wijzigingen",
-                f"{r['recalc_p95_ms']:.1f} ms ({r['recalc_p50_ms']:.1f} ms)",
-                "< 30 ms",
-                yn(r["recalc_p95_ms"] < 30),
-            )
-        )
+        for key, label in (("typen", "2a. herberekening typen"), ("kiezen", "2b. herberekening kiezen")):
+            rc = r.get(f"recalc_{key}")
+            if rc:
+                rows.append(
+                    (
+                        f"{label}, p95 (p50), {rc['changes']} wijzigingen",
+                        f"{rc['p95_ms']:.1f} ms ({rc['p50_ms']:.1f} ms)",
+                        "< 30 ms",
+                        yn(rc["p95_ms"] < 30),
+                    )
+                )
     else:
         missing = "niet gemeten: rekenhulppagina ontbreekt"
         rows.append(("1. eerste antwoord koud/warm", missing, "<= 0.45 / 0.40", "nee"))
         rows.append(("2. herberekening p95", missing, "< 30 ms", "nee"))
     if "catalogue_page_bytes" in r:
-        warm_up = " (warm-up in rust staat aan)" if r["idle_warmup"] else ""
+        warm_up = " (warm-up in rust staat aan)" if r["idle_warmup"] or r["idle_warmup_configured"] else ""
         ok = r["catalogue_page_bytes"] < 600_000 and (r["catalogue_runtime_bytes"] == 0 or r["idle_warmup"])
         rows.append(
             (
@@ -230,7 +255,8 @@ def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         rows.append(
             (
                 "3b. bytes rekenhulppagina koud (basislijn)",
-                f"{_kb(r['calculator_page_cold_bytes'])} ({_kb(r['baseline_cold_bytes'])})",
+                f"{_kb(r['calculator_page_cold_bytes'])}, runtime "
+                f"{_kb(r['calculator_page_cold_runtime_bytes'])} ({_kb(r['baseline_cold_bytes'])})",
                 "meten",
                 "-",
             )

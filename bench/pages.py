@@ -164,9 +164,65 @@ def recalc_script(page: TimedPage, driver: RecalcDriver) -> str:
     )
 
 
-def calculator_page() -> tuple[TimedPage, RecalcDriver] | None:
-    """The calculator page to time, or None while site/ has no rekenhulp pages yet."""
-    index = ROOT / "site" / "rekenhulp"
-    if not index.is_dir():
+# The rekenhulp's result section carries data-status ("laden", "klaar", "fout", "storing") and
+# data-berekeningen (answers shown so far), both set by rekenhulp.js in the same task that puts
+# the answer in the DOM: "klaar" with at least one answer is a computed answer, never the HTML's
+# own "De rekenhulp wordt geladen..." placeholder.
+READY_REKENHULP = "return el.dataset.status === 'klaar' && Number(el.dataset.berekeningen || 0) >= 1;"
+STORING = '[data-rekenhulp-resultaat][data-status="storing"] .rh-status'
+
+
+def _rekenhulp(name: str, form: str) -> TimedPage:
+    return TimedPage(
+        name=name,
+        path=f"/rekenhulp/{name}/",
+        selector=f'[data-rekenhulp-resultaat="{form}"]',
+        ready=READY_REKENHULP,
+        error_selector=STORING,
+    )
+
+
+# The resident's page: its default answers (weekly help, no extras) give an answer at once.
+PGB_BUDGET = _rekenhulp("pgb-budget", "advies")
+# The consultant's page: default duration 12 months, basismodule on, gives an indication at once.
+NORMENKADER = _rekenhulp("normenkader", "ho")
+
+# Typing in a number field: a keystroke fires only "input" (change waits for blur).
+TYPING = RecalcDriver(
+    set_state="""
+    const el = document.getElementById("ho-extra_ruimten");
+    el.value = i ? "2" : "1";
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: el.value }));
+    """,
+    notes=["normenkader: extra_ruimten 1 <-> 2 getypt (input-event)"],
+)
+# Choosing in a select: the browser fires "input" and then "change", as dispatched here.
+CHOOSING = RecalcDriver(
+    set_state="""
+    const el = document.getElementById("advies-wasverzorging");
+    el.value = i ? "1_persoon" : "geen";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+    """,
+    notes=["pgb-budget: wasverzorging geen <-> 1_persoon gekozen (input- en change-event)"],
+)
+
+
+@dataclass(frozen=True)
+class CalculatorPages:
+    """What the browser part measures on the rekenhulp."""
+
+    first: TimedPage  # time to first result, against the baseline
+    recalc: list[tuple[str, TimedPage, RecalcDriver]]  # (key, page, edit) per kind of edit
+
+
+def calculator_page() -> CalculatorPages | None:
+    """The calculator pages to measure, or None while site/ has no rekenhulp pages yet."""
+    needed = [ROOT / "site" / PGB_BUDGET.path.strip("/") / "index.html"]
+    needed.append(ROOT / "site" / NORMENKADER.path.strip("/") / "index.html")
+    if not all(p.exists() for p in needed):
         return None
-    return None  # wired once the pages exist
+    return CalculatorPages(
+        first=PGB_BUDGET,
+        recalc=[("typen", NORMENKADER, TYPING), ("kiezen", PGB_BUDGET, CHOOSING)],
+    )

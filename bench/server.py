@@ -4,20 +4,26 @@
     /_bench/baseline/   -> bench/baseline/          (the baseline page and its worker)
     /_bench/pyodide/    -> node_modules/pyodide/    (the unmodified npm Pyodide for the baseline)
 
-Cache headers matter for the warm figures, so every response, the baseline's included, gets the
-headers the project's own server (`browser.serve`) would give a file of that name. When that
-module does not offer its policy, `FALLBACK` below is used and the report says so.
+It is the project's own server (`browser.serve.Handler`: gzip, cache and security headers) with
+the two mounts added, so ours and the baseline are served alike. The baseline's Pyodide files get
+the headers the project's server gives the same files where the site keeps them (a versioned
+folder under /assets/rekenhulp/runtime/, cached for a year): a baseline deployment would
+self-host them the same way, and a different cache policy would make the warm ratio measure the
+headers instead of the runtime. Without browser.serve a plain fallback is used and the report
+says so.
 
-The server also tallies the bytes it writes per request: a cross-check on the browser's own count
-(a request the browser made but did not report, from a worker say, still shows up here).
+The server also tallies the bytes it writes per request (status line, headers and the possibly
+compressed body): the bytes figure, counted where nothing can hide from it, such as a worker's
+requests.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
-import mimetypes
+import json
+import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,75 +36,36 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_PREFIX = "/_bench/baseline/"
 PYODIDE_PREFIX = "/_bench/pyodide/"
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+# Where the site keeps its Pyodide runtime (browser/package.py); {version} from package.json.
+SITE_RUNTIME = "/assets/rekenhulp/runtime/pyodide-{version}/"
 
-# Types Python 3.11's table lacks or gets wrong; module workers and streaming Wasm compilation
-# refuse anything else.
-TYPES = {
+# Used only without browser.serve: types Python 3.11 lacks (module workers and streaming wasm
+# compilation refuse anything else) and a plain cache policy.
+FALLBACK_TYPES = {
     ".mjs": "text/javascript",
     ".js": "text/javascript",
     ".wasm": "application/wasm",
     ".json": "application/json",
     ".zip": "application/zip",
-    ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
 }
-
-# A content hash in the file name (mkdocs-material's bundle.a5f9d56c.min.js, or a packaged
-# archive like core.3f9c0a1b2c.zip): such a URL never changes meaning, so it may be cached for good.
-HASHED = re.compile(r"[.-][0-9a-f]{8,}[.-]")
+FALLBACK_HASHED = re.compile(r"[.-][0-9a-f]{8,}[.-]|/runtime/")
 
 
-def fallback_cache_control(path: str) -> str:
-    """Cache-Control for one URL path when browser.serve offers no policy of its own.
-
-    The usual static-site policy: hashed names are immutable; everything else is revalidated
-    (no-cache + Last-Modified gives a 304 on a warm visit instead of a full download).
-    """
-    if HASHED.search(path.rsplit("/", 1)[-1]):
-        return "public, max-age=31536000, immutable"
-    return "no-cache"
+def _fallback_headers(path: str) -> dict[str, str]:
+    immutable = FALLBACK_HASHED.search(path) is not None
+    return {"Cache-Control": "public, max-age=31536000, immutable" if immutable else "no-cache"}
 
 
-@dataclass
-class HeaderPolicy:
-    """Where the cache headers come from, so the report can say which policy was measured."""
-
-    source: str
-    headers: Callable[[str], dict[str, str]]
+def pyodide_version() -> str:
+    return json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"]
 
 
-def header_policy() -> HeaderPolicy:
-    """The project's header policy if browser.serve exposes one, else the fallback.
-
-    browser.serve is another engineer's module; rather than guess its internals, accept any of
-    a few plain shapes: a function `headers_for(path) -> dict`, a function `cache_control(path)
-    -> str`, or a mapping/function named CACHE_HEADERS.
-    """
-    try:
-        serve = importlib.import_module("browser.serve")
-    except ModuleNotFoundError:
-        serve = None
-    if serve is not None:
-        for name in ("headers_for", "response_headers", "extra_headers"):
-            fn = getattr(serve, name, None)
-            if callable(fn) and _arity(fn) == 1:
-                return HeaderPolicy(f"browser.serve.{name}", lambda p, fn=fn: dict(fn(p)))
-        for name in ("cache_control", "cache_control_for"):
-            fn = getattr(serve, name, None)
-            if callable(fn) and _arity(fn) == 1:
-                return HeaderPolicy(f"browser.serve.{name}", lambda p, fn=fn: {"Cache-Control": fn(p)})
-    return HeaderPolicy(
-        "bench.server.fallback_cache_control",
-        lambda p: {"Cache-Control": fallback_cache_control(p)},
-    )
-
-
-def _arity(fn: Callable[..., Any]) -> int:
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return -1
-    return sum(1 for p in params if p.default is inspect.Parameter.empty and p.kind != p.VAR_KEYWORD)
+def site_path_for(url_path: str) -> str:
+    """The path whose headers a benchmark URL gets: baseline Pyodide files as the site's runtime."""
+    if url_path.startswith(PYODIDE_PREFIX):
+        return SITE_RUNTIME.format(version=pyodide_version()) + url_path[len(PYODIDE_PREFIX) :]
+    return url_path
 
 
 @dataclass
@@ -122,7 +89,7 @@ class Tally:
 
 
 class _CountingWriter:
-    """Wraps the socket writer to count what actually goes on the wire (headers included)."""
+    """Wraps the socket writer to count what actually goes on the wire."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
@@ -140,15 +107,51 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-def make_handler(
-    site: Path, baseline: Path, pyodide: Path, policy: HeaderPolicy, tally: Tally
-) -> type[SimpleHTTPRequestHandler]:
-    mounts = [(BASELINE_PREFIX, baseline), (PYODIDE_PREFIX, pyodide), ("/", site)]
+@dataclass
+class _Base:
+    handler: type[SimpleHTTPRequestHandler]
+    headers: Callable[[str], dict[str, str]]
+    source: str
+    prepare: Callable[[list[Path]], None]  # e.g. compress the big files before timing starts
 
-    class Handler(SimpleHTTPRequestHandler):
-        # Keep-alive, like any production server; the browser then reuses its connections.
-        protocol_version = "HTTP/1.1"
-        extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+def _project_server() -> _Base:
+    """browser.serve's handler and headers if that module has them, else the fallback."""
+    try:
+        serve = importlib.import_module("browser.serve")
+        handler = serve.Handler
+        headers = serve.headers_for
+        cache_cls = serve.GzipCache
+    except (ModuleNotFoundError, AttributeError):
+        return _Base(SimpleHTTPRequestHandler, _fallback_headers, "fallback (browser.serve ontbreekt)", _noop)
+
+    cache = cache_cls()
+
+    def prepare(folders: list[Path]) -> None:
+        # The real server compresses big files in the background at start-up; here it is done
+        # before the first visit, so no timed visit waits for (or races) the compression.
+        for folder in folders:
+            cache.warm(folder)
+
+    sub = type("BenchBase", (handler,), {"gzip_cache": cache})
+    return _Base(sub, headers, "browser.serve (gzip, headers_for)", prepare)
+
+
+def _noop(_: list[Path]) -> None:
+    return None
+
+
+def make_handler(
+    site: Path, baseline: Path, pyodide: Path, base: _Base, tally: Tally
+) -> type[SimpleHTTPRequestHandler]:
+    mounts = [
+        (BASELINE_PREFIX, baseline.resolve()),
+        (PYODIDE_PREFIX, pyodide.resolve()),
+        ("/", site.resolve()),
+    ]
+
+    class Handler(base.handler):  # type: ignore[valid-type, misc]
+        protocol_version = "HTTP/1.1"  # keep-alive, as browser.serve
 
         def setup(self) -> None:
             super().setup()
@@ -158,18 +161,25 @@ def make_handler(
             url_path = unquote(urlsplit(path).path)
             for prefix, folder in mounts:
                 if url_path.startswith(prefix):
-                    rest = url_path[len(prefix) :]
-                    target = (folder / rest).resolve()
+                    target = (folder / url_path[len(prefix) :]).resolve()
                     # Never serve outside the mount (../ in a URL).
-                    if target != folder.resolve() and folder.resolve() not in target.parents:
+                    if target != folder and folder not in target.parents:
                         return str(folder / "__outside__")
                     return str(target) + ("/" if url_path.endswith("/") else "")
             return str(site / "__none__")
 
         def end_headers(self) -> None:
-            for key, value in policy.headers(urlsplit(self.path).path).items():
+            # SimpleHTTPRequestHandler.end_headers, skipping the parent's own header logic so
+            # the mapped path decides (the parent would look at the /_bench/ URL).
+            for key, value in base.headers(site_path_for(urlsplit(self.path).path)).items():
                 self.send_header(key, value)
-            super().end_headers()
+            SimpleHTTPRequestHandler.end_headers(self)
+
+        def guess_type(self, path: str | os.PathLike[str]) -> str:
+            suffix = Path(path).suffix.lower()
+            if base.handler is SimpleHTTPRequestHandler and suffix in FALLBACK_TYPES:
+                return FALLBACK_TYPES[suffix]
+            return super().guess_type(path)
 
         def handle_one_request(self) -> None:
             before = self.wfile.count  # type: ignore[attr-defined]
@@ -179,17 +189,22 @@ def make_handler(
                 tally.add(urlsplit(self.path).path, getattr(self, "_status", 0), written)
 
         def send_response(self, code: int, message: str | None = None) -> None:
-            self._status = code
+            self._status = int(code)
             super().send_response(code, message)
 
-        def guess_type(self, path: str | Path) -> str:
-            suffix = Path(str(path)).suffix.lower()
-            return TYPES.get(suffix) or mimetypes.guess_type(str(path))[0] or "application/octet-stream"
-
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base signature
-            pass  # quiet: thousands of requests, and the timing should not wait on a terminal
+            pass  # thousands of requests; the timing should not wait on a terminal
 
     return Handler
+
+
+class _Quiet(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser closing a connection mid-response (page closed, profile shut) is normal here.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @dataclass
@@ -198,25 +213,24 @@ class Server:
 
     url: str
     tally: Tally
-    policy: HeaderPolicy
+    policy: str
 
 
 @contextmanager
 def serve(
     site: Path = ROOT / "site",
     baseline: Path = ROOT / "bench" / "baseline",
-    pyodide: Path = ROOT / "node_modules" / "pyodide",
+    pyodide: Path = PYODIDE_DIR,
 ) -> Iterator[Server]:
     """Serve on 127.0.0.1 on a free port in a background thread, for the duration of the block."""
-    policy = header_policy()
+    base = _project_server()
+    base.prepare([site, baseline, pyodide])
     tally = Tally()
-    handler = make_handler(site, baseline, pyodide, policy, tally)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = _Quiet(("127.0.0.1", 0), make_handler(site, baseline, pyodide, base, tally))
     thread = threading.Thread(target=httpd.serve_forever, name="bench-server", daemon=True)
     thread.start()
     try:
-        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", tally, policy)
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", tally, base.source)
     finally:
         httpd.shutdown()
         httpd.server_close()
