@@ -3,7 +3,7 @@
 // worker boots it: memory snapshot, trimmed precompiled stdlib, core archive unpacked with
 // unpackArchive, then browser/after_unpack.py.
 //
-// usage: node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
+// usage: [PARITY_SHIFT_DAYS=N] node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
 //   CASES.json: [[soort, invoer_json], ...]   OUT.json: [run_json answer, ...]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +11,12 @@ import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const [siteDir, casesPath, outPath] = process.argv.slice(2);
+// PARITY_SHIFT_DAYS moves the clock, to prove nothing in the snapshot froze the date.
+const shift = Number(process.env.PARITY_SHIFT_DAYS || 0) * 86_400_000;
+if (shift) {
+  const realNow = Date.now;
+  Date.now = () => realNow.call(Date) + shift;
+}
 const assets = join(resolve(siteDir), "assets", "rekenhulp");
 const { config } = JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8"));
 const pyodideDir = join(assets, config.pyodide);

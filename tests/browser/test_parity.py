@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,28 @@ def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
         "hht",
         "beschermd_thuis",
     }
+
+
+def test_the_snapshot_does_not_freeze_the_date(runtime_site: Path, tmp_path: Path) -> None:
+    """The snapshot was taken at build time; "today" in the browser must still be today."""
+    node = require_node()
+    (tmp_path / "cases.json").write_text(json.dumps([["advies", "{}"], ["hht", "{}"]]), encoding="utf-8")
+    shift = 400
+    subprocess.run(
+        [
+            node,
+            str(HERE / "run_in_pyodide.mjs"),
+            str(runtime_site),
+            str(tmp_path / "cases.json"),
+            str(tmp_path / "out.json"),
+        ],
+        check=True,
+        timeout=300,
+        env={**os.environ, "PARITY_SHIFT_DAYS": str(shift)},
+    )
+    answers = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["answers"]
+    shifted = (date.today() + timedelta(days=shift)).isoformat()
+    assert [json.loads(a)["peildatum"] for a in answers] == [shifted, shifted]
 
 
 def test_it_really_ran_on_pyodide(pyodide_answers: dict) -> None:

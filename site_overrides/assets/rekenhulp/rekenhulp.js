@@ -52,31 +52,37 @@ class Rekenvorm {
   }
 
   // At most one question in flight per form; edits made meanwhile are sent once it returns,
-  // so a burst of typing costs one extra calculation, not one per key.
-  plan() {
+  // so a burst of typing costs one extra calculation, not one per key. One edit often fires
+  // both "input" and "change": the same question is not asked twice.
+  plan(opnieuw = false) {
     pasZichtbaarheidToe(this.form);
+    const invoer = leesInvoer(this.form);
+    const sleutel = JSON.stringify(invoer);
     if (this.bezig) {
-      this.opnieuwNodig = true;
+      if (sleutel !== this.gevraagd) this.opnieuwNodig = true;
       return;
     }
-    this.stuur();
+    if (!opnieuw && sleutel === this.getoond) return;
+    this.stuur(invoer, sleutel);
   }
 
-  async stuur() {
+  async stuur(invoer, sleutel) {
     this.bezig = true;
     this.opnieuwNodig = false;
+    this.gevraagd = sleutel;
     let antwoord;
     try {
-      antwoord = await python.bereken(this.soort, leesInvoer(this.form));
+      antwoord = await python.bereken(this.soort, invoer);
     } catch {
       this.bezig = false; // the status listener shows what went wrong
       return;
     }
     this.bezig = false;
     if (this.opnieuwNodig) {
-      this.stuur(); // the answer is already stale: ask again, show only the newest
+      this.plan(); // the answer is already stale: ask again, show only the newest
       return;
     }
+    this.getoond = sleutel;
     this.toon(JSON.parse(antwoord.json), antwoord.ms);
   }
 
@@ -139,7 +145,7 @@ class Rekenvorm {
       `<button type="button" class="md-button md-button--primary" data-actie="opnieuw">Opnieuw proberen</button></div>`;
     this.inhoud.querySelector("[data-actie='opnieuw']").addEventListener("click", () => {
       python.opnieuw();
-      for (const vorm of vormen) vorm.plan();
+      for (const vorm of vormen) vorm.plan(true);
     });
   }
 
@@ -204,6 +210,6 @@ python.opStatus((status) => {
   if (status.fase === "klaar") return;
   for (const vorm of vormen) vorm.storing(status);
 });
-for (const vorm of vormen) vorm.plan();
+for (const vorm of vormen) vorm.plan(true);
 if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
 window.addEventListener("hashchange", () => volgFragment()?.plan());
