@@ -7,47 +7,61 @@ mkdocs' automatic navigation (no nav in mkdocs.yml), not strict mode, into a thr
 
 from __future__ import annotations
 
+import fcntl
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from bench.timing import Timing, run_timed, tail
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def time_build_py() -> float:
-    """Seconds for one `python build.py` (validate, bundle, render, strict mkdocs, package, publish)."""
-    started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "build.py"], cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise RuntimeError(f"build.py faalde ({proc.returncode}):\n{_tail(proc.stdout + proc.stderr)}")
-    return seconds
+# build.py holds this lock while it builds (one build at a time on a shared work tree).
+BUILD_LOCK = ROOT / ".build" / "build.lock"
 
 
-def time_bare_mkdocs() -> float:
-    """Seconds for one bare `mkdocs build` of generated/docs/ into a temporary folder."""
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """Hold build.py's own lock: no other build rewrites generated/ or site/ meanwhile."""
+    BUILD_LOCK.parent.mkdir(exist_ok=True)
+    with open(BUILD_LOCK, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def time_build_py() -> Timing:
+    """One `python build.py` (validate, bundle, render, strict mkdocs, package, publish)."""
+    # Another session's build on this machine would make build.py wait for the lock, and that
+    # wait is not build time: wait for the lock to be free first, then start the clock. (A
+    # build starting in between still slips in; the median absorbs a rare one.)
+    with build_lock():
+        pass
+    t = run_timed([sys.executable, "build.py"], ROOT)
+    if t.returncode != 0:
+        raise RuntimeError(f"build.py faalde ({t.returncode}):\n{tail(t.stdout + t.stderr)}")
+    return t
+
+
+def time_bare_mkdocs() -> Timing:
+    """One bare `mkdocs build` of generated/docs/ into a temporary folder."""
     if not (ROOT / "generated" / "docs").is_dir():
         raise RuntimeError("generated/docs/ ontbreekt: eerst build.py draaien")
     out = Path(tempfile.mkdtemp(prefix="bench-mkdocs-"))
     try:
-        started = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        seconds = time.perf_counter() - started
+        # Under the lock, so no build.py elsewhere rewrites generated/docs/ while mkdocs reads it.
+        with build_lock():
+            t = run_timed(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(out)], ROOT
+            )
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"mkdocs build faalde ({proc.returncode}):\n{_tail(proc.stderr)}")
-    return seconds
-
-
-def _tail(text: str, limit: int = 3000) -> str:
-    # A failing Node step can print a whole minified bundle; the end holds the error.
-    return text if len(text) <= limit else "...\n" + text[-limit:]
+    if t.returncode != 0:
+        raise RuntimeError(f"mkdocs build faalde ({t.returncode}):\n{tail(t.stderr)}")
+    return t

@@ -35,9 +35,11 @@ ARGS = [
     "--no-first-run",
 ]
 FIRST_RESULT_TIMEOUT_MS = 120_000
-# After the answer: let late requests finish and the cache entries be written before the
-# profile is closed (a warm visit can only reuse what reached the disk cache).
-LINGER_S = 1.0
+# After the answer, before the profile is closed: late requests finish, cache entries reach the
+# disk, and the engine gets time to tier up and write its wasm code cache (the rekenhulp even
+# warms up its interpreter for that after the first answer). A visitor stays longer than this;
+# both pages get the same time.
+LINGER_S = 3.0
 
 # What counts as "Pyodide bytes" on a page that should not need the runtime: the runtime's own
 # files, the standard library and core archives, the memory snapshot, the worker and its

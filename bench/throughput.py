@@ -11,13 +11,13 @@ import csv
 import json
 import random
 import re
-import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+from bench.timing import run_timed, tail
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
@@ -141,6 +141,7 @@ def generate(path: Path, rows: int, seed: int = SEED) -> None:
 @dataclass
 class BatchRun:
     seconds: float
+    cpu_seconds: float
     rows: int
     bad_rows: int
 
@@ -150,16 +151,9 @@ SUMMARY = re.compile(r"batch: (\d+) rijen verwerkt, (\d+) met fouten")
 
 def run_batch(csv_in: Path, csv_out: Path) -> BatchRun:
     """One `python -m calculator batch` run, timed end to end (interpreter start included)."""
-    started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "calculator", "batch", str(csv_in), "-o", str(csv_out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise RuntimeError(f"calculator batch faalde ({proc.returncode}):\n{proc.stderr}")
-    match = SUMMARY.search(proc.stderr)
+    t = run_timed([sys.executable, "-m", "calculator", "batch", str(csv_in), "-o", str(csv_out)], ROOT)
+    if t.returncode != 0:
+        raise RuntimeError(f"calculator batch faalde ({t.returncode}):\n{tail(t.stderr)}")
+    match = SUMMARY.search(t.stderr)
     rows, bad = (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
-    return BatchRun(seconds, rows, bad)
+    return BatchRun(t.wall_s, t.cpu_s, rows, bad)
