@@ -159,6 +159,11 @@ def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
         calculator_page_cold_runtime_bytes=ch.median([ch.runtime_bytes(c) for c, _ in ours]),
         calculator_page_cold_requests=ours[0][0].requests,
         calculator_page_warm_bytes=ch.median([w.server_bytes for _, w in ours]),
+        # Medians of each phase over the runs (see chromium.breakdown): why the figure is what it is.
+        ours_cold_breakdown=_median_dicts([ch.breakdown(c, "rekenhulp/worker") for c, _ in ours]),
+        ours_warm_breakdown=_median_dicts([ch.breakdown(w, "rekenhulp/worker") for _, w in ours]),
+        baseline_cold_breakdown=_median_dicts([ch.breakdown(c, "worker.mjs") for c, _ in base]),
+        baseline_warm_breakdown=_median_dicts([ch.breakdown(w, "worker.mjs") for _, w in base]),
         baseline_cold_bytes=ch.median([c.server_bytes for c, _ in base]),
         baseline_warm_bytes=ch.median([w.server_bytes for _, w in base]),
     )
@@ -192,6 +197,13 @@ def warmup_configured() -> bool:
     except (OSError, yaml.YAMLError):
         return False
     return bool((cfg.get("extra") or {}).get("rekenhulp_warmup"))
+
+
+def _median_dicts(rows: list[dict[str, float]]) -> dict[str, float]:
+    from bench.chromium import median
+
+    keys = sorted({k for r in rows for k in r})
+    return {k: round(median([r[k] for r in rows if k in r]), 1) for k in keys}
 
 
 def machine(p: Any) -> dict[str, Any]:

@@ -74,6 +74,25 @@ class Visit:
     server_bytes: int
     browser_bytes: int
     requests: list[tuple[str, int, int]] = field(default_factory=list)  # (path, status, bytes)
+    diag: dict[str, Any] = field(default_factory=dict)  # worker start, first worker status
+
+
+def breakdown(visit: Visit, worker_hint: str) -> dict[str, float]:
+    """Where a visit's time went: worker created, worker ready (its own timings), answer shown."""
+    out: dict[str, float] = {"answer_ms": visit.ms}
+    starts = [w["at"] for w in visit.diag.get("workers", []) if worker_hint in w["url"]]
+    if starts:
+        out["worker_created_ms"] = starts[0]
+    status = visit.diag.get("status")
+    if status:
+        out["worker_status_ms"] = status["at"]
+        data = status.get("data") or {}
+        if isinstance(data.get("ms"), (int, float)):
+            out["worker_boot_ms"] = data["ms"]  # measured inside the worker, from its start
+        for key, value in (data.get("tijden") or {}).items():
+            if isinstance(value, (int, float)):
+                out[f"worker_{key}_ms"] = value
+    return out
 
 
 def runtime_bytes(visit: Visit) -> int:
@@ -99,7 +118,9 @@ WAIT_FIRST = """(timeoutMs) => new Promise((resolve, reject) => {
   const t0 = Date.now();
   const tick = () => {
     const s = window.__bench;
-    if (s && (s.first !== null || s.error)) return resolve({ first: s.first, error: s.error });
+    if (s && (s.first !== null || s.error)) {
+      return resolve({ first: s.first, error: s.error, workers: s.workers, status: s.status });
+    }
     if (Date.now() - t0 > timeoutMs) return reject(new Error("no answer within " + timeoutMs + " ms"));
     setTimeout(tick, 20);
   };
@@ -125,8 +146,12 @@ def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage) -> Visit:
     with contextlib.suppress(Exception):
         page.wait_for_load_state("networkidle", timeout=10_000)
     time.sleep(LINGER_S)
+    # The status message may come after the answer was stamped only if the page answered
+    # without it; read the state again after the linger for the diagnostics.
+    late = page.evaluate("() => window.__bench")
     entries = server.tally.snapshot()
-    return Visit(ms, sum(n for _, _, n in entries), _browser_bytes(finished), entries)
+    diag = {"workers": late.get("workers") or [], "status": late.get("status")}
+    return Visit(ms, sum(n for _, _, n in entries), _browser_bytes(finished), entries, diag)
 
 
 def cold_and_warm(p: Playwright, server: Server, spec: TimedPage) -> tuple[Visit, Visit]:

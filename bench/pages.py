@@ -66,8 +66,27 @@ def init_script(page: TimedPage) -> str:
         + r"""
   // Only the top document: the init script also runs in iframes, which have their own clock.
   if (window.top !== window) return;
-  const state = { first: null, error: null };
+  const state = { first: null, error: null, workers: [], status: null };
   window.__bench = state;
+  // Diagnostics only (same on every page): when each worker is created, and the first status
+  // message a worker posts (the rekenhulp's carries its own start-up timings). One extra
+  // message listener; the page's own handlers are untouched.
+  const NativeWorker = window.Worker;
+  if (NativeWorker) {
+    const Watched = function (url, options) {
+      const worker = new NativeWorker(url, options);
+      state.workers.push({ url: String(url), at: performance.now() });
+      worker.addEventListener("message", (event) => {
+        const d = event.data;
+        if (state.status === null && d && typeof d === "object" && d.type === "status") {
+          state.status = { at: performance.now(), data: JSON.parse(JSON.stringify(d)) };
+        }
+      });
+      return worker;
+    };
+    Watched.prototype = NativeWorker.prototype;
+    window.Worker = Watched;
+  }
   const check = () => {
     if (state.first !== null) return;
     const el = document.querySelector(SELECTOR);
