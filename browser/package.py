@@ -48,7 +48,6 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after_unpack.py")
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
 CACHE_ENTRIES_KEPT = 3
-WARMUP_MS = 400
 EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -78,10 +77,8 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         **{key: f"runtime/{name}" for key, name in files.items()},
         "lock": {"info": manifest["lock_info"], "packages": {}},
         "python": manifest["python"],
+        "snapshot_bytes": manifest["snapshot_bytes"],
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
-        # Questions the worker runs once the first answer is shown (see worker.mjs, warmOp).
-        "warmup": sample_cases(json.loads(bundle_bytes)),
-        "warmup_ms": WARMUP_MS,
     }
     assets.mkdir(parents=True, exist_ok=True)
     template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")

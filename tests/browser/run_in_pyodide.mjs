@@ -22,11 +22,33 @@ const { config } = JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8")
 const pyodideDir = join(assets, config.pyodide);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 
+
+// The snapshot file (format "RKS1", see browser/precompile.mjs) into `out`.
+function ontpak(bytes, out) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, false) !== 0x524b5331) throw new Error("unknown snapshot format");
+  const total = view.getUint32(4, true);
+  const page = view.getUint32(8, true);
+  const n = view.getUint32(12, true);
+  if (total !== out.length) throw new Error("snapshot size differs from runtime.json");
+  const bitmap = bytes.subarray(16, 16 + Math.ceil(n / 8));
+  let at = 16 + bitmap.length;
+  for (let i = 0; i < n; i++) {
+    if (bitmap[i >> 3] & (1 << (i & 7))) {
+      const length = Math.min(page, total - i * page);
+      out.set(bytes.subarray(at, at + length), i * page);
+      at += length;
+    }
+  }
+  return out;
+}
+// (A copy of the worker's ontpak(); the end-to-end tests cover the worker's own.)
+
 const py = await loadPyodide({
   indexURL: pyodideDir + "/",
   stdLibURL: join(assets, config.stdlib),
   lockFileContents: config.lock,
-  _loadSnapshot: new Uint8Array(gunzipSync(readFileSync(join(assets, config.snapshot)))),
+  _loadSnapshot: ontpak(new Uint8Array(gunzipSync(readFileSync(join(assets, config.snapshot)))), new Uint8Array(config.snapshot_bytes)),
   stdout: () => {},
 });
 const sitePackages = py.runPython("import site; site.getsitepackages()[0]");

@@ -183,11 +183,14 @@ def test_logeerzorg_15_etmalen(watched: tuple[Page, Watch], base_url: str) -> No
     open_page(page, base_url, "rekenhulp/budget/#product=logeerzorg", "pgb")
     expect(page.get_by_label("Product", exact=True)).to_have_value("logeerzorg")
     etmalen = page.get_by_label("Aantal etmalen logeerzorg per jaar")
-    change(page, "pgb", lambda: etmalen.fill("15"))
     uitkomst = result(page, "pgb")
-    # 003 Bijlage 11: EUR 243.94 per etmaal, at most 15 a year: 15 x 243.94 = 3659.10.
+    # Prefilled with the maximum. 003 Bijlage 11: EUR 243.94 per etmaal, at most 15 a year:
+    # 15 x 243.94 = 3659.10.
+    expect(etmalen).to_have_value("15")
     expect(uitkomst.locator(".rh-kern")).to_contain_text("€ 3.659,10 per jaar")
     expect(uitkomst).to_contain_text("15 etmalen × € 243,94")
+    change(page, "pgb", lambda: etmalen.fill("10"))
+    expect(uitkomst.locator(".rh-kern")).to_contain_text("€ 2.439,40 per jaar")
     # 20 etmalen is more than the source allows: the core's message at the field.
     change(page, "pgb", lambda: etmalen.fill("20"))
     expect(page.locator("#pgb-etmalen_per_jaar-fout")).to_contain_text("15")
@@ -211,7 +214,8 @@ def test_other_budgets(watched: tuple[Page, Watch], base_url: str) -> None:
     expect(result(page, "hulpmiddel")).to_contain_text("Huur per maand")
     expect(result(page, "hulpmiddel")).to_contain_text("Maximaal PGB")
     # Begeleiding for the sociaal netwerk: an amount per month with its source.
-    change(page, "pgb", lambda: page.get_by_label("Product", exact=True).select_option("begeleiding-ontwikkeling"))
+    product = page.get_by_label("Product", exact=True)
+    change(page, "pgb", lambda: product.select_option("begeleiding-stabilisatie-laag"))
     change(page, "pgb", lambda: page.get_by_label("Iemand uit het sociaal netwerk (minimumloon)").check())
     expect(result(page, "pgb").locator(".rh-kern")).to_contain_text(re.compile(r"€ [\d.]+,\d\d per maand"))
     watch.assert_clean()

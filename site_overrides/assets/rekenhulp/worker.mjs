@@ -51,6 +51,33 @@ async function gunzip(url) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// The snapshot file (format "RKS1", see browser/precompile.mjs): only the pages that are
+// not all zero are stored; write them into `out`, a zeroed buffer of the full size. Page 0
+// (which holds Pyodide's magic number) is written last: if anything fails before, the
+// buffer stays invalid and Pyodide rejects it instead of restoring half a snapshot.
+function ontpak(bytes, out) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, false) !== 0x524b5331) throw new Error("onbekend momentopnameformaat");
+  const total = view.getUint32(4, true);
+  const page = view.getUint32(8, true);
+  const n = view.getUint32(12, true);
+  if (total !== out.length) throw new Error("momentopname heeft een andere grootte");
+  const bitmap = bytes.subarray(16, 16 + Math.ceil(n / 8));
+  let at = 16 + bitmap.length;
+  let eerste = null;
+  for (let i = 0; i < n; i++) {
+    if (bitmap[i >> 3] & (1 << (i & 7))) {
+      const length = Math.min(page, total - i * page);
+      const stuk = bytes.subarray(at, at + length);
+      if (i === 0) eerste = stuk;
+      else out.set(stuk, i * page);
+      at += length;
+    }
+  }
+  if (eerste) out.set(eerste, 0);
+  return out;
+}
+
 // Swallow a rejection now (it is awaited, and reported, later).
 function settle(promise) {
   promise.catch(() => {});
@@ -59,12 +86,15 @@ function settle(promise) {
 
 function startDownloads() {
   const base = at(RUNTIME.pyodide);
+  // Filled in place while Pyodide sets itself up (see start()).
+  const snapshot = new Uint8Array(RUNTIME.snapshot_bytes);
   return {
     base,
     wasmUrl: base + "pyodide.asm.wasm",
     wasm: settle(compileWasm(base + "pyodide.asm.wasm").then(stap("wasm"))),
     modules: settle(Promise.all([import(base + "pyodide.mjs"), import(base + "pyodide.asm.mjs")]).then(stap("js"))),
-    snapshot: settle(gunzip(at(RUNTIME.snapshot)).then(stap("snapshot"))),
+    snapshot,
+    snapshotKlaar: settle(gunzip(at(RUNTIME.snapshot)).then((bytes) => ontpak(bytes, snapshot)).then(stap("snapshot"))),
     stdlib: settle(fetchOk(at(RUNTIME.stdlib)).then(stap("stdlib"))),
     core: settle(fetchOk(at(RUNTIME.core)).then((r) => r.arrayBuffer()).then(stap("core"))),
   };
@@ -115,7 +145,15 @@ async function start() {
   let snapshot = true;
   const boot = withEarlyDownloads(dl, async () => {
     try {
-      return await loadPyodide({ ...options, _loadSnapshot: dl.snapshot });
+      // Pyodide waits for a snapshot before it even creates its module; given one of the
+      // right size at once, it builds the module and instantiates the wasm while the
+      // snapshot still downloads, and its fsInit hook (run before the restore) waits for
+      // the download. A failed download leaves the buffer invalid: Pyodide then throws.
+      return await loadPyodide({
+        ...options,
+        _loadSnapshot: dl.snapshot,
+        fsInit: () => dl.snapshotKlaar.catch(() => {}),
+      });
     } catch (error) {
       // Not fatal: a normal boot is slower but gives the same interpreter.
       console.warn("rekenhulp: geheugenmomentopname niet bruikbaar, gewone start", error);
@@ -145,27 +183,6 @@ ready.then(
   },
 );
 
-// After the first answer, while the visitor reads it, run the core over the sample
-// questions for a moment (in small slices, so a real question never waits long). The
-// engine then optimises the interpreter's hot code, which makes later answers faster and
-// lets the browser keep the optimised wasm in its code cache for the next visit.
-let opgewarmd = false;
-async function warmOp(core) {
-  if (opgewarmd || !RUNTIME.warmup) return;
-  opgewarmd = true;
-  const eind = performance.now() + (RUNTIME.warmup_ms || 400);
-  let i = 0;
-  while (performance.now() < eind) {
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let real questions go first
-    const sliceEnd = performance.now() + 8;
-    while (performance.now() < sliceEnd) {
-      const [soort, invoer] = RUNTIME.warmup[i++ % RUNTIME.warmup.length];
-      core.runJson(soort, JSON.stringify(invoer));
-    }
-  }
-  tijden.opwarmen = i;
-}
-
 self.onmessage = async (event) => {
   const message = event.data;
   if (!message || message.type !== "bereken") return;
@@ -178,5 +195,4 @@ self.onmessage = async (event) => {
   const t0 = performance.now();
   const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}));
   post({ type: "resultaat", id: message.id, json, ms: performance.now() - t0 });
-  setTimeout(() => warmOp(core), 50);
 };
