@@ -134,6 +134,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         """Like the parent, but gzip when accepted (the parent handles 304 and dirs)."""
         path = self.translate_path(self.path)
+        # A directory URL ("/producten/x/") serves its index.html: compress that too.
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            index = os.path.join(path, "index.html")
+            if os.path.isfile(index):
+                path = index
         suffix = Path(path).suffix.lower()
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts_gzip and suffix in COMPRESSIBLE and os.path.isfile(path)):

@@ -1,0 +1,153 @@
+"""browser.serve (headers, compression, caching) and what browser.package puts in the site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+
+from browser.package import PYODIDE_FILES, package_site
+from browser.serve import cache_control, make_server
+
+
+@pytest.fixture(scope="module")
+def served(runtime_site: Path) -> Iterator[tuple[str, Path]]:
+    site = runtime_site
+    (site / "producten" / "x").mkdir(parents=True, exist_ok=True)
+    (site / "producten" / "x" / "index.html").write_text("<p>" + "kaart " * 500 + "</p>", encoding="utf-8")
+    server = make_server(site, port=0, warm=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", site
+    server.shutdown()
+    server.server_close()
+
+
+def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def runtime_config(site: Path) -> dict:
+    return json.loads((site / "assets" / "rekenhulp" / "runtime.json").read_text(encoding="utf-8"))["config"]
+
+
+def test_cache_policy() -> None:
+    assert "immutable" in cache_control("/assets/rekenhulp/runtime/core-0123456789ab.zip")
+    assert "immutable" in cache_control("/assets/javascripts/bundle.a5f9d56c.min.js")
+    assert cache_control("/rekenhulp/pgb-budget/") == "no-cache"
+    assert cache_control("/assets/rekenhulp/worker.mjs") == "no-cache"
+
+
+def test_runtime_files_are_immutable_and_typed(served: tuple[str, Path]) -> None:
+    base, site = served
+    config = runtime_config(site)
+    status, headers, _ = get(f"{base}/assets/rekenhulp/{config['pyodide']}pyodide.asm.wasm")
+    assert status == 200
+    assert headers["content-type"] == "application/wasm"
+    assert "immutable" in headers["cache-control"]
+    status, headers, body = get(
+        f"{base}/assets/rekenhulp/{config['snapshot']}", **{"Accept-Encoding": "gzip"}
+    )
+    # The snapshot is gzipped by the build and gunzipped by the worker: no Content-Encoding.
+    assert status == 200 and "content-encoding" not in headers and body[:2] == b"\x1f\x8b"
+    status, headers, _ = get(f"{base}/assets/rekenhulp/worker.mjs")
+    assert headers["content-type"].startswith("text/javascript")
+    assert headers["cache-control"] == "no-cache"
+
+
+def test_security_headers_keep_everything_on_the_site(served: tuple[str, Path]) -> None:
+    base, _ = served
+    _, headers, _ = get(f"{base}/producten/x/")
+    csp = headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "'wasm-unsafe-eval'" in csp and "'unsafe-eval'" not in csp.replace("'wasm-unsafe-eval'", "")
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_gzip_for_pages_and_wasm(served: tuple[str, Path]) -> None:
+    base, site = served
+    status, headers, body = get(f"{base}/producten/x/", **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert gzip.decompress(body).startswith(b"<p>kaart")
+    config = runtime_config(site)
+    wasm = site / "assets" / "rekenhulp" / config["pyodide"] / "pyodide.asm.wasm"
+    _, headers, body = get(
+        f"{base}/assets/rekenhulp/{config['pyodide']}pyodide.asm.wasm", **{"Accept-Encoding": "gzip"}
+    )
+    assert headers.get("content-encoding") == "gzip"
+    assert gzip.decompress(body) == wasm.read_bytes()
+    # Without Accept-Encoding the file goes out as it is.
+    _, headers, body = get(f"{base}/producten/x/")
+    assert "content-encoding" not in headers and body.startswith(b"<p>kaart")
+
+
+def test_revalidation_answers_304(served: tuple[str, Path]) -> None:
+    base, _ = served
+    later = formatdate(time.time() + 3600, usegmt=True)
+    status, _, body = get(f"{base}/producten/x/", **{"If-Modified-Since": later, "Accept-Encoding": "gzip"})
+    assert status == 304 and body == b""
+
+
+def test_only_the_needed_pyodide_files_are_shipped(runtime_site: Path) -> None:
+    runtime = runtime_site / "assets" / "rekenhulp" / "runtime"
+    config = runtime_config(runtime_site)
+    shipped = sorted(p.name for p in (runtime_site / "assets" / "rekenhulp" / config["pyodide"]).iterdir())
+    assert shipped == sorted(PYODIDE_FILES)
+    names = sorted(p.name for p in runtime.iterdir() if p.is_file())
+    assert len(names) == 3
+    assert all(
+        re.fullmatch(r"(stdlib|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin\.gz", n) for n in names
+    )
+    # No default stdlib, no lock file: nothing that would make Pyodide look elsewhere.
+    assert not list(runtime_site.rglob("python_stdlib.zip")) and not list(
+        runtime_site.rglob("pyodide-lock.json")
+    )
+
+
+def test_worker_carries_its_runtime(runtime_site: Path) -> None:
+    worker = (runtime_site / "assets" / "rekenhulp" / "worker.mjs").read_text(encoding="utf-8")
+    assert "/*@RUNTIME@*/" not in worker
+    config = runtime_config(runtime_site)
+    assert json.dumps(config["core"]) in worker
+    assert config["lock"]["packages"] == {}
+    assert config["python"].startswith("3.14")
+
+
+def test_core_archive_holds_bytecode_and_the_bundle(runtime_site: Path, bundle_path: Path) -> None:
+    import zipfile
+
+    config = runtime_config(runtime_site)
+    with zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["core"]) as zf:
+        names = zf.namelist()
+        assert zf.read("calculator/data/bundle.json") == bundle_path.read_bytes()
+    assert "calculator/api.pyc" in names
+    assert not [n for n in names if n.endswith(".py")]
+
+
+def test_content_change_reuses_the_cache(tmp_path: Path, bundle_path: Path, monkeypatch) -> None:
+    """New tariffs rebuild the core archive, never the Node step (that is cached)."""
+    import subprocess
+
+    def no_node(*args, **kwargs):
+        raise AssertionError("the Node step ran for a content-only change")
+
+    monkeypatch.setattr(subprocess, "run", no_node)
+    changed = tmp_path / "bundle.json"
+    bundle = json.loads(bundle_path.read_text(encoding="utf-8"))
+    bundle["regios"]["test"] = {"naam": "Test"}
+    changed.write_text(json.dumps(bundle), encoding="utf-8")
+    package_site(tmp_path / "site", changed, Path(__file__).resolve().parents[2] / ".build")
+    assert (tmp_path / "site" / "assets" / "rekenhulp" / "worker.mjs").exists()
