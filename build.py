@@ -69,7 +69,7 @@ def _build(argv: list[str] | None) -> int:
         print(f"bundel: {BUNDLE.relative_to(ROOT)}")
         return 0
 
-    pages = steps.render_pages(cat, bundle, GENERATED)
+    pages = steps.render_pages(cat, bundle, GENERATED, cache=CACHE / "jinja")
     steps.write_downloads(cat, bundle, GENERATED / "docs" / "downloads")
     try:
         staging = steps.mkdocs_build(ROOT / "mkdocs.yml", cat, ROOT / f".site-new-{os.getpid()}")

@@ -35,6 +35,13 @@ def in_force(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, Any] | None:
     return (days[-1], waarden[days[-1]]) if days else None
 
 
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 TOPICS = ("pgb-ho-", "pgb-begeleiding-", "pgb-logeerzorg", "pgb-hulpmiddelen-", "pgb-beschermd-")
 
 
@@ -45,7 +52,9 @@ def table_order(t: s.TariefTabel) -> tuple[int, int, str]:
 
 
 class Renderer:
-    def __init__(self, cat: Catalogue, bundle: dict[str, Any], out: Path, today: dt.date) -> None:
+    def __init__(
+        self, cat: Catalogue, bundle: dict[str, Any], out: Path, today: dt.date, cache: Path | None = None
+    ) -> None:
         self.cat = cat
         self.bundle = bundle
         self.out = out
@@ -57,9 +66,15 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # Compiling the templates is most of the render time; keep the bytecode between builds.
+            bytecode_cache=_bytecode_cache(cache),
         )
         self.env.filters.update(euro=euro, getal=getal, datum=datum)
         self.pages: list[str] = []
+        # Computed once: every page may use them.
+        self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
+        self.producten_by_id = {p["id"]: p for p in self.producten}
+        self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
 
     # --- helpers the templates call -------------------------------------------------------
     def param(self, key: str) -> Decimal:
@@ -118,9 +133,9 @@ class Renderer:
             products_in=self.products_in,
             product_md=product_md_path,
             s=s,
-            producten=[product_dict(p) for p in sorted(self.cat.producten.values(), key=lambda p: p.id)],
-            producten_by_id={pid: product_dict(p) for pid, p in self.cat.producten.items()},
-            regios={k: r.model_dump(mode="json") for k, r in self.cat.regios.items()},
+            producten=self.producten,
+            producten_by_id=self.producten_by_id,
+            regios=self.regios,
             tarieven=self.bundle["tarieven"],
             parameters=self.bundle["parameters"],
             page_path=path,

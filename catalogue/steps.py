@@ -41,13 +41,17 @@ def export_bundle(cat: Catalogue, target: Path) -> dict[str, Any]:
 
 
 def render_pages(
-    cat: Catalogue, bundle: dict[str, Any], generated: Path, today: dt.date | None = None
+    cat: Catalogue,
+    bundle: dict[str, Any],
+    generated: Path,
+    today: dt.date | None = None,
+    cache: Path | None = None,
 ) -> list[str]:
     docs = generated / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    renderer = Renderer(cat, bundle, docs, today or dt.date.today())
+    renderer = Renderer(cat, bundle, docs, today or dt.date.today(), cache)
     rekenhulp = {p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2")}
     renderer.env.globals["rekenhulp_pages"] = rekenhulp
     return renderer.render_all()

@@ -10,8 +10,11 @@ import yaml
 
 from catalogue.errors import ContentError
 
+# libyaml's parser when present (several times faster); the constructors below stay in Python.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _StrictLoader(yaml.SafeLoader):
+
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that reads floats as Decimal and refuses duplicate mapping keys."""
 
 
