@@ -339,6 +339,16 @@ def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str
         context.close()
 
 
+def test_site_search_still_works_on_calculator_pages(watched: tuple[Page, Watch], base_url: str) -> None:
+    """The theme's search index is loaded after the first answer (main.html), not dropped."""
+    page, watch = watched
+    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("logeerzorg")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=READY_MS)
+    watch.assert_clean()
+
+
 # --- privacy and accessibility ------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ const ctx = {
   data: JSON.parse(document.getElementById("rh-data")?.textContent || "{}"),
 };
 let eersteGetoond = false;
+// Lets the theme's search index load (held back in main.html while Python starts).
+const zoekenMag = window.__rekenhulp?.zoekenMag || (() => {});
 
 class Rekenvorm {
   constructor(form) {
@@ -115,6 +117,7 @@ class Rekenvorm {
     if (eerste) {
       eersteGetoond = true;
       performance.mark("rekenhulp:eerste-resultaat");
+      zoekenMag();
     }
     document.dispatchEvent(new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste } }));
   }
@@ -134,6 +137,7 @@ class Rekenvorm {
       if (this.inhoud.querySelector(".rh-storing")) this.inhoud.innerHTML = "";
       return;
     }
+    zoekenMag();
     const traag = status.fase === "traag";
     this.uitkomst.dataset.status = traag ? "laden" : "storing";
     this.status.textContent = traag
