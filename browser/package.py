@@ -6,7 +6,8 @@
 - ``runtime/pyodide-<version>/``: the three Pyodide runtime files the worker loads
   (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), copied from the pinned
   npm package; nothing else of it (no lock file, no CDN fallback, no default stdlib);
-- ``runtime/stdlib-<hash>.zip``: the trimmed standard library as .pyc;
+- ``runtime/stdlib-<hash>.zip``: the stdlib modules the snapshot lacks, as .pyc;
+- ``runtime/stdlib-volledig-<hash>.zip``: the whole trimmed stdlib, as .pyc (fallback);
 - ``runtime/snapshot-<hash>.bin.gz``: a memory snapshot of a booted interpreter;
 - ``runtime/core-<hash>.zip``: the indication core (.pyc) with the data bundle inside,
   unpacked by the worker with ``pyodide.unpackArchive``;
@@ -68,7 +69,14 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         shutil.copyfile(PYODIDE_DIR / name, pyodide_out / name)
 
     files = {
-        "stdlib": _hashed_copy((compiled / "python_stdlib.zip").read_bytes(), runtime, "stdlib", ".zip"),
+        # With the snapshot the browser needs only what the snapshot lacks; the full archive
+        # is for the worker's fallback (a normal boot when the snapshot cannot be used).
+        "stdlib": _hashed_copy(
+            (compiled / "python_stdlib_klein.zip").read_bytes(), runtime, "stdlib", ".zip"
+        ),
+        "stdlib_volledig": _hashed_copy(
+            (compiled / "python_stdlib.zip").read_bytes(), runtime, "stdlib-volledig", ".zip"
+        ),
         "snapshot": _hashed_copy((compiled / "snapshot.bin.gz").read_bytes(), runtime, "snapshot", ".bin.gz"),
         "core": _hashed_copy(core_archive(compiled / "core", bundle_bytes), runtime, "core", ".zip"),
     }
@@ -86,7 +94,8 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         raise RuntimeError(f"{ASSETS_SRC / 'worker.mjs'} lacks the marker {RUNTIME_MARKER}")
     worker = template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True), 1)
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
-    warm = [config["pyodide"] + n for n in PYODIDE_FILES] + [config[k] for k in files]
+    warm = [config["pyodide"] + n for n in PYODIDE_FILES]
+    warm += [config[k] for k in files if k != "stdlib_volledig"]
     (assets / "runtime.json").write_text(
         json.dumps({"files": warm, "config": config}, indent=1, sort_keys=True), encoding="utf-8"
     )

@@ -100,6 +100,29 @@ function sparse(bytes) {
   return Buffer.concat([header, bitmap, ...pages]);
 }
 
+// The stdlib modules not in `loaded` (a comma-separated list), as a second archive.
+// Run in the compile instance, so the snapshot instance's heap stays free of zip buffers.
+const smallStdlib = (loaded) => `
+import zipfile
+_loaded = set(${JSON.stringify(loaded)}.split(","))
+with zipfile.ZipFile("/host_out/python_stdlib.zip") as _src, zipfile.ZipFile("/host_out/python_stdlib_klein.zip", "w", zipfile.ZIP_DEFLATED) as _dst:
+    for _info in _src.infolist():
+        _mod = _info.filename[:-4].replace("/", ".") if _info.filename.endswith(".pyc") else None
+        if _mod is not None and _mod.endswith(".__init__"):
+            _mod = _mod[: -len(".__init__")]
+        if _mod is None or _mod not in _loaded:
+            _dst.writestr(_info, _src.read(_info.filename))
+`;
+// Forget every cached view of the stdlib archive (it is about to be replaced).
+const FORGET_STDLIB = `
+import sys, zipimport
+_full = next(p for p in sys.path if p.endswith(".zip"))
+zipimport._zip_directory_cache.clear()
+for _key in [k for k in sys.path_importer_cache if k.startswith(_full)]:
+    del sys.path_importer_cache[_key]
+del _full, _key
+`;
+
 // --- 1. compile --------------------------------------------------------------------
 const py = await loadPyodide({ indexURL: pyodideDir, ...quiet });
 py.mountNodeFS("/host_src", resolve(args.src));
@@ -138,6 +161,16 @@ snapPy.runPython(
     "import calculator.api\n",
 );
 snapPy.FS.unmount("/host_core");
+// Everything imported so far lives in the snapshot; the browser only needs the stdlib
+// modules that are not, for imports on rare paths. Put that smaller archive in place of
+// the full one now, with the import caches that describe the full one cleared, so the
+// snapshot matches the file the browser will have. (The full archive stays for the
+// worker's fallback: a normal boot without snapshot.)
+const loaded = snapPy.runPython("import sys\n','.join(sorted(sys.modules))");
+py.runPython(smallStdlib(loaded));
+const stdlibInFs = snapPy.runPython("import sys\nnext(p for p in sys.path if p.endswith('.zip'))");
+snapPy.FS.writeFile(stdlibInFs, readFileSync(join(out, "python_stdlib_klein.zip")));
+snapPy.runPython(FORGET_STDLIB);
 snapPy.runPython(
   "import shutil, gc, os, site\nshutil.rmtree('/tmp/rekenhulp-dummy')\n" +
     "shutil.rmtree(os.path.join(site.getsitepackages()[0], 'calculator'))\n" +
@@ -150,7 +183,11 @@ const snapshot = snapPy.makeMemorySnapshot();
 writeFileSync(join(out, "snapshot.bin.gz"), gzipSync(sparse(snapshot), { level: 6 }));
 
 // --- 3. verify: the worker's exact path ---------------------------------------------
-const restored = await loadPyodide({ ...bootOptions, _loadSnapshot: snapshot });
+const restored = await loadPyodide({
+  ...bootOptions,
+  stdLibURL: join(out, "python_stdlib_klein.zip"),
+  _loadSnapshot: snapshot,
+});
 restored.runPython("import sys\n_before = set(sys.modules)");
 if (!restored.runPython("'calculator.api' in sys.modules")) throw new Error("core missing from the snapshot");
 const core = coreZip(restored, join(out, "core"), join(resolve(args.src), "calculator", "data", "bundle.json"));
@@ -161,7 +198,9 @@ const runJson = restored.pyimport("calculator.api").run_json;
 const answer = JSON.parse(runJson("producten", "{}"));
 if (!Array.isArray(answer.producten)) throw new Error(`core check failed: ${JSON.stringify(answer)}`);
 for (const [soort, invoer] of args.samples ? JSON.parse(readFileSync(resolve(args.samples), "utf8")) : []) {
-  runJson(soort, JSON.stringify(invoer)); // never raises; a missing module would show as a fout
+  // run_json never raises: a module missing from the small stdlib would show as a fout.
+  const uit = runJson(soort, JSON.stringify(invoer));
+  if (uit.includes("Error") && uit.includes("Er ging iets mis")) throw new Error(`sample ${soort} failed: ${uit}`);
 }
 manifest.imported_after_restore = restored
   .runPython("sorted(m for m in set(sys.modules) - _before if not m.startswith('calculator'))")

@@ -5,7 +5,7 @@
 // module: the wasm is compiled while it downloads, and in parallel the memory snapshot,
 // the precompiled stdlib and the core archive are fetched and the Pyodide JS loaded.
 // Pyodide then restores a booted interpreter from the snapshot instead of booting one.
-// If the snapshot cannot be used, it boots normally from the same precompiled stdlib.
+// If the snapshot cannot be used, it boots normally from the whole precompiled stdlib.
 //
 // Messages in:  {type: "bereken", id, soort, invoer}
 // Messages out: {type: "status", fase: "klaar" | "fout", melding?, ms?, snapshot?, tijden?}
@@ -158,7 +158,7 @@ async function start() {
       // Not fatal: a normal boot is slower but gives the same interpreter.
       console.warn("rekenhulp: geheugenmomentopname niet bruikbaar, gewone start", error);
       snapshot = false;
-      return loadPyodide(options);
+      return loadPyodide({ ...options, stdLibURL: at(RUNTIME.stdlib_volledig) });
     }
   });
   // Pyodide only logs a failed wasm or stdlib download and then waits forever; fail
