@@ -86,6 +86,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         "lock": {"info": manifest["lock_info"], "packages": {}},
         "python": manifest["python"],
         "snapshot_bytes": manifest["snapshot_bytes"],
+        "site_packages": manifest["site_packages"],
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
     }
     assets.mkdir(parents=True, exist_ok=True)

@@ -207,6 +207,7 @@ manifest.imported_after_restore = restored
   .toJs();
 
 manifest.snapshot_bytes = snapshot.length;
+manifest.site_packages = sitePackages;
 manifest.lock_info = lockInfo;
 manifest.pyodide_version = JSON.parse(readFileSync(join(pyodideDir, "package.json"), "utf8")).version;
 writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 1));

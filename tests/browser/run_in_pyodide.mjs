@@ -51,8 +51,9 @@ const py = await loadPyodide({
   _loadSnapshot: ontpak(new Uint8Array(gunzipSync(readFileSync(join(assets, config.snapshot)))), new Uint8Array(config.snapshot_bytes)),
   stdout: () => {},
 });
-const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
-py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", { extractDir: sitePackages });
+py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", {
+  extractDir: config.site_packages,
+});
 py.runPython(config.after_unpack);
 const runJson = py.pyimport("calculator.api").run_json;
 

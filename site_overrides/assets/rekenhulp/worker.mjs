@@ -166,8 +166,7 @@ async function start() {
   const never = new Promise(() => {});
   const pyodide = await Promise.race([boot, dl.wasm.then(() => never), dl.stdlib.then(() => never)]);
   stap("python")();
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(await dl.core, "zip", { extractDir: sitePackages });
+  pyodide.unpackArchive(await dl.core, "zip", { extractDir: RUNTIME.site_packages });
   pyodide.runPython(RUNTIME.after_unpack); // see browser/after_unpack.py
   const runJson = pyodide.pyimport("calculator.api").run_json;
   stap("kern")();
