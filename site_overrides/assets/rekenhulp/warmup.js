@@ -21,7 +21,9 @@ async function warmOp() {
   }
 }
 
+// Two seconds after the page has loaded, at the next idle moment (or after at most two
+// more seconds: some browsers rarely report idle time).
 if (!navigator.connection?.saveData) {
-  const bijRust = window.requestIdleCallback || ((fn) => setTimeout(fn, 3000));
-  window.addEventListener("load", () => bijRust(() => warmOp(), { timeout: 10000 }));
+  const bijRust = window.requestIdleCallback || ((fn) => setTimeout(fn, 0));
+  window.addEventListener("load", () => setTimeout(() => bijRust(() => warmOp(), { timeout: 2000 }), 2000));
 }
