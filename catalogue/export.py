@@ -158,36 +158,19 @@ def tariffs_csv(cat: Catalogue) -> str:
     rows = []
     for t in sorted(cat.tarieven.values(), key=lambda t: t.id):
         for r in t.rijen:
+            row = [
+                t.id,
+                t.regime,
+                cat.regios[t.regio].naam,
+                r.id,
+                r.label,
+                r.product or "",
+                r.eenheid or t.eenheid,
+            ]
             if r.niet_in_bron:
-                rows.append(
-                    [
-                        t.id,
-                        t.regime,
-                        cat.regios[t.regio].naam,
-                        r.id,
-                        r.label,
-                        r.product or "",
-                        r.eenheid or t.eenheid,
-                        "",
-                        "niet in de bron",
-                        f"{t.bron.document} {t.bron.sectie}",
-                    ]
-                )
+                rows.append([*row, "", "niet in de bron", f"{t.bron.document} {t.bron.sectie}"])
             for day, dv in sorted(r.waarden.items()):
-                rows.append(
-                    [
-                        t.id,
-                        t.regime,
-                        cat.regios[t.regio].naam,
-                        r.id,
-                        r.label,
-                        r.product or "",
-                        r.eenheid or t.eenheid,
-                        day.isoformat(),
-                        _nl(dv.waarde),
-                        f"{dv.bron.document} {dv.bron.sectie}",
-                    ]
-                )
+                rows.append([*row, day.isoformat(), _nl(dv.waarde), f"{dv.bron.document} {dv.bron.sectie}"])
     return _csv(
         [
             "tabel",
