@@ -70,7 +70,7 @@ def _build(argv: list[str] | None) -> int:
         return 0
 
     pages = steps.render_pages(cat, bundle, GENERATED, cache=CACHE / "jinja")
-    steps.write_downloads(cat, bundle, GENERATED / "docs" / "downloads")
+    steps.write_downloads(cat, BUNDLE, GENERATED / "docs" / "downloads")
     try:
         staging = steps.mkdocs_build(ROOT / "mkdocs.yml", cat, ROOT / f".site-new-{os.getpid()}")
     except steps.BuildAborted as exc:

@@ -30,9 +30,15 @@ class TariffLine:
     bron: s.Bron
 
 
-def in_force(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, Any] | None:
-    days = [d for d in sorted(waarden) if d <= on] or sorted(waarden)[:1]
-    return (days[-1], waarden[days[-1]]) if days else None
+def shown(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, s.DatedValue] | None:
+    """The value a page shows on a date: the one in force, or the earliest before any applies."""
+    return s.in_force(waarden, on) or (s.in_force(waarden, min(waarden)) if waarden else None)
+
+
+def rekenhulp_pages() -> list[str]:
+    """The rekenhulp pages that exist as templates, index first (for rendering, links and nav)."""
+    names = sorted(p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2"))
+    return sorted(names, key=lambda n: n != "index.md")
 
 
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
@@ -78,12 +84,12 @@ class Renderer:
 
     # --- helpers the templates call -------------------------------------------------------
     def param(self, key: str) -> Decimal:
-        hit = in_force(self.cat.parameters[key].leaf.waarden, self.today)
+        hit = shown(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
-        day, dv = in_force(prm.leaf.waarden, self.today)
+        day, dv = shown(prm.leaf.waarden, self.today)
         return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
 
     def tariffs_for(self, pid: str) -> list[TariffLine]:
@@ -92,7 +98,7 @@ class Renderer:
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
-                hit = in_force(row.waarden, self.today) if row.waarden else None
+                hit = shown(row.waarden, self.today)
                 if hit is None:
                     lines.append(TariffLine(table, row, None, None, table.bron))
                 else:
@@ -176,6 +182,6 @@ class Renderer:
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
         r("bronnen.md.j2", "bronnen.md")
         r("downloads.md.j2", "downloads.md")
-        for tpl in sorted((TEMPLATES / "rekenhulp").glob("*.md.j2")):
-            r(f"rekenhulp/{tpl.name}", f"rekenhulp/{tpl.name.removesuffix('.j2')}")
+        for name in rekenhulp_pages():
+            r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
         return self.pages

@@ -70,6 +70,12 @@ class DatedValue(Strict):
 Waarden = dict[dt.date, DatedValue]
 
 
+def in_force(waarden: Waarden, on: dt.date) -> tuple[dt.date, DatedValue] | None:
+    """The value that applies on a date: the last one whose date is on or before it, else None."""
+    days = [d for d in sorted(waarden) if d <= on]
+    return (days[-1], waarden[days[-1]]) if days else None
+
+
 class Eenheid(Strict):
     code: Literal["01", "04", "14", "16", "83"] | None
     omschrijving: Text

@@ -13,7 +13,7 @@ from typing import Any
 
 from catalogue import export
 from catalogue.load import Catalogue, load_catalogue
-from catalogue.render import TEMPLATES, Renderer
+from catalogue.render import Renderer, rekenhulp_pages
 from catalogue.validate import validate_catalogue
 
 
@@ -52,14 +52,13 @@ def render_pages(
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     renderer = Renderer(cat, bundle, docs, today or dt.date.today(), cache)
-    rekenhulp = {p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2")}
-    renderer.env.globals["rekenhulp_pages"] = rekenhulp
+    renderer.env.globals["rekenhulp_pages"] = set(rekenhulp_pages())
     return renderer.render_all()
 
 
-def write_downloads(cat: Catalogue, bundle: dict[str, Any], folder: Path) -> None:
+def write_downloads(cat: Catalogue, bundle_file: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "wmo-gegevens.json").write_text(export.bundle_json(bundle), encoding="utf-8")
+    shutil.copyfile(bundle_file, folder / "wmo-gegevens.json")
     (folder / "producten.csv").write_text(export.products_csv(cat), encoding="utf-8")
     (folder / "tarieven.csv").write_text(export.tariffs_csv(cat), encoding="utf-8")
     (folder / "kengetallen.csv").write_text(export.parameters_csv(cat), encoding="utf-8")
@@ -77,8 +76,7 @@ def _nav(cat: Catalogue) -> list[Any]:
         if items:
             products.append({regio.naam: items})
     tariff_regions = sorted({t.regio for t in cat.tarieven.values()})
-    rekenhulp = sorted(p.name.removesuffix(".j2") for p in (TEMPLATES / "rekenhulp").glob("*.md.j2"))
-    rekenhulp.sort(key=lambda n: n != "index.md")
+    rekenhulp = rekenhulp_pages()
     nav: list[Any] = [
         {"Home": "index.md"},
         {"Voor wie": ["aanbieders.md", "inwoners.md", "consulenten.md"]},

@@ -131,13 +131,14 @@ def _check_hours_times_rate(
         )
         return
     for day, dv in row.waarden.items():
-        rate = _in_force(table.uurtarief, day)
-        hours = _in_force(param.leaf.waarden, day)
-        if rate is None or hours is None:
+        rate_hit = s.in_force(table.uurtarief, day)
+        hours_hit = s.in_force(param.leaf.waarden, day)
+        if rate_hit is None or hours_hit is None:
             errors.append(
                 ContentError(file, f"{field}.waarden.{day}", "geen uurtarief of uren geldig op deze datum")
             )
             continue
+        rate, hours = rate_hit[1].waarde, hours_hit[1].waarde
         expected = sociaal_netwerk_maandbedrag(hours, rate)
         if dv.waarde != expected:
             errors.append(
@@ -185,11 +186,6 @@ def _check_aids(cat: Catalogue, errors: list[ContentError]) -> None:
                             f"({months.normalize():f} maanden)",
                         )
                     )
-
-
-def _in_force(waarden: s.Waarden, day) -> Decimal | None:
-    days = [d for d in sorted(waarden) if d <= day]
-    return waarden[days[-1]].waarde if days else None
 
 
 def _check_texts(cat: Catalogue, errors: list[ContentError]) -> None:
