@@ -25,16 +25,8 @@ from playwright.sync_api import BrowserContext, Page, Playwright
 
 from bench.pages import RecalcDriver, TimedPage, init_script, recalc_script
 from bench.server import Server
+from browser.chromium import ARGS, CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIRST_RESULT_TIMEOUT_MS = 120_000
 # After the answer, before the profile is closed: late requests finish, cache entries reach the
 # disk, and the engine gets time to tier up and write its wasm code cache (the rekenhulp even
@@ -173,18 +165,15 @@ def cold_and_warm(p: Playwright, server: Server, spec: TimedPage) -> tuple[Visit
     profile = Path(tempfile.mkdtemp(prefix=f"bench-{spec.name}-"))
     try:
         _initialise(p, profile)
-        ctx = launch_profile(p, profile)
-        ctx.add_init_script(init_script(spec))
-        try:
-            cold = _timed_visit(ctx, server, spec)
-        finally:
-            ctx.close()
-        ctx = launch_profile(p, profile)
-        ctx.add_init_script(init_script(spec))
-        try:
-            warm = _timed_visit(ctx, server, spec)
-        finally:
-            ctx.close()
+        visits = []
+        for _ in ("cold", "warm"):  # the same profile twice: the second visit finds the first's caches
+            ctx = launch_profile(p, profile)
+            ctx.add_init_script(init_script(spec))
+            try:
+                visits.append(_timed_visit(ctx, server, spec))
+            finally:
+                ctx.close()
+        cold, warm = visits
         return cold, warm
     finally:
         shutil.rmtree(profile, ignore_errors=True)

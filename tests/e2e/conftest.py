@@ -7,7 +7,6 @@ assert that nothing left the site's origin and that nothing was logged as an err
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -17,20 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from browser.chromium import ARGS, CHROMIUM
 from browser.serve import make_server
 from tests.e2e.helpers import Watch
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INPUTS = ("content", "calculator", "catalogue", "browser", "site_overrides", "mkdocs.yml", "build.py")
 PAGES = ("rekenhulp/pgb-budget/", "rekenhulp/normenkader/", "rekenhulp/budget/")
 
