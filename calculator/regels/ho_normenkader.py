@@ -89,35 +89,43 @@ def gebruikelijke_hulp(p: Peil, huisgenoten: int, t: Toelichting) -> str | None:
     )
 
 
+def _minuten_deel(
+    p: Peil, t: Toelichting, sleutel: str, naam: str, label: str, minuten: Decimal, stap: str
+) -> Onderdeel:
+    """A part in minutes a week: one step of the explanation, citing the parameter's source."""
+    t.stap(stap, naam, minuten, "minuten per week", p.b[sleutel])
+    return Onderdeel(naam, label, minuten, p.b[sleutel])
+
+
 def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
     """Basismodule Schoon en leefbaar huis, full takeover: 125 min/week.
 
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
     sleutel = "ho_normenkader.basismodule.minuten_per_week"
-    minuten = p.w[sleutel]
-    t.stap(
-        "Basismodule schoon en leefbaar huis (volledige overname)",
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
         "basismodule",
-        minuten,
-        "minuten per week",
-        p.b[sleutel],
+        "Basismodule schoon en leefbaar huis",
+        p.w[sleutel],
+        "Basismodule schoon en leefbaar huis (volledige overname)",
     )
-    return Onderdeel("basismodule", "Basismodule schoon en leefbaar huis", minuten, p.b[sleutel])
 
 
 def aftrek_lichte_taken(p: Peil, t: Toelichting) -> Onderdeel:
     """Minus 15 min/week when client or network do the light tasks. Bron: 002, 4. Resultaten, Basismodule."""
     sleutel = "ho_normenkader.basismodule.aftrek_lichte_taken_minuten"
-    minuten = -p.w[sleutel]
-    t.stap(
-        "Aftrek: lichte taken doet de cliënt (of het netwerk) zelf",
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
         "aftrek_lichte_taken",
-        minuten,
-        "minuten per week",
-        p.b[sleutel],
+        "Aftrek lichte taken zelf",
+        -p.w[sleutel],
+        "Aftrek: lichte taken doet de cliënt (of het netwerk) zelf",
     )
-    return Onderdeel("aftrek_lichte_taken", "Aftrek lichte taken zelf", minuten, p.b[sleutel])
 
 
 def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
@@ -127,16 +135,15 @@ def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
     """
     sleutel = "ho_normenkader.extra_ruimte.minuten_per_week"
     per_ruimte = p.w[sleutel]
-    minuten = per_ruimte * aantal
-    if t.aan:
-        t.stap(
-            f"Extra ruimten: {aantal} x {per_ruimte} minuten",
-            "extra_ruimten",
-            minuten,
-            "minuten per week",
-            p.b[sleutel],
-        )
-    return Onderdeel("extra_ruimten", f"{aantal} extra ruimte(n)", minuten, p.b[sleutel])
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
+        "extra_ruimten",
+        f"{aantal} extra ruimte(n)",
+        per_ruimte * aantal,
+        f"Extra ruimten: {aantal} x {per_ruimte} minuten",
+    )
 
 
 def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
@@ -145,31 +152,29 @@ def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
     sleutel = "ho_normenkader.extra_schoonmaak.max_minuten_per_week"
-    waarde = Decimal(minuten)
-    if t.aan:
-        t.stap(
-            f"Extra schoonmaak tijdens het bezoek (hoogstens {p.w[sleutel]} minuten)",
-            "extra_schoonmaak",
-            waarde,
-            "minuten per week",
-            p.b[sleutel],
-        )
-    return Onderdeel("extra_schoonmaak", "Extra schoonmaak tijdens het bezoek", waarde, p.b[sleutel])
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
+        "extra_schoonmaak",
+        "Extra schoonmaak tijdens het bezoek",
+        Decimal(minuten),
+        f"Extra schoonmaak tijdens het bezoek (hoogstens {p.w[sleutel]} minuten)",
+    )
 
 
 def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
     """An extra visit a week, at most 60 min. Bron: 002, 4. Resultaten, Basismodule."""
     sleutel = "ho_normenkader.extra_bezoek.max_minuten_per_week"
-    waarde = Decimal(minuten)
-    if t.aan:
-        t.stap(
-            f"Extra bezoek per week (hoogstens {p.w[sleutel]} minuten)",
-            "extra_bezoek",
-            waarde,
-            "minuten per week",
-            p.b[sleutel],
-        )
-    return Onderdeel("extra_bezoek", "Extra bezoek per week", waarde, p.b[sleutel])
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
+        "extra_bezoek",
+        "Extra bezoek per week",
+        Decimal(minuten),
+        f"Extra bezoek per week (hoogstens {p.w[sleutel]} minuten)",
+    )
 
 
 def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdeel, dict]:
@@ -202,47 +207,45 @@ def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
     Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
     """
     sleutel = "ho_normenkader.regie.structureel_minuten_per_week"
-    minuten = p.w[sleutel]
-    t.stap(
-        "Regie en organisatie: structureel adviseren en organiseren",
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
         "regie_structureel",
-        minuten,
-        "minuten per week",
-        p.b[sleutel],
+        "Regie en organisatie: structureel",
+        p.w[sleutel],
+        "Regie en organisatie: structureel adviseren en organiseren",
     )
-    return Onderdeel("regie_structureel", "Regie en organisatie: structureel", minuten, p.b[sleutel])
 
 
 def broodmaaltijden(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
     """Bread meals: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
     sleutel = "ho_normenkader.maaltijden.broodmaaltijd_minuten_per_dag"
     per_dag = p.w[sleutel]
-    minuten = per_dag * dagen
-    if t.aan:
-        t.stap(
-            f"Broodmaaltijden: {dagen} dagen x {per_dag} minuten (per huishouden)",
-            "broodmaaltijden",
-            minuten,
-            "minuten per week",
-            p.b[sleutel],
-        )
-    return Onderdeel("broodmaaltijden", f"Broodmaaltijden, {dagen} dagen per week", minuten, p.b[sleutel])
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
+        "broodmaaltijden",
+        f"Broodmaaltijden, {dagen} dagen per week",
+        per_dag * dagen,
+        f"Broodmaaltijden: {dagen} dagen x {per_dag} minuten (per huishouden)",
+    )
 
 
 def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
     """Hot meal: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
     sleutel = "ho_normenkader.maaltijden.warme_maaltijd_minuten_per_dag"
     per_dag = p.w[sleutel]
-    minuten = per_dag * dagen
-    if t.aan:
-        t.stap(
-            f"Warme maaltijd: {dagen} dagen x {per_dag} minuten (per huishouden)",
-            "warme_maaltijd",
-            minuten,
-            "minuten per week",
-            p.b[sleutel],
-        )
-    return Onderdeel("warme_maaltijd", f"Warme maaltijd, {dagen} dagen per week", minuten, p.b[sleutel])
+    return _minuten_deel(
+        p,
+        t,
+        sleutel,
+        "warme_maaltijd",
+        f"Warme maaltijd, {dagen} dagen per week",
+        per_dag * dagen,
+        f"Warme maaltijd: {dagen} dagen x {per_dag} minuten (per huishouden)",
+    )
 
 
 def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[dict]:
