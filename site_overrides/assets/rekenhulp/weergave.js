@@ -95,6 +95,17 @@ function inVolgorde(ctx, budgetten) {
 }
 
 function advies(ctx, u) {
+  // A region whose sources name no HO products: say so, show no product and no amount (never € 0,00).
+  if (!(u.producten || []).length) {
+    const melding = (u.opmerkingen || [])[0] || "";
+    return {
+      html:
+        `<p class="rh-kern">${html(melding)}</p>` +
+        `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).slice(1).map(html))}</div>` +
+        printVoet(ctx, u, u.toelichting || []),
+      samenvatting: melding.replace(/\.$/, ""),
+    };
+  }
   const producten = (u.producten || [])
     .map((p) => `<li>${productLink(ctx, p.id, p.naam)}: ${html(getal(p.uren_per_jaar))} uur per jaar</li>`)
     .join("");
