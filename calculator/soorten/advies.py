@@ -30,7 +30,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
     v = Velden(invoer, VELDEN)
     p = peil(v.datum(), bundle)
-    regio = v.keuze("regio", sorted(p.bundle["regios"]), None, verplicht=True)
+    regio = regio_veld(v, p)
     wekelijks = v.jn("wekelijks_nodig", True)
     tijdelijk = v.jn("tijdelijk_fysiek", False)
     leerbaar = v.jn("kan_taken_leren", False)
@@ -67,6 +67,15 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         "beslissing": BESLIST,
         "toelichting": t.stappen,
     }
+
+
+def regio_veld(v: Velden, p: Peil) -> str | None:
+    """The required ``regio``; when missing, the message lists the regions by name and key."""
+    if v.aanwezig("regio"):
+        return v.keuze("regio", sorted(p.bundle["regios"]), None)
+    keuzes = ", ".join(f"{r.get('naam', k)} ({k})" for k, r in sorted(p.bundle["regios"].items()))
+    v.fout("regio", f"is verplicht; kies een gemeente of regio: {keuzes}")
+    return None
 
 
 def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:
