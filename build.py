@@ -1,6 +1,7 @@
 """Build the Wmo-productwijzer.
 
-1. validate content/ (schema per record, references, units, the sources' arithmetic);
+1. validate content/ (schema per record, references, units, the sources' arithmetic), after
+   writing the JSON Schema files in schemas/ that editors use while typing;
 2. export the data bundle the calculator reads (calculator/data/bundle.json);
 3. render product cards, tariff tables and the other pages into generated/docs/;
 4. run the strict mkdocs-material build into a fresh folder, package the calculator and the
@@ -25,12 +26,14 @@ from pathlib import Path
 
 from catalogue import steps
 from catalogue.errors import ContentErrors
+from catalogue.schemas import schrijf_schemas
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
 BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
 GENERATED = ROOT / "generated"
 SITE = ROOT / "site"
+SCHEMAS = ROOT / "schemas"
 CACHE = ROOT / ".build"
 
 
@@ -50,6 +53,8 @@ def _build(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    for pad in schrijf_schemas(SCHEMAS):  # the editor's schemas follow the models (committed copy)
+        print(f"schema bijgewerkt: {pad.relative_to(ROOT)}")
     try:
         cat = steps.validate(args.content)
     except ContentErrors as exc:
