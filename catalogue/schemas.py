@@ -62,7 +62,7 @@ def _mapping_van(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def _regels() -> dict[str, Any]:
-    """A parameter file: metadata keys, then groups and leaves nested to any depth (a leaf has ``waarden``)."""
+    """A parameter file: metadata keys, then groups and leaves to any depth (a leaf has ``waarden``)."""
     leaf = _model(s.ParameterLeaf)
     defs = leaf.pop("$defs", {})
     defs["ParameterLeaf"] = leaf
@@ -87,7 +87,8 @@ def _regels() -> dict[str, Any]:
             **meta,
             "regio": {
                 "type": "string",
-                "description": "Alleen bij de tabel van één regio (bijvoorbeeld haar urentabel): de sleutel uit regios.yaml.",
+                "description": "Alleen bij de tabel van één regio (bijvoorbeeld haar urentabel): "
+                "de sleutel uit regios.yaml.",
             },
         },
         "required": ["beschrijving"],
