@@ -138,47 +138,70 @@ def _flatten_parameters(
     return keys
 
 
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root.parent).as_posix()
+def load_catalogue(root: Path, extra: tuple[Path, ...] | list[Path] = ()) -> Catalogue:
+    """Read and schema-check every content file. Raises ContentErrors listing all problems.
 
-
-def load_catalogue(root: Path) -> Catalogue:
-    """Read and schema-check every content file. Raises ContentErrors listing all problems."""
+    ``extra`` folders (same layout as content/, e.g. a test municipality) add records to the main
+    content; they are validated by the same rules and a duplicate id is an error, never an override.
+    """
     cat = Catalogue(root=root)
     errors: list[ContentError] = []
+    base = root.resolve().parent
+    for i, folder in enumerate([root, *extra]):
+        _load_folder(cat, folder.resolve(), base, bool(i), errors)
+    if errors:
+        raise ContentErrors(errors)
+    return cat
+
+
+def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: list[ContentError]) -> None:
+    if not folder.is_relative_to(base):
+        base = folder.parent
+
+    def rel(path: Path) -> str:
+        return path.relative_to(base).as_posix()
 
     def read(path: Path) -> Any:
         try:
-            data = load_yaml(path, root.parent)
+            data = load_yaml(path, base)
         except ContentError as exc:
             errors.append(exc)
             return _UNREADABLE
         if data is None:
-            errors.append(ContentError(_rel(path, root), None, "het bestand is leeg"))
+            errors.append(ContentError(rel(path), None, "het bestand is leeg"))
             return _UNREADABLE
         return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:
-        path = root / name
+        path = folder / name
         data = read(path)
         out: dict[str, M] = {}
         if data is _UNREADABLE:
             return out
         if not isinstance(data, dict):
-            errors.append(ContentError(_rel(path, root), None, "verwacht een mapping"))
+            errors.append(ContentError(rel(path), None, "verwacht een mapping"))
             return out
         for key, value in data.items():
-            rec = validate_model(model, value, _rel(path, root), errors)
+            rec = validate_model(model, value, rel(path), errors)
             if rec is not None:
                 out[str(key)] = rec
         return out
 
-    cat.bronnen = read_map("bronnen.yaml", s.BronDocument)
-    cat.regios = read_map("regios.yaml", s.Regio)
-    cat.vergelijking = read_map("vergelijking.yaml", s.VergelijkingGroep)
+    for name, model, into in (
+        ("bronnen.yaml", s.BronDocument, cat.bronnen),
+        ("regios.yaml", s.Regio, cat.regios),
+        ("vergelijking.yaml", s.VergelijkingGroep, cat.vergelijking),
+    ):
+        if extra and not (folder / name).exists():
+            continue  # an extra folder adds to the main content; it need not have every file
+        for key, rec in read_map(name, model).items():
+            if key in into:
+                errors.append(ContentError(rel(folder / name), key, f"'{key}' staat al in een andere map"))
+            else:
+                into[key] = rec
 
-    for path in sorted((root / "producten").glob("*/*.yaml")):
-        file = _rel(path, root)
+    for path in sorted((folder / "producten").glob("*/*.yaml")):
+        file = rel(path)
         data = read(path)
         rec = None if data is _UNREADABLE else validate_model(s.Product, data, file, errors)
         if rec is None:
@@ -197,8 +220,8 @@ def load_catalogue(root: Path) -> Catalogue:
         cat.producten[rec.id] = rec
         cat.product_files[rec.id] = file
 
-    for path in sorted((root / "regels").glob("*.yaml")):
-        file = _rel(path, root)
+    for path in sorted((folder / "regels").glob("*.yaml")):
+        file = rel(path)
         data = read(path)
         if not isinstance(data, dict):
             if data is not _UNREADABLE:
@@ -213,6 +236,9 @@ def load_catalogue(root: Path) -> Catalogue:
         bron = data.get("bron")
         if bron is not None:
             validate_model(s.Bron, bron, file, errors)
+        if any(pf.name == path.stem for pf in cat.parameter_files):
+            errors.append(ContentError(file, None, f"een kengetallenbestand '{path.stem}' bestaat al"))
+            continue
         keys = _flatten_parameters(data, path.stem, file, cat, errors, bron, regio)
         cat.parameter_files.append(
             ParameterFile(
@@ -220,9 +246,9 @@ def load_catalogue(root: Path) -> Catalogue:
             )
         )
 
-    def read_records(folder: str, model: type[M], into: dict[str, M]) -> None:
-        for path in sorted((root / folder).rglob("*.yaml")):
-            file = _rel(path, root)
+    def read_records(sub: str, model: type[M], into: dict[str, M]) -> None:
+        for path in sorted((folder / sub).rglob("*.yaml")):
+            file = rel(path)
             data = read(path)
             if model is s.TariefTabel:
                 data = _tabel_met_bron(data)
@@ -241,8 +267,8 @@ def load_catalogue(root: Path) -> Catalogue:
     read_records("teksten", s.Tekst, cat.teksten)
     read_records("projecten", s.Project, cat.projecten)
 
-    for path in sorted((root / "pakketten").glob("*.yaml")):
-        file = _rel(path, root)
+    for path in sorted((folder / "pakketten").glob("*.yaml")):
+        file = rel(path)
         data = read(path)
         rec = None if data is _UNREADABLE else validate_model(s.Pakket, data, file, errors)
         if rec is None:
@@ -253,9 +279,8 @@ def load_catalogue(root: Path) -> Catalogue:
                     file, "regio", f"'{rec.regio}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"
                 )
             )
+        if rec.regio in cat.pakketten:
+            errors.append(ContentError(file, "regio", f"regio '{rec.regio}' heeft al een pakket"))
+            continue
         cat.pakketten[rec.regio] = rec
         cat.files[f"pakket:{rec.regio}"] = file
-
-    if errors:
-        raise ContentErrors(errors)
-    return cat

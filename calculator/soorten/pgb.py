@@ -23,6 +23,9 @@ VELDEN = (
     "peildatum",
 )
 GEEN_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen"
+GEEN_TARIEF_UITVOERING = (
+    "De bronnen van deze gemeente noemen geen bedrag voor deze manier van regelen (niet in de bron)"
+)
 BESLIST = (
     "De gemeente beslist over de indicatie en het budget na een gesprek; deze bedragen zijn de maxima uit de "
     "beleidsregels, geen toezegging."
@@ -159,11 +162,7 @@ def ho_budget(p: Peil, regio: str, uitvoering: str, pakket: Pakket, t: Toelichti
     m = hp.model(p, regio)
     prijzen = r.prijzen(m, uitvoering)
     if m is None or prijzen is None:
-        melding = (
-            GEEN_BEDRAGEN
-            if not p.tabellen_van(regio)
-            else f"geen HO-tarief voor {uitvoering} ({r.NIET_IN_BRON})"
-        )
+        melding = GEEN_BEDRAGEN if not p.tabellen_van(regio) else GEEN_TARIEF_UITVOERING
         return r.Budget(
             ontbreekt=[
                 r.ontbreekt(pakket.basis, "huishoudelijke ondersteuning", melding, r.regio_bron(p, regio))

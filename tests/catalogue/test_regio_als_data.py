@@ -12,7 +12,16 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-REGIOS = sorted(yaml.safe_load((ROOT / "content" / "regios.yaml").read_text(encoding="utf-8")))
+REGIOS = sorted(
+    {
+        *yaml.safe_load((ROOT / "content" / "regios.yaml").read_text(encoding="utf-8")),
+        *yaml.safe_load(
+            (ROOT / "tests" / "fixtures" / "proefdorp" / "content" / "regios.yaml").read_text(
+                encoding="utf-8"
+            )
+        ),
+    }
+)
 BESTANDEN = sorted(
     [
         *(ROOT / "calculator").rglob("*.py"),

@@ -18,7 +18,10 @@ from catalogue.yamlio import load_yaml
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 SCHEMAS = ROOT / "schemas"
-BESTANDEN = sorted(CONTENT.rglob("*.yaml"))
+FIXTURE = ROOT / "tests" / "fixtures" / "proefdorp" / "content"
+BESTANDEN = [(CONTENT, p) for p in sorted(CONTENT.rglob("*.yaml"))] + [
+    (FIXTURE, p) for p in sorted(FIXTURE.rglob("*.yaml"))
+]
 
 
 def als_json(data: Any) -> Any:
@@ -55,12 +58,12 @@ def test_de_vastgelegde_schemas_volgen_de_modellen(naam: str) -> None:
     )
 
 
-@pytest.mark.parametrize("pad", BESTANDEN, ids=lambda p: str(p.relative_to(CONTENT)))
-def test_elk_contentbestand_noemt_zijn_schema_en_voldoet(pad: Path) -> None:
-    naam = schema_voor(pad.relative_to(CONTENT).as_posix())
+@pytest.mark.parametrize(("map_", "pad"), BESTANDEN, ids=[str(p.relative_to(ROOT)) for _, p in BESTANDEN])
+def test_elk_contentbestand_noemt_zijn_schema_en_voldoet(map_: Path, pad: Path) -> None:
+    naam = schema_voor(pad.relative_to(map_).as_posix())
     assert naam is not None, f"geen schema voor {pad.relative_to(ROOT)}"
     eerste = pad.read_text(encoding="utf-8").split("\n", 1)[0]
-    assert eerste == kopregel(pad, CONTENT, SCHEMAS)
+    assert eerste == kopregel(pad, map_, SCHEMAS)
     fouten = [
         f"{'/'.join(map(str, f.absolute_path))}: {f.message}"
         for f in validator(naam).iter_errors(als_json(load_yaml(pad, ROOT)))
