@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.load import Catalogue
 
@@ -78,6 +79,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             for key, prm in sorted(cat.parameters.items())
         },
         "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
+        "invoer": invoer_schema.bundle_deel(cat.invoer),
     }
 
 

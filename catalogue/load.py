@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.yamlio import load_yaml
@@ -47,6 +48,7 @@ class Catalogue:
     lijsten: dict[str, s.Lijst] = field(default_factory=dict)
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
+    invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -196,6 +198,12 @@ def load_catalogue(root: Path) -> Catalogue:
     read_records("lijsten", s.Lijst, cat.lijsten)
     read_records("teksten", s.Tekst, cat.teksten)
     read_records("projecten", s.Project, cat.projecten)
+
+    invoer_data = read(root / invoer_schema.FILE)
+    if invoer_data is not _UNREADABLE:
+        cat.invoer = validate_model(
+            invoer_schema.Invoer, invoer_data, _rel(root / invoer_schema.FILE, root), errors
+        )
 
     if errors:
         raise ContentErrors(errors)

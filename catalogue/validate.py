@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.load import Catalogue
@@ -210,5 +211,6 @@ def validate_catalogue(cat: Catalogue) -> None:
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)
     _check_texts(cat, errors)
+    invoer_schema.check(cat.invoer, cat.parameters, errors)
     if errors:
         raise ContentErrors(errors)
