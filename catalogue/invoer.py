@@ -41,6 +41,7 @@ class Veld(s.Strict):
     label: s.Text
     minimum: Annotated[int, Field(ge=0)] = 0
     maximum: Maximum | None = None
+    keuzes: dict[str, s.Text] | None = None  # value -> what a person reads
 
 
 class Omvang(s.Strict):
@@ -95,5 +96,7 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
                 if m.parameter
                 else {"waarde": str(Decimal(m.waarde)), "aanname": m.aanname}
             )
+        if veld.keuzes:
+            uit["keuzes"] = dict(veld.keuzes)
         velden[naam] = uit
     return {"omvang": invoer.omvang.model_dump(), "velden": velden}

@@ -17,6 +17,10 @@ def test_run_json_is_stabiel_en_gesorteerd() -> None:
     assert "\\u" not in eerste  # Dutch characters stay readable
 
 
+def bundle_labels() -> dict[str, str]:
+    return {k: v["label"] for k, v in data.actief()["invoer"]["velden"].items()}
+
+
 def test_invoerfout_verzamelt_alle_problemen() -> None:
     with pytest.raises(InvoerFout) as e:
         api.run("ho", {"duur_maanden": -1, "extra_ruimten": "twee", "regie": "x", "wasverzorging": 3, "z": 1})
@@ -27,8 +31,10 @@ def test_invoerfout_verzamelt_alle_problemen() -> None:
         "regie",
         "wasverzorging",
     ]
-    for f in e.value.fouten:
-        assert f["veld"] in f["melding"]
+    labels = bundle_labels()
+    for f in e.value.fouten[1:]:
+        assert f["melding"].startswith(labels[f["veld"]]), "a message names the field as the form labels it"
+        assert "_" not in f["melding"], "and never by its internal key"
 
 
 def test_maximum_noemt_de_bron() -> None:
@@ -53,7 +59,12 @@ def test_run_json_vangt_onverwachte_fouten(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(api.SOORTEN, "ho", stuk)
     antwoord = json.loads(api.run_json("ho", "{}"))
     assert antwoord["fouten"][0]["veld"] is None
-    assert antwoord["fouten"][0]["melding"].startswith("Er ging iets mis in de rekenhulp: ")
+    assert antwoord["fouten"][0]["melding"].startswith("Er ging iets mis in de rekenhulp zelf")
+    assert antwoord["fouten"][0]["intern"] is True
+    assert (
+        "ZeroDivisionError" not in antwoord["fouten"][0]["melding"]
+        and "test" not in antwoord["fouten"][0]["melding"]
+    )
 
 
 def test_een_bundel_als_dict_meegeven(bundle: dict) -> None:
