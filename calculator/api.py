@@ -56,15 +56,18 @@ def _hoogstens(diepte: int) -> str:
 
 
 def _te_diep(invoer: object, omvang: dict) -> list[dict]:
-    """Walk the input without recursion: too deep, too many items or too long a text is bad input."""
+    """Walk the input without recursion: nesting deeper than the limit is bad input.
+
+    A list or object wider than the list limit is not walked: the field checks refuse it without
+    looking inside, so nothing deep in it is ever reached.
+    """
     diepte_max = omvang["diepte"]
-    budget = omvang["json_tekens"]  # no input within the size limit has more values than characters
+    breed = omvang["lijst_items"]
     stapel: list[tuple[object, int, str | None]] = [(invoer, 1, None)]
     while stapel:
         waarde, diepte, veld = stapel.pop()
-        budget -= 1
-        if budget < 0:
-            return [{"veld": None, "melding": "De invoer is te groot; geef één situatie tegelijk op."}]
+        if isinstance(waarde, (dict, list, tuple)) and len(waarde) > breed:
+            continue
         if isinstance(waarde, dict):
             kinderen = [(w, diepte + 1, veld if veld is not None else k) for k, w in waarde.items()]
         elif isinstance(waarde, (list, tuple)):
