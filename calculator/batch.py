@@ -55,14 +55,17 @@ codecs.register_error("wmo-cp1252-terug", _cp1252_terug)
 
 
 def codering(begin: bytes) -> str:
-    """The encoding of a file that starts with ``begin``: UTF-8 (with or without BOM) or cp1252."""
+    """The encoding of a file that starts with ``begin``: UTF-8 (with or without BOM) or cp1252.
+
+    UTF-8 when its multi-byte characters outnumber the bytes that are not UTF-8 (a UTF-8 file with a
+    pasted cp1252 line stays UTF-8; those bytes are read as cp1252 one by one), else cp1252.
+    """
     if begin.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(begin, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1252"
+    tekst = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode(begin, final=False)
+    fout = sum(1 for c in tekst if "\udc80" <= c <= "\udcff")
+    goed = sum(1 for c in tekst if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    return "utf-8" if goed >= fout else "cp1252"
 
 
 def open_tekst(ruw: BinaryIO, encoding: str | None = None) -> tuple[TextIO, str]:
@@ -255,7 +258,8 @@ def verwerk(
     _controleer_kop(kop, kolommen, extra, grenzen)
     lezers = [(i, k, kolommen[k]) for i, k in enumerate(kop) if k in kolommen]
     posities = [i for i, _, _ in lezers]
-    schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\n")
+    # CRLF as RFC 4180 writes it; csv then also quotes a cell holding a lone CR, so rows stay rows.
+    schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\r\n")
     schrijver.writerow([neutraliseer(k) for k in kop] + extra + ["fouten"])
     leeg = [""] * len(extra)
     cache: dict[tuple, list[str]] = {}

@@ -10,6 +10,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculator import InvoerFout, api, data
 from calculator.soorten import advies, ho, pgb
@@ -217,3 +219,65 @@ def test_een_echte_fout_in_het_project_is_intern(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(api.SOORTEN, "ho", stuk)
     (f,) = antwoord("ho", "{}")["fouten"]
     assert f["intern"] is True and "geheim" not in f["melding"] and "KeyError" not in f["melding"]
+
+
+# Property tests: arbitrary JSON values, including deep nesting and lone surrogates.
+TEKST = st.text(alphabet=st.characters(blacklist_categories=()), max_size=60)  # surrogates included
+SLEUTELS = st.sampled_from(sorted({v for namen in VELDEN_PER_SOORT.values() for v in namen})) | TEKST
+WAARDEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | TEKST,
+    lambda binnen: st.lists(binnen, max_size=4) | st.dictionaries(SLEUTELS, binnen, max_size=4),
+    max_leaves=20,
+)
+
+
+@st.composite
+def genest(draw: st.DrawFn) -> str:
+    """Nesting from shallow to far past any limit, optionally under a known field."""
+    diepte = draw(st.integers(1, 3000))
+    haak = draw(st.sampled_from(["[", '{"a":']))
+    sluit = "]" if haak == "[" else "}"
+    midden = draw(st.sampled_from(["1", '"\\ud800"'] if haak != "[" else ["", "1", '"\\ud800"']))
+    binnen = haak * diepte + midden + sluit * diepte
+    veld = draw(st.sampled_from([None, "kinderen", "producten", "regie"]))
+    return binnen if veld is None else json.dumps({veld: None}).replace("null", binnen)
+
+
+def _controleer(uit: str, invoer_lengte: int) -> None:
+    uit.encode("utf-8")  # valid UTF-8
+    antwoord = json.loads(uit)
+    assert isinstance(antwoord, dict)
+    for f in antwoord.get("fouten", []):
+        assert not f.get("intern"), f
+        assert set(f) == {"veld", "melding"} and f["melding"]
+    if "fouten" in antwoord:  # a refusal stays small whatever came in
+        assert len(uit) <= 200 * invoer()["omvang"]["meldingen"] + 4000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(api.SOORTEN)), WAARDEN)
+def test_willekeurige_json_geeft_geldige_json_en_geen_interne_fout(soort: str, waarde: object) -> None:
+    tekst = json.dumps(waarde)  # ensure_ascii: lone surrogates travel as \ud800
+    _controleer(api.run_json(soort, tekst), len(tekst))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(api.SOORTEN)), st.dictionaries(SLEUTELS, WAARDEN, max_size=8))
+def test_willekeurige_objecten_met_bekende_velden(soort: str, waarde: dict) -> None:
+    tekst = json.dumps(waarde)
+    _controleer(api.run_json(soort, tekst), len(tekst))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(api.SOORTEN)), genest())
+def test_willekeurig_diep_genest(soort: str, tekst: str) -> None:
+    _controleer(api.run_json(soort, tekst), len(tekst))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(sorted(api.SOORTEN)),
+    st.text(alphabet=st.characters(blacklist_categories=()), max_size=200),
+)
+def test_willekeurige_tekst_met_surrogaten(soort: str, tekst: str) -> None:
+    _controleer(api.run_json(soort, tekst), len(tekst))
