@@ -38,6 +38,7 @@ WAAR = {
 SCHEIDINGSTEKENS = {",": "komma", ";": "puntkomma", "\t": "tab"}
 # OWASP CSV injection: a cell starting with one of these is run as a formula by spreadsheets.
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+RIJ_FORMULE = tuple("," + t for t in FORMULE_BEGIN)
 GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 HEEL_MET_DECIMALEN = re.compile(r"([+-]?\d+)[.,]0+")
 ONZICHTBAAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -196,11 +197,21 @@ def neutraliseer(cel: str) -> str:
     OWASP's advice for CSV files: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage
     return gets a leading ``'``, so a spreadsheet shows it as text. Plain numbers (``-1``) stay as they are.
     """
+    if cel.isprintable() and not cel.startswith(FORMULE_BEGIN):  # nearly every cell: nothing to do
+        return cel
     if ONZICHTBAAR.search(cel):
         cel = ONZICHTBAAR.sub("\ufffd", cel)
     if cel.startswith(FORMULE_BEGIN) and not GETAL.fullmatch(cel):
         return "'" + cel
     return cel
+
+
+def _veilige_rij(cellen: list[str]) -> list[str]:
+    """`neutraliseer` on every cell; one check over the joined row first, as nearly every row is clean."""
+    samen = "," + ",".join(cellen)
+    if samen.isprintable() and not any(t in samen for t in RIJ_FORMULE):
+        return cellen
+    return [neutraliseer(c) for c in cellen]
 
 
 def _regels(lezer: Iterator[list[str]], cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
@@ -290,7 +301,7 @@ def verwerk(
             ]
         if resultaat[-1]:
             slecht += 1
-        schrijver.writerow([neutraliseer(c) for c in _vul(cellen, breedte)] + resultaat)
+        schrijver.writerow(_veilige_rij(_vul(cellen, breedte)) + resultaat)
     return rijen, slecht
 
 

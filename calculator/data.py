@@ -80,7 +80,7 @@ def _controleer_vorm(bundle: dict) -> None:
     for sleutel, p in bundle["producten"].items():
         if not isinstance(p, dict):
             raise BundleFout(f"product '{sleutel}' is geen object")
-    invoer_deel(bundle)
+    invoer_deel(bundle, controleer=True)
 
 
 def _pakket_tekst() -> str:

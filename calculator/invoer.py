@@ -22,14 +22,19 @@ GEEN_BRON = "een grens van de rekenhulp, geen norm uit de bron"
 OMVANG = ("json_tekens", "diepte", "tekst_tekens", "lijst_items", "meldingen", "citaat_tekens")
 
 
-def invoer_deel(bundle: dict) -> dict:
-    """The bundle's ``invoer`` part: labels, bounds and size limits (content/invoer.yaml)."""
+def invoer_deel(bundle: dict, controleer: bool = False) -> dict:
+    """The bundle's ``invoer`` part: labels, bounds and size limits (content/invoer.yaml).
+
+    ``controleer``: check its shape in full (done once, when a bundle is loaded).
+    """
     deel = bundle.get("invoer")
-    if (
-        not isinstance(deel, dict)
-        or not isinstance(deel.get("velden"), dict)
-        or not isinstance(deel.get("omvang"), dict)
-        or any(not isinstance(deel["omvang"].get(k), int) for k in OMVANG)
+    if not isinstance(deel, dict) or (
+        controleer
+        and (
+            not isinstance(deel.get("velden"), dict)
+            or not isinstance(deel.get("omvang"), dict)
+            or any(not isinstance(deel["omvang"].get(k), int) for k in OMVANG)
+        )
     ):
         raise BundleFout("de bundel mist 'invoer' (velden en omvang uit content/invoer.yaml)")
     return deel
@@ -119,6 +124,7 @@ class Velden:
         self.omvang: dict = deel["omvang"]
         self.bundle = bundle
         self.peil = None
+        self._schema_voor = INDEX.sub("", voorvoegsel)  # kinderen[3]. -> kinderen.
         toegestane = frozenset(self.toegestaan)
         if not isinstance(invoer, dict):
             naam = voorvoegsel.rstrip(".") or None
@@ -174,22 +180,31 @@ class Velden:
         """Whether ``veld`` was given (``null`` counts as not given)."""
         return self.invoer.get(veld) is not None
 
-    def _schema(self, veld: str) -> dict:
-        """The field's entry in the labels table (``kinderen[3].leeftijd`` -> ``kinderen.leeftijd``)."""
-        return self.velden.get(INDEX.sub("", self.naam(veld))) or {}
+    def grens(self, veld: str) -> tuple[int, int | None, str]:
+        """Minimum and maximum of ``veld`` in force, and how a message explains the maximum.
 
-    def grens(self, veld: str) -> tuple[int | None, str]:
-        """The maximum of ``veld`` in force and how a message explains it."""
-        m = self._schema(veld).get("maximum")
+        Cached on the `Peil`, as the bounds on one date are the same for every row of a batch.
+        """
+        naam = self._schema_voor + veld
+        cache = self.peil.__dict__.setdefault("_invoer_grenzen", {}) if self.peil is not None else {}
+        gevonden = cache.get(naam)
+        if gevonden is None:
+            gevonden = cache[naam] = self._bereken_grens(naam)
+        return gevonden
+
+    def _bereken_grens(self, naam: str) -> tuple[int, int | None, str]:
+        schema = self.velden.get(naam) or {}
+        minimum = int(schema.get("minimum", 0))
+        m = schema.get("maximum")
         if not m:
-            return None, ""
+            return minimum, None, ""
         if m.get("parameter"):
             if self.peil is None:
-                return None, ""
+                return minimum, None, ""
             sleutel = m["parameter"]
             waarde = self.peil.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
-            return waarde, self.peil.u[sleutel]
-        return int(Decimal(m["waarde"])), GEEN_BRON
+            return minimum, waarde, self.peil.u[sleutel]
+        return minimum, int(Decimal(m["waarde"])), GEEN_BRON
 
     def heel(
         self,
@@ -200,8 +215,8 @@ class Velden:
         verplicht: bool = False,
     ) -> int | None:
         """A whole number between the field's minimum and maximum (both from the labels table)."""
-        minimum = int(self._schema(veld).get("minimum", 0))
         waarde = self.invoer.get(veld)
+        minimum, maximum, uitleg = self.grens(veld)
         if waarde is None:
             if verplicht:
                 self.fout(veld, f"is verplicht (een heel getal van {minimum} of meer).")
@@ -218,7 +233,6 @@ class Velden:
             soort = "negatief zijn" if minimum == 0 else f"kleiner zijn dan {minimum}"
             self.fout(veld, f"mag niet {soort} (ontvangen: {self.toon(waarde)}).")
             return standaard
-        maximum, uitleg = self.grens(veld)
         if maximum is not None and waarde > maximum:
             extra = f" ({uitleg})" if uitleg else ""
             self.fout(veld, f"mag hoogstens {maximum} zijn{extra}; ontvangen: {self.toon(waarde)}.")
@@ -290,7 +304,7 @@ class Velden:
         if not isinstance(waarde, list):
             self.fout(veld, f"moet een lijst zijn (ontvangen: {self.toon(waarde)}).")
             return []
-        maximum, uitleg = self.grens(veld)
+        _, maximum, uitleg = self.grens(veld)
         if maximum is None:
             maximum, uitleg = self.omvang["lijst_items"], GEEN_BRON
         if len(waarde) > maximum:
