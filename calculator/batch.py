@@ -249,7 +249,17 @@ def verwerk(
     b = data.bundel(bundle)
     deel = invoer_deel(b)
     grenzen = deel["omvang"]
-    kopregel = invoer.readline()
+    kopregel = invoer.readline(grenzen["json_tekens"] + 1)  # a file without line ends is not read whole
+    if len(kopregel) > grenzen["json_tekens"]:
+        raise InvoerFout(
+            [
+                {
+                    "veld": None,
+                    "melding": "De eerste regel van het bestand is te lang voor een kopregel; "
+                    "is dit wel een CSV-bestand?",
+                }
+            ]
+        )
     teken = scheidingsteken_ or scheidingsteken(kopregel)
     # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
     csv.field_size_limit(grenzen["json_tekens"])

@@ -110,3 +110,28 @@ def test_kapotte_bundel_in_het_pakket(repo: Path, tmp_path: Path, inhoud: bytes)
     )
     assert r.returncode == 1
     assert een_regel(r).startswith("rekenhulp: de gegevens van de rekenhulp zijn onbruikbaar")
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [bytes(range(256)) * 2000, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10, b"", b"\n\n"],
+    ids=["binair-zonder-regeleinde", "png", "leeg", "lege-regels"],
+)
+def test_batch_op_een_bestand_dat_geen_csv_is(repo: Path, tmp_path: Path, inhoud: bytes) -> None:
+    pad = tmp_path / "raar.csv"
+    pad.write_bytes(inhoud)
+    r = cli(repo, "batch", str(pad), "-o", str(tmp_path / "uit.csv"))
+    fout = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and "Traceback" not in fout and fout.strip()
+    assert len(fout) < 5000
+    assert not (tmp_path / "uit.csv").exists(), "no output file for a file that could not be read"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raar.csv"], "no temporary file left behind"
+
+
+def test_batch_met_een_map_of_een_onbereikbare_uitvoer(repo: Path, tmp_path: Path) -> None:
+    r = cli(repo, "batch", str(tmp_path))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    invoer = tmp_path / "in.csv"
+    invoer.write_text("duur_maanden\n12\n", encoding="utf-8")
+    r = cli(repo, "batch", str(invoer), "-o", str(tmp_path / "bestaat-niet" / "uit.csv"))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
