@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.load import Catalogue
 
@@ -82,6 +83,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
         },
         "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
         "pakketten": {regio: pakket_dict(pk) for regio, pk in sorted(cat.pakketten.items())},
+        "invoer": invoer_schema.bundle_deel(cat.invoer),
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.yamlio import load_yaml
@@ -50,6 +51,7 @@ class Catalogue:
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
     pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
+    invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -284,3 +286,9 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
             continue
         cat.pakketten[rec.regio] = rec
         cat.files[f"pakket:{rec.regio}"] = file
+
+    if not extra:
+        invoer_path = folder / invoer_schema.FILE
+        invoer_data = read(invoer_path)
+        if invoer_data is not _UNREADABLE:
+            cat.invoer = validate_model(invoer_schema.Invoer, invoer_data, rel(invoer_path), errors)

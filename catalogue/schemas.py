@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -25,6 +26,7 @@ HEADER = "# yaml-language-server: $schema="
 SCHEMA_PER_PAD: list[tuple[str, str]] = [
     ("bronnen.yaml", "bronnen.json"),
     ("regios.yaml", "regios.json"),
+    ("invoer.yaml", "invoer.json"),
     ("vergelijking.yaml", "vergelijking.json"),
     ("producten/*/*.yaml", "product.json"),
     ("regels/*.yaml", "regels.json"),
@@ -37,6 +39,7 @@ SCHEMA_PER_PAD: list[tuple[str, str]] = [
 TITELS = {
     "bronnen.json": "Brondocumenten (content/bronnen.yaml)",
     "regios.json": "Regio's (content/regios.yaml)",
+    "invoer.json": "Invoervelden van de rekenhulp: labels en grenzen (content/invoer.yaml)",
     "vergelijking.json": "Vergelijkingsgroepen (content/vergelijking.yaml)",
     "product.json": "Product (content/producten/<regio>/<id>.yaml)",
     "regels.json": "Kengetallen als gedateerde waarden (content/regels/<naam>.yaml)",
@@ -102,6 +105,7 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
     uit = {
         "bronnen.json": _mapping_van(s.BronDocument),
         "regios.json": _mapping_van(s.Regio),
+        "invoer.json": _model(invoer_schema.Invoer),
         "vergelijking.json": _mapping_van(s.VergelijkingGroep),
         "product.json": _model(s.Product),
         "regels.json": _regels(),

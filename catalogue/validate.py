@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from calculator.regels.pgb import maandbedrag_uit_uren
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.load import Catalogue
@@ -297,5 +300,6 @@ def validate_catalogue(cat: Catalogue) -> None:
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)
     _check_texts(cat, errors)
+    invoer_schema.check(cat.invoer, cat.parameters, errors)
     if errors:
         raise ContentErrors(errors)

@@ -83,7 +83,7 @@ def _bundelwaarden(bundle: dict) -> set[Decimal]:
 
 
 # A number in prose, not part of a source reference ("003", "Bijlage 11", "4. Resultaten", "2025").
-GETAL_IN_TEKST = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
+GETAL_IN_TEKST = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
 VERWIJZING = re.compile(r"(Bijlage|bron|Bron|sectie|document|Normenkader|normenkader|§)\s*[\d.,]*$")
 
 
