@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 
 from catalogue import schema as s
+from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import datum, euro, getal
 from catalogue.load import Catalogue
@@ -92,6 +93,14 @@ class Renderer:
         day, dv = shown(prm.leaf.waarden, self.today)
         return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
 
+    def vanaf(self, day: dt.date | None, bron: s.Bron) -> str:
+        """The start date as a reader should take it: plain only where the source gives that day."""
+        if day is None:
+            return "-"
+        if date_in_source(self.cat.bronnen, bron, day):
+            return datum(day)
+        return f"datum niet in de bron; wij rekenen vanaf {datum(day)}"
+
     def tariffs_for(self, pid: str) -> list[TariffLine]:
         lines = []
         for table in sorted(self.cat.tarieven.values(), key=table_order):
@@ -125,7 +134,8 @@ class Renderer:
             return posixpath.relpath(target, here or ".") + anchor if target else anchor
 
         def bron_link(b: s.Bron) -> str:
-            return f"[bron {b.document}, {b.sectie}]({link('bronnen.md#bron-' + b.document)})"
+            target = link("bronnen.md#" + bron_anchor(self.cat.bronnen, b))
+            return f"[bron {b.document}, {b.sectie}]({target})"
 
         text = self.env.get_template(template).render(
             cat=self.cat,
@@ -133,6 +143,8 @@ class Renderer:
             today=self.today,
             link=link,
             bron_link=bron_link,
+            vanaf=self.vanaf,
+            section_anchor=section_anchor,
             param=self.param,
             param_row=self.param_row,
             tariffs_for=self.tariffs_for,
@@ -180,7 +192,7 @@ class Renderer:
                 r("tekst.md.j2", f"beleid/{tekst.id}.md", tekst=tekst)
         for project in cat.projecten.values():
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
-        r("bronnen.md.j2", "bronnen.md")
+        r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
         r("downloads.md.j2", "downloads.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
