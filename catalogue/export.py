@@ -88,6 +88,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             key: {
                 "beschrijving": prm.leaf.beschrijving,
                 "eenheid": prm.leaf.eenheid,
+                "conventie": prm.leaf.conventie,
                 "waarden": _waarden(cat, prm.leaf.waarden),
             }
             for key, prm in sorted(cat.parameters.items())

@@ -113,6 +113,9 @@ class ParameterLeaf(Strict):
     eenheid: Text
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
+    # Set when the figure is this project's own calculation convention, not a figure of the source;
+    # the bron then names the passage that calls for it. Pages show it as "eigen rekenafspraak".
+    conventie: Text | None = None
 
 
 class TariefRij(Strict):
