@@ -16,6 +16,7 @@ from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import datum, euro, getal
 from catalogue.load import Catalogue
+from catalogue.vergelijking import groups as comparison_groups
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -133,6 +134,15 @@ class Renderer:
                 anchor = "#" + anchor
             return posixpath.relpath(target, here or ".") + anchor if target else anchor
 
+        def href(target: str) -> str:
+            """Link for raw HTML, which mkdocs leaves alone: from this page's URL to another's."""
+
+            def url_dir(md: str) -> str:
+                stem = md.removesuffix(".md")
+                return posixpath.dirname(stem) if stem.endswith("index") else stem
+
+            return posixpath.relpath(url_dir(target), url_dir(path)) + "/"
+
         def bron_link(b: s.Bron) -> str:
             target = link("bronnen.md#" + bron_anchor(self.cat.bronnen, b))
             return f"[bron {b.document}, {b.sectie}]({target})"
@@ -142,6 +152,7 @@ class Renderer:
             bundle=self.bundle,
             today=self.today,
             link=link,
+            href=href,
             bron_link=bron_link,
             vanaf=self.vanaf,
             section_anchor=section_anchor,
@@ -181,7 +192,7 @@ class Renderer:
         for key in tariff_regions:
             tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order)
             r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
-        r("vergelijking.md.j2", "vergelijking.md")
+        r("vergelijking.md.j2", "vergelijking.md", groups=comparison_groups(self))
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))
         r("kengetallen.md.j2", "kengetallen.md")
         r("lijsten_index.md.j2", "lijsten/index.md")
