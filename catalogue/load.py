@@ -27,6 +27,7 @@ class Parameter:
 @dataclass
 class ParameterFile:
     name: str
+    titel: str  # the heading people read ("HHM-uren per product"), not the file name
     beschrijving: str
     aannames: list[str]
     keys: list[str]
@@ -90,7 +91,7 @@ def _flatten_parameters(
             keys.append(prefix)
         return keys
     for name, child in node.items():
-        if name in ("beschrijving", "aannames") and "." in prefix:
+        if name in ("titel", "beschrijving", "aannames") and "." in prefix:
             continue  # metadata of a group
         if not isinstance(name, str) or not name.replace("_", "").isalnum() or name != name.lower():
             errors.append(ContentError(file, f"{prefix}.{name}", "ongeldige parameternaam"))
@@ -165,17 +166,24 @@ def load_catalogue(root: Path) -> Catalogue:
             if data is not _UNREADABLE:
                 errors.append(ContentError(file, None, "verwacht een mapping met parameters"))
             continue
-        if "beschrijving" not in data:
-            errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
+        for required in ("titel", "beschrijving"):
+            if required not in data:
+                errors.append(ContentError(file, required, "verplicht veld ontbreekt"))
         keys = _flatten_parameters(
-            {k: v for k, v in data.items() if k not in ("beschrijving", "aannames")},
+            {k: v for k, v in data.items() if k not in ("titel", "beschrijving", "aannames")},
             path.stem,
             file,
             cat,
             errors,
         )
         cat.parameter_files.append(
-            ParameterFile(path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys)
+            ParameterFile(
+                path.stem,
+                str(data.get("titel", path.stem)),
+                str(data.get("beschrijving", "")),
+                list(data.get("aannames", [])),
+                keys,
+            )
         )
 
     def read_records(folder: str, model: type[M], into: dict[str, M]) -> None:

@@ -14,8 +14,9 @@ import jinja2
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import datum, euro, getal
+from catalogue.formatting import aantal, datum, euro, getal
 from catalogue.load import Catalogue
+from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,6 +79,7 @@ class Renderer:
             bytecode_cache=_bytecode_cache(cache),
         )
         self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
@@ -159,6 +161,7 @@ class Renderer:
             param=self.param,
             param_row=self.param_row,
             tariffs_for=self.tariffs_for,
+            first_tariff=first_tariff,
             products_in=self.products_in,
             product_md=product_md_path,
             s=s,

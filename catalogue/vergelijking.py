@@ -43,7 +43,8 @@ class Group:
     rows: list[Row]
 
 
-def _first(lines: list[TariffLine]) -> TariffLine | None:
+def first_tariff(lines: list[TariffLine]) -> TariffLine | None:
+    """The tariff a summary shows: professional first, else the sociaal-netwerk minimum wage one."""
     priced = [t for t in lines if t.value is not None]
     for regime in _PREFERENCE:
         hit = next((t for t in priced if t.table.regime == regime), None)
@@ -56,7 +57,7 @@ def _row(r: Renderer, p: s.Product) -> Row:
     lines = r.tariffs_for(p.id)
     hours_line = next((t for t in lines if t.row.uren_per_jaar and t.value is not None), None)
     hours = r.param(hours_line.row.uren_per_jaar) if hours_line else None
-    shown = _first(lines)
+    shown = first_tariff(lines)
     if shown is None:
         tarief = "niet in de bron"
     else:
