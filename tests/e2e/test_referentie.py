@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import Watch
 
@@ -25,9 +25,15 @@ def test_zoeken_noemt_tarief_niet_ontbrekend_op_een_kaart_met_tarief(
     page.goto(f"{base_url}/{card}")
     assert page.locator("#tarieven").count() == 1
     assert "€" in page.locator("table").last.inner_text()  # the card really has a tariff
-    page.fill(".md-search__input", query)
+    page.goto(f"{base_url}/")  # from another page, so the card's result links to it by path
+    page.locator(".md-search__input").click()
+    # The theme builds its index in a worker; until then the meta line says it is starting.
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        "Typ om te beginnen met zoeken", timeout=60_000
+    )
+    page.locator(".md-search__input").press_sequentially(query, delay=20)  # as a person types
     item = page.locator(".md-search-result__item").filter(has=page.locator(f'a[href*="{card}"]')).first
-    item.wait_for(timeout=20_000)
+    item.wait_for(timeout=30_000)
     assert "Ontbreekt" not in item.inner_text(), item.inner_text()
 
 
