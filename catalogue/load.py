@@ -29,6 +29,7 @@ class Parameter:
 @dataclass
 class ParameterFile:
     name: str
+    titel: str  # the heading people read ("HHM-uren per product"), not the file name
     beschrijving: str
     aannames: list[str]
     keys: list[str]
@@ -82,7 +83,7 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
 
 
 # Keys of a parameter file or group that describe it rather than name a parameter.
-PARAMETER_META = ("beschrijving", "aannames", "bron", "regio")
+PARAMETER_META = ("titel", "beschrijving", "aannames", "bron", "regio")
 
 
 def erf_bron(waarden: Any, bron: Any) -> Any:
@@ -229,8 +230,9 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
             if data is not _UNREADABLE:
                 errors.append(ContentError(file, None, "verwacht een mapping met parameters"))
             continue
-        if "beschrijving" not in data:
-            errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
+        for required in ("titel", "beschrijving"):
+            if required not in data:
+                errors.append(ContentError(file, required, "verplicht veld ontbreekt"))
         regio = data.get("regio")
         if regio is not None and not isinstance(regio, str):
             errors.append(ContentError(file, "regio", "verwacht de sleutel van een regio"))
@@ -244,7 +246,12 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         keys = _flatten_parameters(data, path.stem, file, cat, errors, bron, regio)
         cat.parameter_files.append(
             ParameterFile(
-                path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys, regio
+                path.stem,
+                str(data.get("titel", path.stem)),
+                str(data.get("beschrijving", "")),
+                list(data.get("aannames", [])),
+                keys,
+                regio,
             )
         )
 

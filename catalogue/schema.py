@@ -121,6 +121,9 @@ class ParameterLeaf(Strict):
     bron: Bron | None = None
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
+    # Set when the figure is this project's own calculation convention, not a figure of the source;
+    # the bron then names the passage that calls for it. Pages show it as "eigen rekenafspraak".
+    conventie: Text | None = None
 
 
 class TariefRij(Strict):
@@ -147,11 +150,25 @@ class TariefTabel(Strict):
     rijen: list[TariefRij] = Field(min_length=1)
 
 
+class SectieDatum(Strict):
+    """The date a section itself gives for its figures: a day, or only words ("juni 2019")."""
+
+    vanaf: dt.date | None
+    tekst: Text
+
+
 class BronDocument(Strict):
     bestand: Text
     titel: Text
+    # As the document states them; null where it states none (the sources page then says so).
+    titel_in_bron: Text | None
+    uitgever: Text | None
+    datum: Text | None
     toelichting: Text
     secties: list[Text] = Field(min_length=1)
+    # Per section (a key of `secties`): the date the source gives for the figures in it. A section
+    # not listed, or listed without a day, gives no date: pages then say "datum niet in de bron".
+    datums: dict[Text, SectieDatum] = {}
 
 
 class Regio(Strict):

@@ -73,6 +73,7 @@ def _regels() -> dict[str, Any]:
     tekst = {"type": "string", "minLength": 1}
     kind = {"anyOf": [{"$ref": "#/$defs/ParameterLeaf"}, {"$ref": "#/$defs/Groep"}]}
     meta = {
+        "titel": tekst,
         "beschrijving": tekst,
         "aannames": {"type": "array", "items": tekst},
         "bron": bron,
@@ -94,7 +95,7 @@ def _regels() -> dict[str, Any]:
                 "de sleutel uit regios.yaml.",
             },
         },
-        "required": ["beschrijving"],
+        "required": ["titel", "beschrijving"],
         "additionalProperties": kind,
         "$defs": defs,
     }

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from calculator.regels.pgb import maandbedrag_uit_uren
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue.bronverwijzing import stated_date
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.load import Catalogue
 
@@ -57,6 +56,16 @@ def _check_values(
             )
         else:
             check_bron(cat, dv.bron, file, f"{field}.{day}.bron", errors)
+            stated = stated_date(cat.bronnen, dv.bron)
+            if stated is not None and stated.vanaf is not None and stated.vanaf != day:
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.{day}",
+                        f"de bron geeft {stated.vanaf.isoformat()} als datum ({stated.tekst}), "
+                        f"niet {day.isoformat()}",
+                    )
+                )
         if dv.waarde < 0:
             errors.append(ContentError(file, f"{field}.{day}.waarde", "een waarde mag niet negatief zijn"))
         if money and dv.waarde.as_tuple().exponent != -2:
@@ -291,11 +300,20 @@ def _check_pakketten(cat: Catalogue, errors: list[ContentError]) -> None:
                     )
 
 
+def _check_sources(cat: Catalogue, errors: list[ContentError]) -> None:
+    for key, doc in cat.bronnen.items():
+        for section in doc.datums:
+            if section not in doc.secties:
+                field = f"{key}.datums.{section}"
+                errors.append(ContentError("content/bronnen.yaml", field, "geen sectie uit 'secties'"))
+
+
 def validate_catalogue(cat: Catalogue) -> None:
     """Run every cross-file rule; raise ContentErrors with all problems found."""
     errors: list[ContentError] = []
     _check_regio_files(cat, errors)
     _check_pakketten(cat, errors)
+    _check_sources(cat, errors)
     _check_products(cat, errors)
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)
