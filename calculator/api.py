@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .errors import InvoerFout
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
+from .soorten import eigen_bijdrage as eigen_bijdrage_soort
 
 SOORTEN: dict[str, Callable[..., dict]] = {
     "ho": ho.run,
@@ -16,6 +17,7 @@ SOORTEN: dict[str, Callable[..., dict]] = {
     "hulpmiddel": hulpmiddel.run,
     "hht": hht.run,
     "beschermd_thuis": beschermd_thuis.run,
+    "eigen_bijdrage": eigen_bijdrage_soort.run,
 }
 
 

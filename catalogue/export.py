@@ -74,6 +74,12 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                 "beschrijving": prm.leaf.beschrijving,
                 "eenheid": prm.leaf.eenheid,
                 "waarden": _waarden(prm.leaf.waarden),
+                # Only leaves with conditions carry the key, so the others stay as they were.
+                **(
+                    {"voorwaarden": [{"tekst": v.tekst, "bron": _bron(v.bron)} for v in prm.leaf.voorwaarden]}
+                    if prm.leaf.voorwaarden
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },

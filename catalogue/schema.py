@@ -108,11 +108,20 @@ class Product(Strict):
     bron: list[Bron] = Field(min_length=1)
 
 
+class Voorwaarde(Strict):
+    """A condition the source attaches to a parameter, in plain words, with its source."""
+
+    tekst: Text
+    bron: Bron
+
+
 class ParameterLeaf(Strict):
     beschrijving: Text
     eenheid: Text
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
+    # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
+    voorwaarden: list[Voorwaarde] = []
 
 
 class TariefRij(Strict):

@@ -66,6 +66,8 @@ def _check_values(
 def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, param in cat.parameters.items():
         _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
+        for i, voorwaarde in enumerate(param.leaf.voorwaarden):
+            check_bron(cat, voorwaarde.bron, param.file, f"{key}.voorwaarden.{i}.bron", errors)
 
 
 def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:

@@ -1,0 +1,39 @@
+"""Dutch notation for texts a person reads: dates as ``1 januari 2026``, amounts as ``€ 1.297,21``."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .money import op_cent
+
+# Calendar names, not norms.
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def datum(dag: date | str) -> str:
+    """``2026-01-01`` (or a date) as ``1 januari 2026``."""
+    d = date.fromisoformat(dag) if isinstance(dag, str) else dag
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def euro(x: Decimal) -> str:
+    """An amount in Dutch notation with a euro sign: ``€ 1.297,21`` (half-up to the cent)."""
+    engels = format(op_cent(x), ",.2f")  # "1,297.21": thousands with commas, cents after a point
+    return "€ " + engels.translate(_NL)
+
+
+_NL = str.maketrans({",": ".", ".": ","})
