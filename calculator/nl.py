@@ -32,8 +32,9 @@ def datum(dag: date | str) -> str:
 
 def euro(x: Decimal) -> str:
     """An amount in Dutch notation with a euro sign: ``€ 1.297,21`` (half-up to the cent)."""
-    engels = format(op_cent(x), ",.2f")  # "1,297.21": thousands with commas, cents after a point
-    return "€ " + engels.translate(_NL)
+    bedrag = op_cent(x)
+    engels = format(abs(bedrag), ",.2f")  # "1,297.21": thousands with commas, cents after a point
+    return ("-" if bedrag < 0 else "") + "€ " + engels.translate(_NL)
 
 
 _NL = str.maketrans({",": ".", ".": ","})

@@ -47,6 +47,7 @@ class Catalogue:
     lijsten: dict[str, s.Lijst] = field(default_factory=dict)
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
+    begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -137,6 +138,7 @@ def load_catalogue(root: Path) -> Catalogue:
     cat.bronnen = read_map("bronnen.yaml", s.BronDocument)
     cat.regios = read_map("regios.yaml", s.Regio)
     cat.vergelijking = read_map("vergelijking.yaml", s.VergelijkingGroep)
+    cat.begrippen = read_map("begrippen.yaml", s.Begrip)
 
     for path in sorted((root / "producten").glob("*/*.yaml")):
         file = _rel(path, root)

@@ -155,6 +155,16 @@ class BronDocument(Strict):
     secties: list[Text] = Field(min_length=1)
 
 
+class Begrip(Strict):
+    """A glossary term: the spellings that get its tooltip, a plain explanation (B1), its source."""
+
+    woorden: list[Annotated[str, StringConstraints(min_length=2, strip_whitespace=True)]] = Field(
+        min_length=1
+    )
+    uitleg: Text
+    bron: Bron
+
+
 class Regio(Strict):
     naam: Text
     gemeenten: Text

@@ -203,6 +203,24 @@ def _check_texts(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, regio in cat.regios.items():
         for i, bron in enumerate(regio.bron):
             check_bron(cat, bron, "content/regios.yaml", f"{key}.bron.{i}", errors)
+    _check_begrippen(cat, errors)
+
+
+def _check_begrippen(cat: Catalogue, errors: list[ContentError]) -> None:
+    """Each glossary term cites a known source; a spelling belongs to one term (one tooltip per word)."""
+    seen: dict[str, str] = {}
+    for term, begrip in cat.begrippen.items():
+        check_bron(cat, begrip.bron, "content/begrippen.yaml", f"{term}.bron", errors)
+        for i, woord in enumerate(begrip.woorden):
+            if woord in seen:
+                errors.append(
+                    ContentError(
+                        "content/begrippen.yaml",
+                        f"{term}.woorden.{i}",
+                        f"'{woord}' staat ook bij '{seen[woord]}'",
+                    )
+                )
+            seen[woord] = term
 
 
 def validate_catalogue(cat: Catalogue) -> None:
