@@ -3,6 +3,7 @@ the glossary's tooltips. Checked in headless Chromium against the served site.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,4 +159,30 @@ def test_begrippen_met_uitleg_en_tooltip(watched: tuple[Page, Watch], base_url: 
     pgb = page.locator("article abbr", has_text="PGB").first
     uitleg = " ".join(begrippen["pgb"]["uitleg"].split())
     expect(pgb).to_have_attribute("title", uitleg)
+    watch.assert_clean()
+
+
+def test_foutsamenvatting_bovenaan_met_link_naar_het_veld(watched: tuple[Page, Watch], base_url: str) -> None:
+    page, watch = watched
+    page.goto(f"{base_url}/rekenhulp/normenkader/")
+    wait_ready(page, "ho")
+    veld = page.get_by_label(re.compile("Extra of zwaardere schoonmaak"))
+    veld.fill("45")
+    samenvatting = page.locator("form#ho > .rh-foutsamenvatting")
+    expect(samenvatting).to_be_visible()
+    expect(samenvatting).to_contain_text("1 antwoord niet goed ingevuld")
+    # 002, 4. Resultaten: extra cleaning is at most 30 minutes a week; the link leads to the field.
+    link = samenvatting.get_by_role("link")
+    expect(link).to_have_count(1)
+    expect(link).to_contain_text("30")
+    page.locator("h1").scroll_into_view_if_needed()
+    link.click()
+    expect(veld).to_be_focused()
+    assert "#" not in page.url or "ho-" not in page.url.split("#", 1)[1]
+    # The summary is the first thing in the form, and goes once the answer is right.
+    assert page.evaluate(
+        "document.querySelector('form#ho').firstElementChild.classList.contains('rh-foutsamenvatting')"
+    )
+    veld.fill("30")
+    expect(samenvatting).to_have_count(0)
     watch.assert_clean()
