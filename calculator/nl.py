@@ -38,3 +38,13 @@ def euro(x: Decimal) -> str:
 
 
 _NL = str.maketrans({",": ".", ".": ","})
+
+
+def getal(x: Decimal | int) -> str:
+    """A quantity in Dutch notation, at most two decimals, no trailing zeros: ``108,33``, ``1.200``."""
+    q = op_cent(Decimal(x))
+    heel = q == q.to_integral_value()
+    engels = format(abs(q), ",.0f" if heel else ",.2f")
+    if not heel:
+        engels = engels.rstrip("0")
+    return ("-" if q < 0 else "") + engels.translate(_NL)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from calculator import api, data
+from calculator.errors import InvoerFout
 from calculator.regels.eigen_bijdrage import eigen_bijdrage
 from calculator.trace import Toelichting
 
@@ -70,3 +71,10 @@ def test_voor_2020_geen_bedrag_maar_de_reden():
     assert eb["per_maand"] is None
     assert "1 januari 2020" in eb["opmerking"] and "31 december 2019" in eb["opmerking"]
     assert uit["toelichting"][0]["waarde"] == ""
+
+
+def test_een_peildatum_die_geen_datum_is_wordt_uitgelegd():
+    with pytest.raises(InvoerFout) as info:
+        api.run("eigen_bijdrage", {"peildatum": "1 juni 2026"})
+    assert [f["veld"] for f in info.value.fouten] == ["peildatum"]
+    assert "1 juni 2026" in info.value.fouten[0]["melding"]
