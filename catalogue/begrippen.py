@@ -6,6 +6,7 @@ so a term is explained wherever a page uses it, from this one list.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from catalogue.load import Catalogue
@@ -35,3 +36,16 @@ def write_abbreviations(cat: Catalogue, generated: Path) -> Path:
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return target
+
+
+def abbr(cat: Catalogue, woord: str, tekst: str | None = None) -> str:
+    """``<abbr title="uitleg">woord</abbr>`` for raw HTML (form labels), where Markdown's abbreviations
+    do not reach; the same glossary text, so the theme's tooltip says the same everywhere.
+
+    An unknown word stops the build: a template must not explain a term the glossary lacks.
+    """
+    for begrip in cat.begrippen.values():
+        if woord in begrip.woorden:
+            uitleg = html.escape(one_line(begrip.uitleg), quote=True)
+            return f'<abbr title="{uitleg}">{html.escape(tekst or woord)}</abbr>'
+    raise KeyError(f"'{woord}' staat niet in content/begrippen.yaml (woorden)")
