@@ -94,6 +94,12 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                 "conventie": prm.leaf.conventie,
                 "waarden": _waarden(cat, prm.leaf.waarden),
                 **({"regio": prm.regio} if prm.regio else {}),
+                # Only leaves with conditions carry the key, so the others stay as they were.
+                **(
+                    {"voorwaarden": [{"tekst": v.tekst, "bron": _bron(v.bron)} for v in prm.leaf.voorwaarden]}
+                    if prm.leaf.voorwaarden
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },

@@ -53,6 +53,7 @@ class Catalogue:
     projecten: dict[str, s.Project] = field(default_factory=dict)
     pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
     invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
+    begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -194,6 +195,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         ("bronnen.yaml", s.BronDocument, cat.bronnen),
         ("regios.yaml", s.Regio, cat.regios),
         ("vergelijking.yaml", s.VergelijkingGroep, cat.vergelijking),
+        ("begrippen.yaml", s.Begrip, cat.begrippen),
     ):
         if extra and not (folder / name).exists():
             continue  # an extra folder adds to the main content; it need not have every file

@@ -202,6 +202,7 @@ class Renderer:
         for project in cat.projecten.values():
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
         r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
+        r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")

@@ -27,6 +27,7 @@ SCHEMA_PER_PAD: list[tuple[str, str]] = [
     ("bronnen.yaml", "bronnen.json"),
     ("regios.yaml", "regios.json"),
     ("invoer.yaml", "invoer.json"),
+    ("begrippen.yaml", "begrippen.json"),
     ("vergelijking.yaml", "vergelijking.json"),
     ("producten/*/*.yaml", "product.json"),
     ("regels/*.yaml", "regels.json"),
@@ -39,6 +40,7 @@ SCHEMA_PER_PAD: list[tuple[str, str]] = [
 TITELS = {
     "bronnen.json": "Brondocumenten (content/bronnen.yaml)",
     "regios.json": "Regio's (content/regios.yaml)",
+    "begrippen.json": "Begrippenlijst (content/begrippen.yaml)",
     "invoer.json": "Invoervelden van de rekenhulp: labels en grenzen (content/invoer.yaml)",
     "vergelijking.json": "Vergelijkingsgroepen (content/vergelijking.yaml)",
     "product.json": "Product (content/producten/<regio>/<id>.yaml)",
@@ -107,6 +109,7 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
         "bronnen.json": _mapping_van(s.BronDocument),
         "regios.json": _mapping_van(s.Regio),
         "invoer.json": _model(invoer_schema.Invoer),
+        "begrippen.json": _mapping_van(s.Begrip),
         "vergelijking.json": _mapping_van(s.VergelijkingGroep),
         "product.json": _model(s.Product),
         "regels.json": _regels(),

@@ -36,6 +36,8 @@ function productLink(ctx, id, naam) {
 }
 
 // The "Waarom?" trace. `sleutel` keeps a reader's open/closed choice across updates.
+// A step's `regel` (the rule's name in the core) is for developers and stays out of sight:
+// a person reads the step, its figure and its source.
 function stappenlijst(ctx, stappen) {
   const items = stappen
     .map(
@@ -43,7 +45,6 @@ function stappenlijst(ctx, stappen) {
         `<li><span class="rh-stap">${html(s.stap)}</span>` +
         (s.waarde !== "" ? `: <strong class="rh-stapwaarde">${html(metEenheid(s.waarde, s.eenheid))}</strong>` : "") +
         (s.bron ? ` <span class="rh-stapbron">(${bronLink(ctx, s.bron)})</span>` : "") +
-        (s.regel ? ` <code class="rh-regel" title="regel in de rekenkern">${html(s.regel)}</code>` : "") +
         "</li>",
     )
     .join("");
