@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from browser import delivery
 from catalogue import steps
 from catalogue.errors import ContentErrors
 
@@ -77,6 +78,7 @@ def _build(argv: list[str] | None) -> int:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1
     steps.package_browser(staging, BUNDLE, CACHE)
+    delivery.finish(staging, CACHE)  # static answers, service worker, precompressed copies
     steps.publish(staging, SITE)
     print(f"site: {len(pages)} pagina's in {SITE.relative_to(ROOT)}/ ({time.perf_counter() - started:.1f} s)")
     return 0
