@@ -31,8 +31,12 @@ PATTERNS = [
     "assets/rekenhulp/antwoorden/*.json",
     "assets/rekenhulp/runtime/**/*.{mjs,wasm,zip,bin}",
     "assets/javascripts/*.js",
+    "assets/javascripts/workers/*.js",
+    # The search's Dutch language support (mkdocs.yml: search lang nl).
+    "assets/javascripts/lunr/min/lunr.{nl,stemmer.support}.min.js",
     "assets/stylesheets/*.css",
     "assets/images/*",
+    "search/search_index.json",  # search keeps working offline
 ]
 IGNORE = ["**/*.br", "**/*.gz", "**/*.map"]
 # Hashed or versioned names (the runtime folder, mkdocs-material's bundles, the answer tables).
