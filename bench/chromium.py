@@ -129,10 +129,10 @@ def _wait_first(page: Page) -> dict[str, Any]:
     return page.evaluate(WAIT_FIRST, FIRST_RESULT_TIMEOUT_MS)
 
 
-def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage, profile: Profile | None) -> Visit:
+def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage, net: Profile | None) -> Visit:
     page: Page = ctx.pages[0] if ctx.pages else ctx.new_page()
-    if profile is not None:
-        apply(ctx.new_cdp_session(page), profile)
+    if net is not None:
+        apply(ctx.new_cdp_session(page), net)
     finished: list[Any] = []
     page.on("requestfinished", lambda req: finished.append(req))
     server.tally.reset()
@@ -178,10 +178,10 @@ def _initialise(p: Playwright, profile: Path) -> None:
 
 
 def cold_and_warm(
-    p: Playwright, server: Server, spec: TimedPage, profile: Profile | None = None
+    p: Playwright, server: Server, spec: TimedPage, net: Profile | None = None
 ) -> tuple[Visit, Visit]:
     """A first visit on a fresh profile, then a second visit after reopening that profile,
-    both under the network and CPU ``profile`` (None: as the machine is)."""
+    both under the network and CPU profile ``net`` (None: as the machine is)."""
     profile = Path(tempfile.mkdtemp(prefix=f"bench-{spec.name}-"))
     try:
         _initialise(p, profile)
@@ -190,7 +190,7 @@ def cold_and_warm(
             ctx = launch_profile(p, profile)
             ctx.add_init_script(init_script(spec))
             try:
-                visits.append(_timed_visit(ctx, server, spec, profile))
+                visits.append(_timed_visit(ctx, server, spec, net))
             finally:
                 ctx.close()
         cold, warm = visits

@@ -20,6 +20,12 @@ const TEKST = {
 const ZONDER_NET = " U heeft nu geen internet.";
 
 let fase = null;
+// Whether an earlier version of the service worker already controlled this page when it
+// loaded: a controller that changes afterwards is a new build taking over.
+const hadBeheer = "serviceWorker" in navigator && Boolean(navigator.serviceWorker.controller);
+if (hadBeheer) {
+  navigator.serviceWorker.addEventListener("controllerchange", () => toon("nieuw"));
+}
 
 function toon(nieuw) {
   fase = nieuw;
@@ -44,11 +50,6 @@ function wachtOpGeinstalleerd(sw) {
 
 async function registreer() {
   const sw = navigator.serviceWorker;
-  const hadBeheer = Boolean(sw.controller);
-  // A controller replaced while this page is open is a new build taking over.
-  sw.addEventListener("controllerchange", () => {
-    if (hadBeheer) toon("nieuw");
-  });
   if (!hadBeheer) toon("bezig");
   let registratie;
   try {
@@ -84,6 +85,8 @@ window.addEventListener("offline", () => fase && toon(fase));
 
 if (!("serviceWorker" in navigator)) {
   toon("geen");
+} else if (hadBeheer) {
+  registreer(); // stored already: nothing to wait for
 } else {
   // After the first answer: the install then fetches what the page has not loaded yet,
   // without competing with what the first answer needs.
