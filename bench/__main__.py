@@ -130,6 +130,15 @@ def measure_browser(s: Settings, p: Any, server: Any) -> dict[str, Any]:
         res["calculator_missing"] = True
         return res
     res["calculator_path"] = calc.first.path
+    from bench.networks import cpu_probe
+    from browser.chromium import ARGS, CHROMIUM
+
+    _say("1. reikt de CPU-vertraging van de pagina tot haar workers? (proef, 1x en 4x om en om)")
+    res["cpu_throttle"] = cpu_probe(
+        p,
+        lambda pw: pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True),
+        runs=3 if s.quick else 5,
+    )
     res.update(measure_first_answers(s, p, server, calc))
     res["runtime_bytes_total"], res["runtime_files"] = whole_runtime_bytes(server)
 
@@ -252,8 +261,8 @@ def whole_runtime_bytes(server: Any) -> tuple[int, list[str]]:
 
     base = server.url + "/assets/rekenhulp/"
     with urllib.request.urlopen(base + "runtime.json") as r:
-        files = json.loads(r.read())["files"]
-    names = ["worker.mjs", *files]
+        manifest = json.loads(r.read())
+    names = ["worker.mjs", *manifest["files"], *manifest.get("later", [])]
     server.tally.reset()
     for name in names:
         req = urllib.request.Request(base + name, headers={"Accept-Encoding": "br, gzip"})

@@ -14,6 +14,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import shutil
+import time
 from pathlib import Path
 
 import brotli
@@ -34,6 +36,7 @@ def precompress(site: Path, cache: Path) -> int:
     store = cache / "compressed"
     store.mkdir(parents=True, exist_ok=True)
     saved = 0
+    prune(cache)
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in SUFFIXES:
             continue
@@ -42,17 +45,29 @@ def precompress(site: Path, cache: Path) -> int:
             continue
         digest = hashlib.sha256(data).hexdigest()
         for suffix in ENCODINGS:
-            body = _cached(store / f"{digest}{suffix}", data, suffix)
-            if len(body) < len(data):  # an incompressible file keeps only its original
-                (path.parent / (path.name + suffix)).write_bytes(body)
+            entry = store / f"{digest}{suffix}"
+            size = _cached(entry, data, suffix)
+            if size < len(data):  # an incompressible file keeps only its original
+                _place(entry, path.parent / (path.name + suffix))
                 if suffix == ".br":
-                    saved += len(data) - len(body)
+                    saved += len(data) - size
     return saved
 
 
-def _cached(entry: Path, data: bytes, suffix: str) -> bytes:
+def _place(entry: Path, target: Path) -> None:
+    """The cache entry at ``target``: a hard link where possible (no copy of the bytes)."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(entry, target)
+    except OSError:
+        shutil.copyfile(entry, target)
+
+
+def _cached(entry: Path, data: bytes, suffix: str) -> int:
+    """The size of the compressed copy in ``entry``, compressing ``data`` if it is missing."""
     if entry.exists():
-        return entry.read_bytes()
+        os.utime(entry)  # in use: see prune
+        return entry.stat().st_size
     if suffix == ".br":
         # Big files get a bigger window (up to 16 MB): the wasm and the snapshot repeat
         # themselves at long distances.
@@ -63,4 +78,12 @@ def _cached(entry: Path, data: bytes, suffix: str) -> bytes:
     tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     tmp.write_bytes(body)
     os.replace(tmp, entry)  # a concurrent build never reads half an entry
-    return body
+    return len(body)
+
+
+def prune(cache: Path, days: int = 14) -> None:
+    """Forget compressed copies no build has used for ``days`` (old pages, old runtimes)."""
+    limit = time.time() - days * 86400
+    for entry in (cache / "compressed").glob("*"):
+        if entry.stat().st_mtime < limit:
+            entry.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
 
 
 def finish(site: Path, cache: Path, bundle: Path = BUNDLE) -> None:
-    pages = static_answers.build(site, bundle)
+    pages = static_answers.build(site, bundle, cache=cache)
     print(f"vooraf berekend: {', '.join(p.parent.name for p in pages) or 'geen pagina'}")
     service_worker.generate(site, cache)
     saved = compress.precompress(site, cache)

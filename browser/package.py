@@ -50,6 +50,7 @@ ASSETS_SRC = ROOT / "site_overrides" / "assets" / "rekenhulp"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # Inputs of the Node step besides the core's sources: a change to any of them rebuilds.
 BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after_unpack.py")
+# (rest_finder.py is only copied into the worker's configuration: not an input of the Node step.)
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -81,6 +82,17 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         "stdlib_volledig": _hashed_copy(
             stored((compiled / "python_stdlib.zip").read_bytes()), runtime, "stdlib-volledig", ".zip"
         ),
+        # Without the snapshot: boot from the modules booting and the core really import, and
+        # fetch the rest only if an import asks for it (browser/rest_finder.py).
+        **{
+            key: _hashed_copy(data, runtime, stem, ".zip")
+            for key, stem, data in zip(
+                ("stdlib_start", "stdlib_rest"),
+                ("stdlib-start", "stdlib-rest"),
+                split_stdlib((compiled / "python_stdlib.zip").read_bytes(), manifest["hot_modules"]),
+                strict=True,
+            )
+        },
         # Stored raw: the host sends it brotli- or gzip-compressed (browser/compress.py) and the
         # browser unpacks it natively, faster than a DecompressionStream in the worker.
         "snapshot": _hashed_copy(
@@ -99,6 +111,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         "snapshot_bytes": manifest["snapshot_bytes"],
         "site_packages": manifest["site_packages"],
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
+        "rest_finder": (ROOT / "browser" / "rest_finder.py").read_text(encoding="utf-8"),
     }
     if not use_snapshot():
         config["snapshot"] = None
@@ -112,10 +125,13 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     worker = template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True), 1)
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
     warm = [config["pyodide"] + n for n in PYODIDE_FILES]
-    needed = ("stdlib", "snapshot", "core") if config["snapshot"] else ("stdlib_volledig", "core")
+    needed = ("stdlib", "snapshot", "core") if config["snapshot"] else ("stdlib_start", "core")
     warm += [config[k] for k in needed]
+    # "later": fetched only when an import asks for it (counted in the whole runtime's size).
+    later = [] if config["snapshot"] else [config["stdlib_rest"]]
     (assets / "runtime.json").write_text(
-        json.dumps({"files": warm, "config": config}, indent=1, sort_keys=True), encoding="utf-8"
+        json.dumps({"files": warm, "later": later, "config": config}, indent=1, sort_keys=True),
+        encoding="utf-8",
     )
 
 
@@ -156,6 +172,28 @@ def stored(archive: bytes) -> bytes:
             copy.compress_type = zipfile.ZIP_STORED
             dst.writestr(copy, src.read(info))
     return out.getvalue()
+
+
+def split_stdlib(archive: bytes, hot: list[str]) -> tuple[bytes, bytes]:
+    """The stdlib archive as two stored zips: the modules in ``hot`` (with their packages'
+    data files), and the rest."""
+    hot_set = set(hot)
+    parts: tuple[io.BytesIO, io.BytesIO] = (io.BytesIO(), io.BytesIO())
+    with zipfile.ZipFile(io.BytesIO(archive)) as src:
+        outs = [zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) for buf in parts]
+        for info in src.infolist():
+            name = info.filename
+            module = name[: -len(".pyc")].replace("/", ".") if name.endswith(".pyc") else ""
+            module = module.removesuffix(".__init__")
+            package = name.rsplit("/", 1)[0].replace("/", ".") if "/" in name else ""
+            is_hot = module in hot_set if module else package in hot_set
+            copy = zipfile.ZipInfo(name, info.date_time)
+            copy.external_attr = info.external_attr
+            copy.compress_type = zipfile.ZIP_STORED
+            outs[0 if is_hot else 1].writestr(copy, src.read(info))
+        for out in outs:
+            out.close()
+    return parts[0].getvalue(), parts[1].getvalue()
 
 
 def precompiled(cache_dir: Path, bundle: dict[str, Any]) -> Path:

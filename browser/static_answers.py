@@ -115,11 +115,27 @@ def _template(
     return template
 
 
-def build(site: Path, bundle_path: Path, today: dt.date | None = None) -> list[Path]:
-    """Write the tables and point each page at its table; returns the pages given one."""
-    from calculator import api, data
+def _cache_key(bundle_bytes: bytes, page_html: str, today: dt.date, bundle: Any) -> str:
+    """Everything a page's table depends on: the bundle, the page (its forms), the core's and
+    this module's code, and the day (the periods around it)."""
+    h = hashlib.sha256(bundle_bytes)
+    h.update(page_html.encode())
+    h.update(today.isoformat().encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted([*(here.parent / "calculator").rglob("*.py"), here / "form_space.py", Path(__file__)]):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:24]
 
-    bundle = json.loads(bundle_path.read_text(encoding="utf-8"))
+
+def build(
+    site: Path, bundle_path: Path, today: dt.date | None = None, cache: Path | None = None
+) -> list[Path]:
+    """Write the tables and point each page at its table; returns the pages given one.
+    With ``cache`` (a folder), a table computed before for the same inputs is reused."""
+    from calculator import data
+
+    bundle_bytes = bundle_path.read_bytes()
+    bundle = json.loads(bundle_bytes)
     data.gebruik(bundle)
     today = today or dt.date.today()
     done: list[Path] = []
@@ -127,25 +143,41 @@ def build(site: Path, bundle_path: Path, today: dt.date | None = None) -> list[P
         html = page.read_text(encoding="utf-8")
         if MARKER not in html:
             continue
-        found = form_space.forms(html)
-        if not found or any(f is None for f, _, _ in found):
-            continue  # a form with open-ended fields: this page runs the live core
-        tables: dict[str, Any] = {}
-        for form, _form_id, soort in found:
-            assert form is not None
-            invoeren = form_space.inputs(form)
-            if invoeren is None:
-                break
-            tables[soort] = table_for(soort, invoeren, bundle, today, api.run_json)
+        cached = None
+        if cache is not None:
+            cached = cache / "antwoorden" / f"{_cache_key(bundle_bytes, html, today, bundle)}.json"
+        if cached is not None and cached.exists():
+            body: str | None = cached.read_text(encoding="utf-8")
         else:
-            if not any(t["perioden"] for t in tables.values()):
-                continue
-            body = json.dumps({"soorten": tables}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            name = f"{page.parent.name}-{hashlib.sha256(body.encode()).hexdigest()[:12]}.json"
-            target = site / FOLDER / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(body, encoding="utf-8")
-            url = os.path.relpath(target, page.parent).replace(os.sep, "/")
-            page.write_text(html.replace(MARKER, json.dumps(url), 1), encoding="utf-8")
-            done.append(page)
+            body = page_table(html, bundle, today)
+            if body is not None and cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(body, encoding="utf-8")
+        if not body:
+            continue  # a form with open-ended fields (or no period to fill): the live core answers
+        name = f"{page.parent.name}-{hashlib.sha256(body.encode()).hexdigest()[:12]}.json"
+        target = site / FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+        url = os.path.relpath(target, page.parent).replace(os.sep, "/")
+        page.write_text(html.replace(MARKER, json.dumps(url), 1), encoding="utf-8")
+        done.append(page)
     return done
+
+
+def page_table(html: str, bundle: Any, today: dt.date) -> str:
+    """The answer table of a page as JSON text, or "" when not every form is enumerable."""
+    from calculator import api
+
+    found = form_space.forms(html)
+    if not found:
+        return ""
+    tables: dict[str, Any] = {}
+    for form, _form_id, soort in found:
+        invoeren = form_space.inputs(form) if form is not None else None
+        if invoeren is None:
+            return ""
+        tables[soort] = table_for(soort, invoeren, bundle, today, api.run_json)
+    if not any(t["perioden"] for t in tables.values()):
+        return ""
+    return json.dumps({"soorten": tables}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

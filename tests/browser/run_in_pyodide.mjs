@@ -32,16 +32,36 @@ if (snapshot) {
   options.stdLibURL = join(assets, config.stdlib);
   options._loadSnapshot = ontpak(new Uint8Array(readFileSync(join(assets, snapshot))), new Uint8Array(config.snapshot_bytes));
 } else {
-  options.stdLibURL = join(assets, config.stdlib_volledig);
+  options.stdLibURL = join(assets, config.stdlib_start);
 }
 const py = await loadPyodide(options);
 py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", {
   extractDir: config.site_packages,
 });
 py.runPython(config.after_unpack);
+// PARITY_REST=1: also the worker's loader of the rest of the stdlib (browser/rest_finder.py);
+// without it, the cases prove that the start archive alone holds everything they import.
+if (process.env.PARITY_REST === "1" && !snapshot) {
+  globalThis.rekenhulpLaadRest = () => {
+    py.FS.writeFile("/lib/stdlib-rest.zip", new Uint8Array(readFileSync(join(assets, config.stdlib_rest))));
+    return "/lib/stdlib-rest.zip";
+  };
+  py.runPython(config.rest_finder);
+}
 const runJson = py.pyimport("calculator.api").run_json;
 
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
-const out = cases.map(([soort, invoer]) => runJson(soort, invoer));
+// ["__import__", name] imports a module and answers its file (for the rest finder's test).
+const importeer = py.runPython("import importlib\nlambda n: str(importlib.import_module(n).__spec__.origin)");
+// A Python exception becomes the answer "FOUT <type>: <message>" (run_json itself never raises;
+// a failed import does), so the test shows it instead of Node's dump of the whole runtime.
+const out = cases.map(([soort, invoer]) => {
+  try {
+    return soort === "__import__" ? importeer(invoer) : runJson(soort, invoer);
+  } catch (error) {
+    const regels = String(error.message).split("\n").filter(Boolean);
+    return `FOUT ${error.type || error.name}: ${regels.find((r) => r.startsWith(error.type)) || regels.pop()}`;
+  }
+});
 const python = py.runPython("import sys; sys.version.split()[0]");
 writeFileSync(outPath, JSON.stringify({ python, answers: out }));

@@ -105,8 +105,10 @@ def test_only_the_needed_pyodide_files_are_shipped(runtime_site: Path) -> None:
     shipped = sorted(p.name for p in (runtime_site / "assets" / "rekenhulp" / config["pyodide"]).iterdir())
     assert shipped == sorted(PYODIDE_FILES)
     names = sorted(p.name for p in runtime.iterdir() if p.is_file())
-    assert len(names) == 4
-    pattern = r"(stdlib|stdlib-volledig|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin"
+    assert len(names) == 6
+    pattern = (
+        r"(stdlib|stdlib-volledig|stdlib-start|stdlib-rest|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin"
+    )
     assert all(re.fullmatch(pattern, n) for n in names), names
     # No default stdlib, no lock file: nothing that would make Pyodide look elsewhere.
     assert not list(runtime_site.rglob("python_stdlib.zip")) and not list(

@@ -56,6 +56,20 @@ async function bytesOf(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// The rest of the standard library, for an import the start archive lacks (called from
+// Python by browser/rest_finder.py, at most once). Synchronous, because an import is: a
+// worker may do that, and the service worker answers it when offline.
+function laadRest(pyodide) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", at(RUNTIME.stdlib_rest), false);
+  xhr.responseType = "arraybuffer";
+  xhr.send();
+  if (xhr.status !== 200) throw new Error(`${RUNTIME.stdlib_rest} gaf HTTP ${xhr.status}`);
+  const pad = "/lib/stdlib-rest.zip";
+  pyodide.FS.writeFile(pad, new Uint8Array(xhr.response));
+  return pad;
+}
+
 // Swallow a rejection now (it is awaited, and reported, later).
 function settle(promise) {
   promise.catch(() => {});
@@ -65,8 +79,9 @@ function settle(promise) {
 function startDownloads() {
   const base = at(RUNTIME.pyodide);
   // Without a snapshot (browser/package.py leaves it out where it does not pay) Python
-  // boots from the whole trimmed stdlib; with one, only what the snapshot lacks is needed.
-  const stdlibUrl = at(RUNTIME.snapshot ? RUNTIME.stdlib : RUNTIME.stdlib_volledig);
+  // boots from the stdlib modules that booting and the core import (the rest comes only
+  // when asked for, see laadRest); with one, only what the snapshot lacks is needed.
+  const stdlibUrl = at(RUNTIME.snapshot ? RUNTIME.stdlib : RUNTIME.stdlib_start);
   // Filled in place while Pyodide sets itself up (see start()).
   const snapshot = RUNTIME.snapshot ? new Uint8Array(RUNTIME.snapshot_bytes) : null;
   return {
@@ -157,6 +172,10 @@ async function start() {
   stap("python")();
   pyodide.unpackArchive(await dl.core, "zip", { extractDir: RUNTIME.site_packages });
   pyodide.runPython(RUNTIME.after_unpack); // see browser/after_unpack.py
+  if (!snapshot) {
+    self.rekenhulpLaadRest = () => laadRest(pyodide);
+    pyodide.runPython(RUNTIME.rest_finder); // see browser/rest_finder.py
+  }
   const runJson = pyodide.pyimport("calculator.api").run_json;
   stap("kern")();
   return { runJson, snapshot };
