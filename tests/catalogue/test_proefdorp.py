@@ -151,7 +151,7 @@ def test_een_dubbel_id_met_de_echte_content_is_een_fout(root: Path, kopie: Path)
 
 
 def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
-    """The fixture's second tariff year shows as a diff (old -> new, per table) and as each table's history."""
+    """The fixture's second tariff year shows as a diff (old -> new, per table) and as table history."""
     wijzigingen = pagina(uit, "wijzigingen.md")
     jaar = wijzigingen.split("## 1 januari 2027", 1)[1]
     assert "| Basis | € 300,00 | € 315,00 |" in jaar  # professioneel
