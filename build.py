@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from browser import delivery
 from catalogue import steps
 from catalogue.errors import ContentErrors
 from catalogue.schemas import schrijf_schemas
@@ -112,6 +113,7 @@ def _build(argv: list[str] | None) -> int:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1
     steps.package_browser(staging, bundle_file, CACHE)
+    delivery.finish(staging, CACHE)  # static answers, service worker, precompressed copies
     steps.publish(staging, site)
     print(f"site: {len(pages)} pagina's in {_toon(site)}/ ({time.perf_counter() - started:.1f} s)")
     return 0

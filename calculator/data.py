@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import BundleFout
 from .geldig import in_werking
+from .invoer import invoer_deel
 
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
@@ -26,16 +27,61 @@ def laad(bron: dict | str | os.PathLike | None = None) -> dict:
     """Read a bundle: a dict as is, a path to a JSON file, or (None) the one shipped in the package."""
     if isinstance(bron, dict):
         bundle = bron
-    elif bron is not None:
-        bundle = json.loads(Path(bron).read_text(encoding="utf-8"))
     else:
-        bundle = json.loads(_pakket_tekst())
+        naam = str(bron) if bron is not None else "calculator/data/bundle.json"
+        try:
+            tekst = Path(bron).read_text(encoding="utf-8") if bron is not None else _pakket_tekst()
+            bundle = json.loads(tekst)
+        except UnicodeDecodeError:
+            raise BundleFout(f"{naam} is geen tekstbestand (geen geldige UTF-8)") from None
+        except RecursionError:
+            raise BundleFout(f"{naam} is geen bundel (te diep genest)") from None
+        except ValueError:
+            raise BundleFout(f"{naam} is geen bundel (geen geldige JSON)") from None
+        except OSError as e:
+            raise BundleFout(f"{naam} kan niet worden gelezen ({e.strerror or 'onbekende fout'})") from None
     if not isinstance(bundle, dict) or bundle.get("versie") != BUNDLE_VERSIE:
         raise BundleFout(f"onbekende bundelversie (verwacht {BUNDLE_VERSIE})")
-    for deel in ("parameters", "tarieven", "producten", "regios"):
+    for deel in ("parameters", "tarieven", "producten", "regios", "invoer"):
         if not isinstance(bundle.get(deel), dict):
             raise BundleFout(f"de bundel mist '{deel}'")
+    _controleer_vorm(bundle)
     return bundle
+
+
+def _controleer_waarden(waarden: object, waar: str) -> None:
+    if not isinstance(waarden, list):
+        raise BundleFout(f"{waar}: 'waarden' is geen lijst")
+    for w in waarden:
+        if not isinstance(w, dict) or not isinstance(w.get("vanaf"), str):
+            raise BundleFout(f"{waar}: een waarde zonder 'vanaf'-datum")
+        if w.get("waarde") is None:
+            continue
+        try:
+            Decimal(str(w["waarde"]))
+        except ArithmeticError:
+            raise BundleFout(f"{waar}: een waarde is geen getal") from None
+
+
+def _controleer_vorm(bundle: dict) -> None:
+    """Each value the rules read is where they expect it and a decimal, so a bad bundle fails here."""
+    for sleutel, p in bundle["parameters"].items():
+        if not isinstance(p, dict):
+            raise BundleFout(f"parameter '{sleutel}' is geen object")
+        _controleer_waarden(p.get("waarden"), f"parameter '{sleutel}'")
+    for sleutel, t in bundle["tarieven"].items():
+        if not isinstance(t, dict) or not isinstance(t.get("rijen"), list):
+            raise BundleFout(f"tarieftabel '{sleutel}' heeft geen rijen")
+        if t.get("uurtarief") is not None:
+            _controleer_waarden(t["uurtarief"], f"tarieftabel '{sleutel}', uurtarief")
+        for r in t["rijen"]:
+            if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+                raise BundleFout(f"tarieftabel '{sleutel}': een rij zonder id")
+            _controleer_waarden(r.get("waarden") or [], f"tarieftabel '{sleutel}', rij '{r['id']}'")
+    for sleutel, p in bundle["producten"].items():
+        if not isinstance(p, dict):
+            raise BundleFout(f"product '{sleutel}' is geen object")
+    invoer_deel(bundle, controleer=True)
 
 
 def _pakket_tekst() -> str:
@@ -216,6 +262,11 @@ class Peil:
             vanaf=(entry or {}).get("vanaf"),
             voor_eerste=voor_eerste,
         )
+
+
+def bundel(bundle: dict | None = None) -> dict:
+    """``bundle`` itself, or (None) the active bundle."""
+    return actief() if bundle is None else bundle
 
 
 def peil(peildatum: date, bundle: dict | None = None) -> Peil:

@@ -44,3 +44,10 @@ def datum(value) -> str:
         "december",
     ]
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """3 -> "3 eisen", 1 -> "1 eis", 0 -> "geen eisen": Dutch counts with the right noun form."""
+    if n == 0:
+        return f"geen {meervoud}"
+    return f"{n} {enkelvoud if n == 1 else meervoud}"

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.yamlio import load_yaml
@@ -28,6 +29,7 @@ class Parameter:
 @dataclass
 class ParameterFile:
     name: str
+    titel: str  # the heading people read ("HHM-uren per product"), not the file name
     beschrijving: str
     aannames: list[str]
     keys: list[str]
@@ -50,6 +52,8 @@ class Catalogue:
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
     pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
+    invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
+    begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -80,7 +84,7 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
 
 
 # Keys of a parameter file or group that describe it rather than name a parameter.
-PARAMETER_META = ("beschrijving", "aannames", "bron", "regio")
+PARAMETER_META = ("titel", "beschrijving", "aannames", "bron", "regio")
 
 
 def erf_bron(waarden: Any, bron: Any) -> Any:
@@ -191,6 +195,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         ("bronnen.yaml", s.BronDocument, cat.bronnen),
         ("regios.yaml", s.Regio, cat.regios),
         ("vergelijking.yaml", s.VergelijkingGroep, cat.vergelijking),
+        ("begrippen.yaml", s.Begrip, cat.begrippen),
     ):
         if extra and not (folder / name).exists():
             continue  # an extra folder adds to the main content; it need not have every file
@@ -227,8 +232,9 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
             if data is not _UNREADABLE:
                 errors.append(ContentError(file, None, "verwacht een mapping met parameters"))
             continue
-        if "beschrijving" not in data:
-            errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
+        for required in ("titel", "beschrijving"):
+            if required not in data:
+                errors.append(ContentError(file, required, "verplicht veld ontbreekt"))
         regio = data.get("regio")
         if regio is not None and not isinstance(regio, str):
             errors.append(ContentError(file, "regio", "verwacht de sleutel van een regio"))
@@ -242,7 +248,12 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         keys = _flatten_parameters(data, path.stem, file, cat, errors, bron, regio)
         cat.parameter_files.append(
             ParameterFile(
-                path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys, regio
+                path.stem,
+                str(data.get("titel", path.stem)),
+                str(data.get("beschrijving", "")),
+                list(data.get("aannames", [])),
+                keys,
+                regio,
             )
         )
 
@@ -284,3 +295,9 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
             continue
         cat.pakketten[rec.regio] = rec
         cat.files[f"pakket:{rec.regio}"] = file
+
+    if not extra:
+        invoer_path = folder / invoer_schema.FILE
+        invoer_data = read(invoer_path)
+        if invoer_data is not _UNREADABLE:
+            cat.invoer = validate_model(invoer_schema.Invoer, invoer_data, rel(invoer_path), errors)

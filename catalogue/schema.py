@@ -115,12 +115,24 @@ class Product(Strict):
     bron: list[Bron] = Field(min_length=1)
 
 
+class Voorwaarde(Strict):
+    """A condition the source attaches to a parameter, in plain words, with its source."""
+
+    tekst: Text
+    bron: Bron
+
+
 class ParameterLeaf(Strict):
     beschrijving: Text
     eenheid: Text
     bron: Bron | None = None
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
+    # Set when the figure is this project's own calculation convention, not a figure of the source;
+    # the bron then names the passage that calls for it. Pages show it as "eigen rekenafspraak".
+    conventie: Text | None = None
+    # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
+    voorwaarden: list[Voorwaarde] = []
 
 
 class TariefRij(Strict):
@@ -147,11 +159,42 @@ class TariefTabel(Strict):
     rijen: list[TariefRij] = Field(min_length=1)
 
 
+class SectieDatum(Strict):
+    """The date a section itself gives for its figures: a day, several days (a dated series, as in
+    005 §3.8), or only words ("juni 2019")."""
+
+    vanaf: dt.date | list[dt.date] | None
+    tekst: Text
+
+    def dagen(self) -> list[dt.date]:
+        """The days the section gives (empty when it gives only words)."""
+        if self.vanaf is None:
+            return []
+        return list(self.vanaf) if isinstance(self.vanaf, list) else [self.vanaf]
+
+
 class BronDocument(Strict):
     bestand: Text
     titel: Text
+    # As the document states them; null where it states none (the sources page then says so).
+    titel_in_bron: Text | None
+    uitgever: Text | None
+    datum: Text | None
     toelichting: Text
     secties: list[Text] = Field(min_length=1)
+    # Per section (a key of `secties`): the date the source gives for the figures in it. A section
+    # not listed, or listed without a day, gives no date: pages then say "datum niet in de bron".
+    datums: dict[Text, SectieDatum] = {}
+
+
+class Begrip(Strict):
+    """A glossary term: the spellings that get its tooltip, a plain explanation (B1), its source."""
+
+    woorden: list[Annotated[str, StringConstraints(min_length=2, strip_whitespace=True)]] = Field(
+        min_length=1
+    )
+    uitleg: Text
+    bron: Bron
 
 
 class Regio(Strict):

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -25,6 +26,8 @@ HEADER = "# yaml-language-server: $schema="
 SCHEMA_PER_PAD: list[tuple[str, str]] = [
     ("bronnen.yaml", "bronnen.json"),
     ("regios.yaml", "regios.json"),
+    ("invoer.yaml", "invoer.json"),
+    ("begrippen.yaml", "begrippen.json"),
     ("vergelijking.yaml", "vergelijking.json"),
     ("producten/*/*.yaml", "product.json"),
     ("regels/*.yaml", "regels.json"),
@@ -37,6 +40,8 @@ SCHEMA_PER_PAD: list[tuple[str, str]] = [
 TITELS = {
     "bronnen.json": "Brondocumenten (content/bronnen.yaml)",
     "regios.json": "Regio's (content/regios.yaml)",
+    "begrippen.json": "Begrippenlijst (content/begrippen.yaml)",
+    "invoer.json": "Invoervelden van de rekenhulp: labels en grenzen (content/invoer.yaml)",
     "vergelijking.json": "Vergelijkingsgroepen (content/vergelijking.yaml)",
     "product.json": "Product (content/producten/<regio>/<id>.yaml)",
     "regels.json": "Kengetallen als gedateerde waarden (content/regels/<naam>.yaml)",
@@ -70,6 +75,7 @@ def _regels() -> dict[str, Any]:
     tekst = {"type": "string", "minLength": 1}
     kind = {"anyOf": [{"$ref": "#/$defs/ParameterLeaf"}, {"$ref": "#/$defs/Groep"}]}
     meta = {
+        "titel": tekst,
         "beschrijving": tekst,
         "aannames": {"type": "array", "items": tekst},
         "bron": bron,
@@ -91,7 +97,7 @@ def _regels() -> dict[str, Any]:
                 "de sleutel uit regios.yaml.",
             },
         },
-        "required": ["beschrijving"],
+        "required": ["titel", "beschrijving"],
         "additionalProperties": kind,
         "$defs": defs,
     }
@@ -102,6 +108,8 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
     uit = {
         "bronnen.json": _mapping_van(s.BronDocument),
         "regios.json": _mapping_van(s.Regio),
+        "invoer.json": _model(invoer_schema.Invoer),
+        "begrippen.json": _mapping_van(s.Begrip),
         "vergelijking.json": _mapping_van(s.VergelijkingGroep),
         "product.json": _model(s.Product),
         "regels.json": _regels(),

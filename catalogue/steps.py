@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import export
+from catalogue.begrippen import abbr, write_abbreviations
 from catalogue.load import Catalogue, load_catalogue
 from catalogue.render import Renderer, rekenhulp_pages
 from catalogue.validate import validate_catalogue
@@ -53,6 +54,8 @@ def render_pages(
     docs.mkdir(parents=True)
     renderer = Renderer(cat, bundle, docs, today or dt.date.today(), cache)
     renderer.env.globals["rekenhulp_pages"] = set(rekenhulp_pages())
+    renderer.env.globals["begrip"] = lambda woord, tekst=None: abbr(cat, woord, tekst)
+    write_abbreviations(cat, generated)
     return renderer.render_all()
 
 
@@ -96,7 +99,7 @@ def _nav(cat: Catalogue) -> list[Any]:
     ]
     if rekenhulp:
         nav.append({"Rekenhulp": [f"rekenhulp/{n}" for n in rekenhulp]})
-    nav += [{"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
+    nav += [{"Begrippen": "begrippen.md"}, {"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
     return nav
 
 

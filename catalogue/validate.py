@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from calculator.regels.pgb import maandbedrag_uit_uren
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue.bronverwijzing import stated_date
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.load import Catalogue
 
@@ -54,6 +56,17 @@ def _check_values(
             )
         else:
             check_bron(cat, dv.bron, file, f"{field}.{day}.bron", errors)
+            stated = stated_date(cat.bronnen, dv.bron)
+            if stated is not None and stated.dagen() and day not in stated.dagen():
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.{day}",
+                        f"de bron geeft {', '.join(d.isoformat() for d in stated.dagen())} als datum "
+                        f"({stated.tekst}), "
+                        f"niet {day.isoformat()}",
+                    )
+                )
         if dv.waarde < 0:
             errors.append(ContentError(file, f"{field}.{day}.waarde", "een waarde mag niet negatief zijn"))
         if money and dv.waarde.as_tuple().exponent != -2:
@@ -67,6 +80,8 @@ def _check_values(
 def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, param in cat.parameters.items():
         _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
+        for i, voorwaarde in enumerate(param.leaf.voorwaarden):
+            check_bron(cat, voorwaarde.bron, param.file, f"{key}.voorwaarden.{i}.bron", errors)
 
 
 def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
@@ -202,6 +217,24 @@ def _check_texts(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, regio in cat.regios.items():
         for i, bron in enumerate(regio.bron):
             check_bron(cat, bron, "content/regios.yaml", f"{key}.bron.{i}", errors)
+    _check_begrippen(cat, errors)
+
+
+def _check_begrippen(cat: Catalogue, errors: list[ContentError]) -> None:
+    """Each glossary term cites a known source; a spelling belongs to one term (one tooltip per word)."""
+    seen: dict[str, str] = {}
+    for term, begrip in cat.begrippen.items():
+        check_bron(cat, begrip.bron, "content/begrippen.yaml", f"{term}.bron", errors)
+        for i, woord in enumerate(begrip.woorden):
+            if woord in seen:
+                errors.append(
+                    ContentError(
+                        "content/begrippen.yaml",
+                        f"{term}.woorden.{i}",
+                        f"'{woord}' staat ook bij '{seen[woord]}'",
+                    )
+                )
+            seen[woord] = term
 
 
 def _check_regio_files(cat: Catalogue, errors: list[ContentError]) -> None:
@@ -288,14 +321,24 @@ def _check_pakketten(cat: Catalogue, errors: list[ContentError]) -> None:
                     )
 
 
+def _check_sources(cat: Catalogue, errors: list[ContentError]) -> None:
+    for key, doc in cat.bronnen.items():
+        for section in doc.datums:
+            if section not in doc.secties:
+                field = f"{key}.datums.{section}"
+                errors.append(ContentError("content/bronnen.yaml", field, "geen sectie uit 'secties'"))
+
+
 def validate_catalogue(cat: Catalogue) -> None:
     """Run every cross-file rule; raise ContentErrors with all problems found."""
     errors: list[ContentError] = []
     _check_regio_files(cat, errors)
     _check_pakketten(cat, errors)
+    _check_sources(cat, errors)
     _check_products(cat, errors)
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)
     _check_texts(cat, errors)
+    invoer_schema.check(cat.invoer, cat.parameters, errors)
     if errors:
         raise ContentErrors(errors)

@@ -3,7 +3,7 @@ the maximum PGB per regime, as the region's package file (content/pakketten/) ro
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
@@ -28,8 +28,10 @@ GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huish
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     regio = regio_veld(v, p)
     wekelijks = v.jn("wekelijks_nodig", True)
     tijdelijk = v.jn("tijdelijk_fysiek", False)
@@ -40,7 +42,10 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
     if strijken and pakket_was == "geen":
-        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+        v.fout(
+            "strijken",
+            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
+        )
     v.klaar()
     t = Toelichting()
     m = hp.model(p, regio)
@@ -71,11 +76,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
 
 def regio_veld(v: Velden, p: Peil) -> str | None:
     """The required ``regio``; when missing, the message lists the regions by name and key."""
-    if v.aanwezig("regio"):
-        return v.keuze("regio", sorted(p.bundle["regios"]), None)
-    keuzes = ", ".join(f"{r.get('naam', k)} ({k})" for k, r in sorted(p.bundle["regios"].items()))
-    v.fout("regio", f"is verplicht; kies een gemeente of regio: {keuzes}")
-    return None
+    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
+    return v.keuze("regio", namen, None, verplicht=True, teksten=namen)
 
 
 def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import peil
+from ..data import bundel, peil
 from ..invoer import Velden
 from ..money import getal
 from ..regels.hht import SLEUTEL, hht_regio, hht_uren
@@ -13,12 +13,15 @@ VELDEN = ("regio", "peildatum")
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """HHT hours a year (only in the region that offers HHT)."""
-    v = Velden(invoer if invoer is not None else {}, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     hht = hht_regio(p)
-    regio = v.keuze("regio", sorted(p.bundle["regios"]), hht)
+    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
+    regio = v.keuze("regio", namen, hht, teksten=namen)
     if regio not in (None, hht) and not v.fouten:
-        v.fout("regio", f"HHT is een product van regio {hht}, niet van {regio}")
+        v.fout("regio", f"is {namen[regio]}, maar HHT is een product van {namen.get(hht, hht)}.")
     v.klaar()
     t = Toelichting()
     uren = hht_uren(p, t)

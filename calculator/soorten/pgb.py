@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
 from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
-from ..regels.logeerzorg import logeerzorg_budget, max_etmalen_sleutel
+from ..regels.logeerzorg import logeerzorg_budget
 from ..trace import Toelichting
 
 VELDEN = (
@@ -32,10 +32,14 @@ BESLIST = (
 )
 
 
+def _regio_naam(p: Peil, regio: str) -> str:
+    return str((p.bundle["regios"].get(regio) or {}).get("naam", regio))
+
+
 def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
     """A known region (``regio``)."""
     regios = sorted(p.bundle["regios"])
-    return v.keuze("regio", regios, standaard)
+    return v.keuze("regio", regios, standaard, teksten={r: _regio_naam(p, r) for r in regios})
 
 
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
@@ -78,24 +82,28 @@ def _regel(x: r.Regel) -> dict:
 
 def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
     """Check a pgb question; raises `InvoerFout` with every problem."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     regio = regio_veld(v, p, None)
     uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
     ids = v.lijst("producten")
     if not ids and not any(f["veld"] == "producten" for f in v.fouten):
-        v.fout("producten", "is verplicht: geef een lijst met ten minste één product-id")
+        v.fout("producten", "is verplicht: kies ten minste één product.")
     producten: list[str] = []
     for i, pid in enumerate(ids):
         product = p.bundle["producten"].get(pid) if isinstance(pid, str) else None
         if product is None:
-            v.fout(
-                f"producten[{i}]", f"is een onbekend product ({pid!r}); zie 'python -m calculator producten'"
-            )
+            v.fout(f"producten[{i}]", f"is een onbekend product ({v.toon(pid)}).")
         elif regio is not None and product["regio"] != regio:
-            v.fout(f"producten[{i}]", f"({pid}) hoort bij regio {product['regio']}, niet bij {regio}")
+            v.fout(
+                f"producten[{i}]",
+                f"({product['naam']}) hoort bij regio {_regio_naam(p, product['regio'])}, "
+                f"niet bij {_regio_naam(p, regio)}.",
+            )
         elif pid in producten:
-            v.fout(f"producten[{i}]", f"({pid}) staat er twee keer in")
+            v.fout(f"producten[{i}]", f"({product['naam']}) staat er twee keer in.")
         else:
             producten.append(pid)
     if regio is None and producten:
@@ -105,36 +113,38 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
                 v.fout(
                     "producten",
                     "bevat producten uit verschillende regio's "
-                    f"({regio} en {p.bundle['producten'][pid]['regio']})",
+                    f"({_regio_naam(p, regio)} en {_regio_naam(p, p.bundle['producten'][pid]['regio'])}).",
                 )
                 break
     m = hp.model(p, regio) if regio else None
     basis = [x for x in producten if x in hp.basisproducten(p, regio)] if regio else []
     aanvulling = m["aanvullingen"] if m else {}
     if len(basis) > 1:
-        v.fout("producten", f"bevat meer dan één HO-product ({', '.join(basis)}); kies er één")
+        namen = ", ".join(p.bundle["producten"][x]["naam"] for x in basis)
+        v.fout(
+            "producten", f"bevat meer dan één product huishoudelijke ondersteuning ({namen}); kies er één."
+        )
     was = v.keuze("wasverzorging", WAS_KEUZES, None)
     maaltijden = v.keuze("maaltijden", MAALTIJD_KEUZES, None)
     strijken = v.jn("strijken", False)
     boodschappen = v.jn("boodschappen", False)
     if aanvulling.get("wasverzorging") in producten and was in (None, "geen"):
-        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies 1_persoon of 2_personen")
+        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies voor hoeveel personen.")
     if aanvulling.get("maaltijden") in producten and maaltijden in (None, "geen"):
         v.fout(
             "maaltijden",
-            "is nodig bij het product maaltijdvoorziening: kies 1_broodmaaltijd, 2_broodmaaltijden "
-            "of warme_maaltijd",
+            "is nodig bij het product maaltijdvoorziening: kies welke maaltijden.",
         )
     if strijken and was in (None, "geen"):
-        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+        v.fout(
+            "strijken",
+            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
+        )
     etmalen = None
     if "logeerzorg" in producten:
-        k = max_etmalen_sleutel()
-        etmalen = v.heel(
-            "etmalen_per_jaar", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k], verplicht=True
-        )
+        etmalen = v.heel("etmalen_per_jaar", None, verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
-        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg")
+        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
     v.klaar()
     pakket = Pakket(
         basis=basis[0] if basis else None,

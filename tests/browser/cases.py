@@ -14,7 +14,7 @@ from typing import Any
 
 from browser.samples import UITVOERINGEN, sample_cases
 
-SOORTEN = ("ho", "advies", "pgb", "producten", "hulpmiddel", "hht", "beschermd_thuis")
+SOORTEN = ("ho", "advies", "pgb", "producten", "hulpmiddel", "hht", "beschermd_thuis", "eigen_bijdrage")
 DEFAULT_SEED = 20260101
 
 # Values that are wrong for most fields, in every JSON type.
@@ -166,6 +166,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
             rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"]))), "peildatum": _peildatum(rnd)}
         ),
         "beschermd_thuis": lambda: _sparse(rnd, {"niveau": _choice(rnd, ("zwaar", "midden", "licht"))}, 0.9),
+        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9),
     }
     weights = {
         "ho": 5,
@@ -175,6 +176,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
         "hulpmiddel": 2,
         "hht": 1,
         "beschermd_thuis": 1,
+        "eigen_bijdrage": 1,
     }
     soorten = list(weights)
     for _ in range(n):

@@ -31,6 +31,9 @@ def test_alleen_de_standaardbibliotheek(pad: Path) -> None:
     assert not vreemd, f"{pad.name} importeert buiten de standaardbibliotheek: {vreemd}"
 
 
+KALENDERFEITEN = {"MAANDEN_PER_JAAR", "DAGEN_PER_WEEK"}
+
+
 def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
     """Numeric literals and number-like string constants outside docstrings."""
     boom = ast.parse(pad.read_text(encoding="utf-8"))
@@ -42,9 +45,22 @@ def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
         and isinstance(k.body[0], ast.Expr)
         and isinstance(k.body[0].value, ast.Constant)
     }
+    # Calendar facts (a year has 12 months, a week 7 days) are no norm, even where content also
+    # states one as a convention for its pages.
+    kalender = {
+        id(c)
+        for k in ast.walk(boom)
+        if isinstance(k, ast.Assign)
+        and any(isinstance(d, ast.Name) and d.id in KALENDERFEITEN for d in k.targets)
+        for c in ast.walk(k.value)
+    }
     gevonden = []
     for knoop in ast.walk(boom):
-        if not isinstance(knoop, ast.Constant) or id(knoop) in docstrings or isinstance(knoop.value, bool):
+        if (
+            not isinstance(knoop, ast.Constant)
+            or id(knoop) in docstrings | kalender
+            or isinstance(knoop.value, bool)
+        ):
             continue
         if isinstance(knoop.value, (int, float)):
             gevonden.append((knoop.lineno, Decimal(str(knoop.value))))
@@ -83,7 +99,7 @@ def _bundelwaarden(bundle: dict) -> set[Decimal]:
 
 
 # A number in prose, not part of a source reference ("003", "Bijlage 11", "4. Resultaten", "2025").
-GETAL_IN_TEKST = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
+GETAL_IN_TEKST = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
 VERWIJZING = re.compile(r"(Bijlage|bron|Bron|sectie|document|Normenkader|normenkader|§)\s*[\d.,]*$")
 
 
@@ -103,7 +119,8 @@ def _getallen_in_docstrings(pad: Path) -> list[tuple[int, Decimal]]:
 
 def test_docstrings_noemen_de_regel_niet_de_getallen(bundle: dict) -> None:
     """A docstring names a rule and its source; its figures live in content only (one source)."""
-    waarden = _bundelwaarden(bundle)
+    # "/ 12" for months a year and "7 days" are calendar facts, not figures of a source.
+    waarden = _bundelwaarden(bundle) - {Decimal(12), Decimal(7)}
     treffers = [
         f"{pad.relative_to(KERN)}:{regel}: {getal}"
         for pad in BESTANDEN

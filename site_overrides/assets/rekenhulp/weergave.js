@@ -9,10 +9,22 @@ function siteUrl(ctx, pad) {
   return `${ctx.basis.replace(/\/$/, "")}/${String(pad).replace(/^\//, "")}`;
 }
 
+// The section of the sources page a {document, sectie} cites: the longest declared section its
+// sectie starts with (the bundle lists them per document), else the document.
+export function bronUrl(doc, bron) {
+  if (!doc) return `bronnen/#bron-${bron.document}`;
+  const sectie = String(bron.sectie || "").toLowerCase();
+  let beste = null;
+  for (const [naam, url] of Object.entries(doc.secties || {})) {
+    if (sectie.startsWith(naam.toLowerCase()) && (!beste || naam.length > beste[0].length)) beste = [naam, url];
+  }
+  return beste ? beste[1] : doc.url;
+}
+
 function bronLink(ctx, bron) {
   if (!bron) return "";
   const doc = ctx.data.bronnen?.[bron.document];
-  const url = doc ? doc.url : `bronnen/#bron-${bron.document}`;
+  const url = bronUrl(doc, bron);
   const titel = doc ? ` title="${html(doc.titel)}"` : "";
   return `<a class="rh-bron" href="${html(siteUrl(ctx, url))}"${titel}>bron ${html(bron.document)}${bron.sectie ? ", " + html(bron.sectie) : ""}</a>`;
 }
@@ -24,6 +36,8 @@ function productLink(ctx, id, naam) {
 }
 
 // The "Waarom?" trace. `sleutel` keeps a reader's open/closed choice across updates.
+// A step's `regel` (the rule's name in the core) is for developers and stays out of sight:
+// a person reads the step, its figure and its source.
 function stappenlijst(ctx, stappen) {
   const items = stappen
     .map(
@@ -31,7 +45,6 @@ function stappenlijst(ctx, stappen) {
         `<li><span class="rh-stap">${html(s.stap)}</span>` +
         (s.waarde !== "" ? `: <strong class="rh-stapwaarde">${html(metEenheid(s.waarde, s.eenheid))}</strong>` : "") +
         (s.bron ? ` <span class="rh-stapbron">(${bronLink(ctx, s.bron)})</span>` : "") +
-        (s.regel ? ` <code class="rh-regel" title="regel in de rekenkern">${html(s.regel)}</code>` : "") +
         "</li>",
     )
     .join("");
