@@ -51,7 +51,7 @@ def _standen(waarden: s.Waarden) -> tuple[Stand, ...]:
 def reeksen(cat: Catalogue) -> list[Reeks]:
     """Every dated series in the content (parameters, tariff rows and hourly rates)."""
     uit = []
-    titels = {pf.name: pf.beschrijving for pf in cat.parameter_files}
+    titels = {pf.name: pf.titel or pf.beschrijving for pf in cat.parameter_files}
     for key, prm in sorted(cat.parameters.items()):
         bestand = key.split(".")[0]
         uit.append(
