@@ -157,7 +157,8 @@ def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
     assert "| Basis | € 300,00 | € 315,00 |" in jaar  # professioneel
     assert "| Uurtarief | € 20,00 | € 21,00 |" in jaar  # sociaal netwerk
     assert "| Basis | € 166,67 | € 175,00 |" in jaar  # 100 uur x 21,00 / 12
-    assert "## 1 januari 2026" not in wijzigingen  # a first value replaces nothing
+    # A first value replaces nothing: Proefdorp's 2026 amounts are no change.
+    assert "Proefdorp" not in wijzigingen.split("## 1 januari 2026", 1)[1].split("\n## ", 1)[0]
     tarieven = pagina(uit, "tarieven/proefdorp.md")
     geschiedenis = tarieven.split("**Geschiedenis**", 1)[1]
     assert "| Begeleiding | 1 januari 2026 | € 900,00 |" in geschiedenis
