@@ -18,6 +18,7 @@ from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
+from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -80,8 +81,14 @@ class Renderer:
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
         self.producten_by_id = {p["id"]: p for p in self.producten}
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
+        self.met_geschiedenis = met_geschiedenis(cat)
+        self.wijzigingen = wijzigingen_per_datum(cat)
 
     # --- helpers the templates call -------------------------------------------------------
+    def historie(self, link: str) -> list[Reeks]:
+        """The series with more than one dated value shown at ``link`` (a page and anchor)."""
+        return [r for r in self.met_geschiedenis if r.link == link]
+
     def param(self, key: str) -> Decimal:
         hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
@@ -166,6 +173,8 @@ class Renderer:
             tarieven=self.bundle["tarieven"],
             parameters=self.bundle["parameters"],
             page_path=path,
+            historie=self.historie,
+            wijzigingen=self.wijzigingen,
             **ctx,
         )
         target = self.out / path
@@ -193,6 +202,7 @@ class Renderer:
         r("vergelijking.md.j2", "vergelijking.md", groups=comparison_groups(self))
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))
         r("kengetallen.md.j2", "kengetallen.md")
+        r("wijzigingen.md.j2", "wijzigingen.md")
         r("lijsten_index.md.j2", "lijsten/index.md")
         for lijst in cat.lijsten.values():
             r("lijst.md.j2", f"lijsten/{lijst.id}.md", lijst=lijst)

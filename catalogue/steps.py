@@ -85,7 +85,7 @@ def _nav(cat: Catalogue) -> list[Any]:
         {"Voor wie": ["aanbieders.md", "inwoners.md", "consulenten.md"]},
         {"Producten": ["producten/index.md", *products]},
         {"Regio's": ["regios/index.md", *[f"regios/{k}.md" for k in cat.regios]]},
-        {"Tarieven": ["tarieven/index.md", *[f"tarieven/{k}.md" for k in tariff_regions]]},
+        {"Tarieven": ["tarieven/index.md", *[f"tarieven/{k}.md" for k in tariff_regions], "wijzigingen.md"]},
         {"Vergelijking": "vergelijking.md"},
         {"Normen": ["normenkader.md", "kengetallen.md"]},
         {

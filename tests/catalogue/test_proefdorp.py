@@ -148,3 +148,18 @@ def test_een_dubbel_id_met_de_echte_content_is_een_fout(root: Path, kopie: Path)
     with pytest.raises(ContentErrors) as info:
         validate(root / "content", [kopie])
     assert any("dubbel product-id" in str(e) for e in info.value.errors)
+
+
+def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
+    """The fixture's second tariff year shows as a diff (old -> new, per table) and as table history."""
+    wijzigingen = pagina(uit, "wijzigingen.md")
+    jaar = wijzigingen.split("## 1 januari 2027", 1)[1]
+    assert "| Basis | € 300,00 | € 315,00 |" in jaar  # professioneel
+    assert "| Uurtarief | € 20,00 | € 21,00 |" in jaar  # sociaal netwerk
+    assert "| Basis | € 166,67 | € 175,00 |" in jaar  # 100 uur x 21,00 / 12
+    # A first value replaces nothing: Proefdorp's 2026 amounts are no change.
+    assert "Proefdorp" not in wijzigingen.split("## 1 januari 2026", 1)[1].split("\n## ", 1)[0]
+    tarieven = pagina(uit, "tarieven/proefdorp.md")
+    geschiedenis = tarieven.split("**Geschiedenis**", 1)[1]
+    assert "| Begeleiding | 1 januari 2026 | € 900,00 |" in geschiedenis
+    assert "| Begeleiding | 1 januari 2027 | € 945,00 |" in geschiedenis
