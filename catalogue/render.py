@@ -76,6 +76,8 @@ class Renderer:
             bytecode_cache=_bytecode_cache(cache),
         )
         self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        # For the form macros (imported without the page's context): a field's limit.
+        self.env.globals["veldgrens"] = self.veldgrens
         self.pages: list[str] = []
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
@@ -86,6 +88,18 @@ class Renderer:
     def param(self, key: str) -> Decimal:
         hit = shown(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
+
+    def veldgrens(self, naam: str) -> dict[str, Any]:
+        """A calculator field's maximum as the form shows it (content/invoer.yaml): ``waarde`` (today's,
+        for a source's parameter) and ``eigen`` (our own plausibility bound, not a source's norm)."""
+        veld = self.bundle["invoer"]["velden"].get(naam) or {}
+        m = veld.get("maximum")
+        if not m:
+            return {"waarde": None, "eigen": False}
+        if m.get("parameter"):
+            waarde = int(self.param(m["parameter"])) - (1 if m.get("kleiner_dan") else 0)
+            return {"waarde": waarde, "eigen": False}
+        return {"waarde": int(Decimal(m["waarde"])), "eigen": True}
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
