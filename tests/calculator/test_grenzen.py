@@ -146,7 +146,12 @@ def test_diep_genest_is_foute_invoer(haak: str) -> None:
 def test_genest_binnen_de_grootte_grens_noemt_het_veld() -> None:
     diep = invoer()["omvang"]["diepte"]
     (f,) = fouten("ho", '{"kinderen": ' + "[" * diep + "]" * diep + "}")
-    assert f["veld"] == "kinderen" and "te diep genest" in f["melding"]
+    assert f["veld"] == "kinderen" and f["melding"].startswith("Kinderen is te diep genest")
+    with pytest.raises(InvoerFout) as e:
+        api.run("ho", {"\ud800" * 100: [[[[[[[[[[1]]]]]]]]]]})
+    (f,) = e.value.fouten
+    api.dumps(e.value.fouten).encode("utf-8")
+    assert len(f["veld"]) < 60 and "te diep genest" in f["melding"]
 
 
 @pytest.mark.parametrize(
