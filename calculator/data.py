@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import BundleFout
-from .invoer import invoer_deel
 
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
@@ -80,6 +79,8 @@ def _controleer_vorm(bundle: dict) -> None:
     for sleutel, p in bundle["producten"].items():
         if not isinstance(p, dict):
             raise BundleFout(f"product '{sleutel}' is geen object")
+    from .invoer import invoer_deel  # invoer reads the active bundle through this module
+
     invoer_deel(bundle, controleer=True)
 
 

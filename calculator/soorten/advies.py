@@ -3,7 +3,7 @@ and the maximum PGB per regime (source 003, Bijlage 6 and 11)."""
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
+from ..data import Peil, peil
 from ..invoer import Velden
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
@@ -27,10 +27,8 @@ REGIO = "halderberge"
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
     wekelijks = v.jn("wekelijks_nodig", True)
     tijdelijk = v.jn("tijdelijk_fysiek", False)
     leerbaar = v.jn("kan_taken_leren", False)
@@ -40,10 +38,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
     if strijken and pakket_was == "geen":
-        v.fout(
-            "strijken",
-            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
-        )
+        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
     v.klaar()
     t = Toelichting()
     basis, notities = hp.basisproduct(bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import bundel, peil
+from ..data import peil
 from ..invoer import Velden
 from ..money import getal
 from ..regels.hht import REGIO, hht_uren
@@ -13,14 +13,11 @@ VELDEN = ("regio", "peildatum")
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """HHT hours a year (only in Westfriesland)."""
-    b = bundel(bundle)
-    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
-    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
-    regio = v.keuze("regio", namen, REGIO, teksten=namen)
+    v = Velden(invoer if invoer is not None else {}, VELDEN)
+    p = peil(v.datum(), bundle)
+    regio = v.keuze("regio", sorted(p.bundle["regios"]), REGIO)
     if regio not in (None, REGIO) and not v.fouten:
-        v.fout("regio", f"is {namen[regio]}, maar HHT is een product van {namen.get(REGIO, REGIO)}.")
+        v.fout("regio", f"HHT is een product van regio {REGIO}, niet van {regio}")
     v.klaar()
     t = Toelichting()
     uren = hht_uren(p, t)

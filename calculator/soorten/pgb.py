@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
+from ..data import Peil, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels import pgb as r
 from ..regels.ho_producten import BASIS_UREN, MAALTIJD_KEUZES, WAS_KEUZES, Pakket
-from ..regels.logeerzorg import logeerzorg_budget
+from ..regels.logeerzorg import logeerzorg_budget, max_etmalen_sleutel
 from ..trace import Toelichting
 
 VELDEN = (
@@ -28,14 +28,10 @@ BESLIST = (
 )
 
 
-def _regio_naam(p: Peil, regio: str) -> str:
-    return str((p.bundle["regios"].get(regio) or {}).get("naam", regio))
-
-
 def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
     """A known region (``regio``)."""
     regios = sorted(p.bundle["regios"])
-    return v.keuze("regio", regios, standaard, teksten={r: _regio_naam(p, r) for r in regios})
+    return v.keuze("regio", regios, standaard)
 
 
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
@@ -78,28 +74,22 @@ def _regel(x: r.Regel) -> dict:
 
 def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
     """Check a pgb question; raises `InvoerFout` with every problem."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
     regio = regio_veld(v, p, None)
     uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
     ids = v.lijst("producten")
     if not ids and not any(f["veld"] == "producten" for f in v.fouten):
-        v.fout("producten", "is verplicht: kies ten minste één product.")
+        v.fout("producten", "is verplicht: geef een lijst met ten minste één product-id")
     producten: list[str] = []
     for i, pid in enumerate(ids):
         product = p.bundle["producten"].get(pid) if isinstance(pid, str) else None
         if product is None:
             v.fout(f"producten[{i}]", f"is een onbekend product ({v.toon(pid)}).")
         elif regio is not None and product["regio"] != regio:
-            v.fout(
-                f"producten[{i}]",
-                f"({product['naam']}) hoort bij regio {_regio_naam(p, product['regio'])}, "
-                f"niet bij {_regio_naam(p, regio)}.",
-            )
+            v.fout(f"producten[{i}]", f"({pid}) hoort bij regio {product['regio']}, niet bij {regio}")
         elif pid in producten:
-            v.fout(f"producten[{i}]", f"({product['naam']}) staat er twee keer in.")
+            v.fout(f"producten[{i}]", f"({pid}) staat er twee keer in")
         else:
             producten.append(pid)
     if regio is None and producten:
@@ -109,36 +99,34 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
                 v.fout(
                     "producten",
                     "bevat producten uit verschillende regio's "
-                    f"({_regio_naam(p, regio)} en {_regio_naam(p, p.bundle['producten'][pid]['regio'])}).",
+                    f"({regio} en {p.bundle['producten'][pid]['regio']})",
                 )
                 break
     basis = [x for x in producten if x in BASIS_UREN]
     if len(basis) > 1:
-        namen = ", ".join(p.bundle["producten"][x]["naam"] for x in basis)
-        v.fout(
-            "producten", f"bevat meer dan één product huishoudelijke ondersteuning ({namen}); kies er één."
-        )
+        v.fout("producten", f"bevat meer dan één HO-product ({', '.join(basis)}); kies er één")
     was = v.keuze("wasverzorging", WAS_KEUZES, None)
     maaltijden = v.keuze("maaltijden", MAALTIJD_KEUZES, None)
     strijken = v.jn("strijken", False)
     boodschappen = v.jn("boodschappen", False)
     if "wasverzorging" in producten and was in (None, "geen"):
-        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies voor hoeveel personen.")
+        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies 1_persoon of 2_personen")
     if "maaltijdvoorziening" in producten and maaltijden in (None, "geen"):
         v.fout(
             "maaltijden",
-            "is nodig bij het product maaltijdvoorziening: kies welke maaltijden.",
+            "is nodig bij het product maaltijdvoorziening: kies 1_broodmaaltijd, 2_broodmaaltijden "
+            "of warme_maaltijd",
         )
     if strijken and was in (None, "geen"):
-        v.fout(
-            "strijken",
-            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
-        )
+        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
     etmalen = None
     if "logeerzorg" in producten:
-        etmalen = v.heel("etmalen_per_jaar", None, verplicht=True)
+        k = max_etmalen_sleutel()
+        etmalen = v.heel(
+            "etmalen_per_jaar", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k], verplicht=True
+        )
     elif v.aanwezig("etmalen_per_jaar"):
-        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
+        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg")
     v.klaar()
     pakket = Pakket(
         basis=basis[0] if basis else None,
