@@ -44,6 +44,7 @@ def product_dict(p: s.Product) -> dict[str, Any]:
 def build_bundle(cat: Catalogue) -> dict[str, Any]:
     """The one data bundle: everything the core and the downloads need, decimals as strings."""
     return {
+        "invoer": invoer_schema.bundle_deel(cat.invoer),  # the calculator's fields: labels, bounds
         "versie": BUNDLE_VERSION,
         "bronnen": {
             k: {"bestand": d.bestand, "titel": d.titel, "url": f"bronnen/#bron-{k}"}
@@ -79,7 +80,6 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             for key, prm in sorted(cat.parameters.items())
         },
         "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
-        "invoer": invoer_schema.bundle_deel(cat.invoer),
     }
 
 

@@ -37,6 +37,7 @@ class ParameterFile:
 @dataclass
 class Catalogue:
     root: Path
+    invoer: Any = None  # catalogue.invoer.Invoer: the calculator's input fields, labels and bounds
     bronnen: dict[str, s.BronDocument] = field(default_factory=dict)
     regios: dict[str, s.Regio] = field(default_factory=dict)
     vergelijking: dict[str, s.VergelijkingGroep] = field(default_factory=dict)
@@ -49,7 +50,6 @@ class Catalogue:
     lijsten: dict[str, s.Lijst] = field(default_factory=dict)
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
-    invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -105,13 +105,7 @@ def load_catalogue(root: Path) -> Catalogue:
             errors.append(exc)
             return _UNREADABLE
         if data is None:
-            errors.append(
-                ContentError(
-                    _rel(path, root),
-                    None,
-                    "het bestand is leeg of bevat alleen commentaar; verwacht een mapping met velden",
-                )
-            )
+            errors.append(ContentError(_rel(path, root), None, "het bestand is leeg"))
             return _UNREADABLE
         return data
 
@@ -130,6 +124,11 @@ def load_catalogue(root: Path) -> Catalogue:
                 out[str(key)] = rec
         return out
 
+    invoer_data = read(root / invoer_schema.FILE)
+    if invoer_data is not _UNREADABLE:
+        cat.invoer = validate_model(
+            invoer_schema.Invoer, invoer_data, _rel(root / invoer_schema.FILE, root), errors
+        )
     cat.bronnen = read_map("bronnen.yaml", s.BronDocument)
     cat.regios = read_map("regios.yaml", s.Regio)
     cat.vergelijking = read_map("vergelijking.yaml", s.VergelijkingGroep)
@@ -192,12 +191,6 @@ def load_catalogue(root: Path) -> Catalogue:
     read_records("lijsten", s.Lijst, cat.lijsten)
     read_records("teksten", s.Tekst, cat.teksten)
     read_records("projecten", s.Project, cat.projecten)
-
-    invoer_data = read(root / invoer_schema.FILE)
-    if invoer_data is not _UNREADABLE:
-        cat.invoer = validate_model(
-            invoer_schema.Invoer, invoer_data, _rel(root / invoer_schema.FILE, root), errors
-        )
 
     if errors:
         raise ContentErrors(errors)

@@ -74,7 +74,7 @@ def load_yaml(path: Path, root: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise ContentError(rel, None, unicode_melding(ruw, exc)) from exc
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
@@ -82,3 +82,8 @@ def load_yaml(path: Path, root: Path) -> Any:
         if isinstance(exc, yaml.constructor.ConstructorError):  # our own constructors speak Dutch
             raise ContentError(rel, None, f"ongeldige YAML{where}: {problem}") from exc
         raise ContentError(rel, None, f"ongeldige YAML{where}: {yaml_probleem(problem)}") from exc
+    if data is None:
+        raise ContentError(
+            rel, None, "het bestand is leeg of bevat alleen commentaar; verwacht een mapping met velden"
+        )
+    return data
