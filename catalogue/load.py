@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.meldingen import pydantic_melding, veldpad
@@ -124,11 +123,6 @@ def load_catalogue(root: Path) -> Catalogue:
                 out[str(key)] = rec
         return out
 
-    invoer_data = read(root / invoer_schema.FILE)
-    if invoer_data is not _UNREADABLE:
-        cat.invoer = validate_model(
-            invoer_schema.Invoer, invoer_data, _rel(root / invoer_schema.FILE, root), errors
-        )
     cat.bronnen = read_map("bronnen.yaml", s.BronDocument)
     cat.regios = read_map("regios.yaml", s.Regio)
     cat.vergelijking = read_map("vergelijking.yaml", s.VergelijkingGroep)

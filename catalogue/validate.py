@@ -212,6 +212,7 @@ def validate_catalogue(cat: Catalogue) -> None:
     _check_texts(cat, errors)
     from catalogue import invoer as invoer_schema  # here: keeps the import block free for other edits
 
+    invoer_schema.laad(cat, errors)
     invoer_schema.check(cat.invoer, cat.parameters, errors)
     if errors:
         raise ContentErrors(errors)
