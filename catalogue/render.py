@@ -75,13 +75,12 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        # For the form macros (imported without the page's context): a field's limit.
-        self.env.globals["veldgrens"] = self.veldgrens
         self.env.filters.update(euro=euro, getal=getal, datum=datum)
         self.pages: list[str] = []
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
         self.producten_by_id = {p["id"]: p for p in self.producten}
+        self.env.globals["veldgrens"] = self.veldgrens  # for the form macros (imported without context)
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
 
     # --- helpers the templates call -------------------------------------------------------
