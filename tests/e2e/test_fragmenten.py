@@ -167,7 +167,7 @@ def pagina(browser: Browser, base_url: str) -> Iterator[dict[str, tuple[Page, Wa
 
 
 @settings(
-    max_examples=210,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=True,
