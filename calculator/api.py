@@ -145,7 +145,7 @@ def _geen_constante(naam: str) -> object:
 
 
 def veilig(tekst: str) -> str:
-    """Output that is always valid UTF-8, whatever slipped into it."""
+    """Output that is always valid UTF8, whatever slipped into it."""
     try:
         tekst.encode("utf-8")
         return tekst

@@ -48,7 +48,7 @@ def omvang(bundle: dict) -> dict:
 
 def citaat(waarde: str, tekens: int) -> str:
     """A short, printable excerpt of text someone sent: never more than ``tekens`` characters,
-    no control characters and no lone surrogates (those cannot be written as UTF-8)."""
+    no control characters and no lone surrogates (those cannot be written as UTF8)."""
     kort = waarde[:tekens]
     schoon = "".join(c if c.isprintable() and not "\ud800" <= c <= "\udfff" else "�" for c in kort)
     return f'"{schoon}…"' if len(waarde) > tekens else f'"{schoon}"'
