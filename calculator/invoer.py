@@ -324,6 +324,8 @@ class Velden:
             if verplicht:
                 self.fout(veld, "is verplicht" + self.kies_uit(veld, opties, teksten))
             return standaard
+        if self._te_lang(veld, waarde):
+            return standaard
         if not isinstance(waarde, str) or waarde not in opties:
             self.fout(
                 veld, f"heeft een onbekende keuze {self.toon(waarde)}" + self.kies_uit(veld, opties, teksten)
@@ -331,9 +333,19 @@ class Velden:
             return standaard
         return waarde
 
+    def _te_lang(self, veld: str, waarde: object) -> bool:
+        """Text longer than the size limit: reported as such (with a short excerpt), not compared."""
+        grens = self.omvang["tekst_tekens"]
+        if isinstance(waarde, str) and len(waarde) > grens:
+            self.fout(veld, f"is te lang: hoogstens {grens} tekens (ontvangen: {self.toon(waarde)}).")
+            return True
+        return False
+
     def datum(self, veld: str = "peildatum", standaard: date | None = None) -> date:
         """An ISO date (``2026-01-01``); default ``standaard`` or today."""
         waarde = self.invoer.get(veld)
+        if self._te_lang(veld, waarde):
+            return standaard or date.today()
         if waarde is None:
             self._peildatum = standaard or date.today()
             return self._peildatum

@@ -286,3 +286,18 @@ def test_willekeurig_diep_genest(soort: str, tekst: str) -> None:
 )
 def test_willekeurige_tekst_met_surrogaten(soort: str, tekst: str) -> None:
     _controleer(api.run_json(soort, tekst), len(tekst))
+
+
+def test_te_lange_tekst_noemt_het_veld() -> None:
+    grens = invoer()["omvang"]["tekst_tekens"]
+    for veld in ("regie", "wasverzorging", "peildatum"):
+        (f,) = [
+            x
+            for x in fouten("ho", json.dumps({"duur_maanden": 12, veld: "x" * (grens + 1)}))
+            if x["veld"] == veld
+        ]
+        label = invoer()["velden"][veld]["label"]
+        assert (
+            f["melding"].startswith(f"{label} is te lang: hoogstens {grens} tekens")
+            and len(f["melding"]) < 200
+        )
