@@ -5,7 +5,8 @@
 - Hashed and versioned files (the Pyodide runtime, the snapshot, the core archive,
   mkdocs-material's bundles) may be cached for a year ("immutable"); everything else is
   revalidated on every use (Last-Modified / If-Modified-Since, answered with 304).
-- Text and wasm are gzip-compressed when the browser accepts it (the big files once, in
+- The build's precompressed copies (``.br``, ``.gz``, browser/compress.py) are sent as they
+  are when the browser accepts them; other text is gzip-compressed (the big files once, in
   the background at start-up, then from memory).
 - A Content-Security-Policy that only allows the site's own origin: even a bug cannot
   send what a visitor types elsewhere. Pyodide needs 'wasm-unsafe-eval'; mkdocs-material
@@ -111,6 +112,16 @@ def headers_for(path: str) -> dict[str, str]:
     }
 
 
+def precompressed(path: str, accept_encoding: str) -> tuple[str, str] | None:
+    """The build's precompressed copy of ``path`` the browser accepts (browser/compress.py):
+    ("br", path + ".br") before ("gzip", path + ".gz"), or None."""
+    accepted = {part.split(";", 1)[0].strip().lower() for part in accept_encoding.split(",")}
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        if encoding in accepted and os.path.isfile(path + suffix):
+            return encoding, path + suffix
+    return None
+
+
 class GzipCache:
     """Gzipped bodies in memory, keyed by path and (mtime, size), so a rebuild is seen."""
 
@@ -135,6 +146,8 @@ class GzipCache:
         """Compress the big files now, so no visitor waits for it."""
         for path in root.rglob("*"):
             big = path.suffix in COMPRESSIBLE and path.is_file()
+            if big and os.path.isfile(f"{path}.gz"):
+                continue  # the build compressed it already (see precompressed)
             if big and path.stat().st_size >= PRECOMPRESS_FROM:
                 self.get(str(path))
 
@@ -257,8 +270,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if os.path.isfile(index):
                 path = index
         suffix = Path(path).suffix.lower()
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and suffix in COMPRESSIBLE and os.path.isfile(path)):
+        accept = self.headers.get("Accept-Encoding", "")
+        ready = precompressed(path, accept) if os.path.isfile(path) else None
+        accepts_gzip = "gzip" in accept
+        if not ready and not (accepts_gzip and suffix in COMPRESSIBLE and os.path.isfile(path)):
             return super().send_head()
         st = os.stat(path)
         if self._not_modified(st.st_mtime):
@@ -266,10 +281,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return None
-        body = self.gzip_cache.get(path)
+        if ready:
+            encoding, copy = ready
+            with open(copy, "rb") as fh:
+                body = fh.read()
+        else:
+            encoding, body = "gzip", self.gzip_cache.get(path)
         self.send_response(http.HTTPStatus.OK)
         self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(st.st_mtime)))

@@ -14,6 +14,7 @@ from . import data
 from .errors import BundleFout, InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label, omvang
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
+from .soorten import eigen_bijdrage as eigen_bijdrage_soort
 
 SOORTEN: dict[str, Callable[..., dict]] = {
     "ho": ho.run,
@@ -23,6 +24,7 @@ SOORTEN: dict[str, Callable[..., dict]] = {
     "hulpmiddel": hulpmiddel.run,
     "hht": hht.run,
     "beschermd_thuis": beschermd_thuis.run,
+    "eigen_bijdrage": eigen_bijdrage_soort.run,
 }
 INTERNE_FOUT = (
     "Er ging iets mis in de rekenhulp zelf, niet in uw invoer. Probeer het later opnieuw of meld het "

@@ -59,23 +59,6 @@ class Invoer(s.Strict):
     velden: dict[VeldNaam, Veld]
 
 
-def laad(cat: Any, errors: list[ContentError]) -> None:
-    """Read and schema-check content/invoer.yaml into ``cat.invoer`` (from validate_catalogue, so
-    the loader stays untouched by this file)."""
-    from catalogue.load import validate_model
-    from catalogue.yamlio import load_yaml
-
-    try:
-        data = load_yaml(cat.root / FILE, cat.root.parent)
-    except ContentError as exc:
-        errors.append(exc)
-        return
-    except FileNotFoundError:
-        errors.append(ContentError(PAD, None, "het bestand ontbreekt"))
-        return
-    cat.invoer = validate_model(Invoer, data, PAD, errors)
-
-
 def check(invoer: Invoer | None, parameters: dict[str, Any], errors: list[ContentError]) -> None:
     """Every maximum's parameter exists and is a whole number."""
     if invoer is None:
