@@ -5,6 +5,7 @@ Bounds and labels come from content/invoer.yaml through the bundle; the tests re
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from decimal import Decimal
@@ -14,17 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import InvoerFout, api, data
-from calculator.soorten import advies, ho, pgb
+from calculator.soorten import ho
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+# Every soort the API offers, with the fields its module declares (a new soort is checked too).
 VELDEN_PER_SOORT = {
-    "ho": ho.VELDEN,
-    "advies": advies.VELDEN,
-    "pgb": pgb.VELDEN,
-    "hulpmiddel": ("categorie", "regio", "peildatum"),
-    "hht": ("regio", "peildatum"),
-    "beschermd_thuis": ("niveau", "peildatum"),
-    "producten": ("regio",),
+    soort: importlib.import_module(functie.__module__).VELDEN for soort, functie in api.SOORTEN.items()
 }
 
 
