@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from . import data
 from .errors import BundleFout, InvoerFout
-from .invoer import beperk, citaat, omvang
+from .invoer import beperk, citaat, invoer_deel, label, omvang
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
 from .soorten import eigen_bijdrage as eigen_bijdrage_soort
 
@@ -57,7 +57,7 @@ def _hoogstens(diepte: int) -> str:
     return f"hoogstens {diepte} niveaus lijsten of objecten in elkaar"
 
 
-def _te_diep(invoer: object, omvang: dict) -> list[dict]:
+def _te_diep(invoer: object, omvang: dict, velden: dict) -> list[dict]:
     """Walk the input without recursion: nesting deeper than the limit is bad input.
 
     A list or object wider than the list limit is not walked: the field checks refuse it without
@@ -77,9 +77,13 @@ def _te_diep(invoer: object, omvang: dict) -> list[dict]:
         else:
             continue
         if diepte >= diepte_max and kinderen:
-            naam = veld if isinstance(veld, str) else None
-            wat = f"Het veld {citaat(naam, omvang['citaat_tekens'])}" if naam else "De invoer"
-            return [{"veld": naam, "melding": f"{wat} is te diep genest ({_hoogstens(diepte_max)})."}]
+            if not isinstance(veld, str):
+                return [{"veld": None, "melding": f"De invoer is te diep genest ({_hoogstens(diepte_max)})."}]
+            kort = citaat(veld, omvang["citaat_tekens"])
+            wat = label(velden, veld) if veld in velden else f"Het veld {kort}"
+            return [
+                {"veld": kort.strip('"'), "melding": f"{wat} is te diep genest ({_hoogstens(diepte_max)})."}
+            ]
         stapel.extend(kinderen)
     return []
 
@@ -89,14 +93,15 @@ def run(soort: str, invoer: object, bundle: dict | None = None) -> dict:
 
     Raises `InvoerFout` (with every problem) for bad input. ``bundle`` overrides the active data bundle.
     """
-    grenzen = omvang(data.bundel(bundle))
+    b = data.bundel(bundle)
+    grenzen = omvang(b)
     functie = SOORTEN.get(soort) if isinstance(soort, str) else None
     if functie is None:
         naam = citaat(soort, grenzen["citaat_tekens"]) if isinstance(soort, str) else "zonder naam"
         raise InvoerFout(
             [{"veld": "soort", "melding": f"De berekening {naam} bestaat niet in deze rekenhulp."}]
         )
-    fouten = _te_diep(invoer, grenzen)
+    fouten = _te_diep(invoer, grenzen, invoer_deel(b)["velden"])
     if fouten:
         raise InvoerFout(fouten)
     try:
@@ -142,7 +147,7 @@ def _geen_constante(naam: str) -> object:
 
 
 def veilig(tekst: str) -> str:
-    """Output that is always valid UTF-8, whatever slipped into it."""
+    """Output that is always valid UTF8, whatever slipped into it."""
     try:
         tekst.encode("utf-8")
         return tekst

@@ -2,7 +2,7 @@
 
 Input columns are the input keys of the soort (lists such as ``kinderen`` as a JSON cell); an ``id``
 column and columns starting with ``_`` are passed through. Empty cells count as not given.
-Real files are read as they come: UTF-8 with or without BOM or cp1252 (Windows), separated by ``,``,
+Real files are read as they come: UTF8 with or without BOM or cp1252 (Windows), separated by ``,``,
 ``;`` or a tab, with decimal commas. A failing row never stops the file: its problem goes into that
 row's ``fouten`` and the next row is computed. Cells a spreadsheet would run as a formula are written
 with a leading ``'`` (OWASP, CSV injection).
@@ -45,7 +45,7 @@ ONZICHTBAAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _cp1252_terug(fout: UnicodeError) -> tuple[str, int]:
-    """A byte that is not UTF-8 in a UTF-8 file: read it as cp1252 (a file pasted together from two)."""
+    """A byte that is not UTF8 in a UTF8 file: read it as cp1252 (a file pasted together from two)."""
     if not isinstance(fout, UnicodeDecodeError):
         raise fout
     stuk = fout.object[fout.start : fout.end]
@@ -56,10 +56,10 @@ codecs.register_error("wmo-cp1252-terug", _cp1252_terug)
 
 
 def codering(begin: bytes) -> str:
-    """The encoding of a file that starts with ``begin``: UTF-8 (with or without BOM) or cp1252.
+    """The encoding of a file that starts with ``begin``: UTF8 (with or without BOM) or cp1252.
 
-    UTF-8 when its multi-byte characters outnumber the bytes that are not UTF-8 (a UTF-8 file with a
-    pasted cp1252 line stays UTF-8; those bytes are read as cp1252 one by one), else cp1252.
+    UTF8 when its multi-byte characters outnumber the bytes that are not UTF8 (a UTF8 file with a
+    pasted cp1252 line stays UTF8; those bytes are read as cp1252 one by one), else cp1252.
     """
     if begin.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"

@@ -125,7 +125,7 @@ def _print(uitkomst: object) -> None:
 
 
 def _stdin_json() -> object:
-    """stdin as bytes, so a binary or non-UTF-8 input is bad input whatever the locale says."""
+    """stdin as bytes, so a binary or non-UTF8 input is bad input whatever the locale says."""
     return api.lees_json(sys.stdin.buffer.read(), omvang(data.actief()))
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .errors import BundleFout
 from .geldig import in_werking
-from .invoer import invoer_deel
 
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
@@ -81,6 +80,8 @@ def _controleer_vorm(bundle: dict) -> None:
     for sleutel, p in bundle["producten"].items():
         if not isinstance(p, dict):
             raise BundleFout(f"product '{sleutel}' is geen object")
+    from .invoer import invoer_deel  # invoer reads the active bundle through this module
+
     invoer_deel(bundle, controleer=True)
 
 

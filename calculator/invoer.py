@@ -8,7 +8,7 @@ table: a source's parameter in force on the peildatum, or the project's own plau
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from .errors import BundleFout, InvoerFout
 
 ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 INDEX = re.compile(r"\[\d+\]")
+WOORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]")
 GEEN_BRON = "een grens van de rekenhulp, geen norm uit de bron"
 
 
@@ -47,7 +48,7 @@ def omvang(bundle: dict) -> dict:
 
 def citaat(waarde: str, tekens: int) -> str:
     """A short, printable excerpt of text someone sent: never more than ``tekens`` characters,
-    no control characters and no lone surrogates (those cannot be written as UTF-8)."""
+    no control characters and no lone surrogates (those cannot be written as UTF8)."""
     kort = waarde[:tekens]
     schoon = "".join(c if c.isprintable() and not "\ud800" <= c <= "\udfff" else "�" for c in kort)
     return f'"{schoon}…"' if len(waarde) > tekens else f'"{schoon}"'
@@ -114,9 +115,14 @@ class Velden:
     """
 
     def __init__(
-        self, invoer: object, toegestaan: Iterable[str], bundle: dict, voorvoegsel: str = ""
+        self, invoer: object, toegestaan: Iterable[str], bundle: dict | None = None, voorvoegsel: str = ""
     ) -> None:
+        if bundle is None:
+            from .data import actief  # data imports this module; the active bundle is needed only here
+
+            bundle = actief()
         self.fouten: list[dict] = []
+        self._peildatum: date | None = None
         self.voorvoegsel = voorvoegsel
         self.toegestaan = tuple(toegestaan)
         deel = invoer_deel(bundle)
@@ -147,8 +153,42 @@ class Velden:
             )
 
     def gebruik_peil(self, peil: object) -> None:
-        """The `Peil` (values in force on the peildatum) for maxima from a source's parameter."""
+        """The `Peil` (values in force on the peildatum) for maxima from a source's parameter.
+
+        Optional: without it the first maximum that needs one takes the peildatum read by `datum`.
+        """
         self.peil = peil
+
+    def _peil(self) -> object:
+        if self.peil is None:
+            from .data import peil
+
+            self.peil = peil(self._peildatum or date.today(), self.bundle)
+        return self.peil
+
+    def mens(self, tekst: str) -> str:
+        """A message in the words a person reads: field keys, option values and product ids that a
+        message names (``1_persoon``, ``extra_schoonmaak_minuten``, ``ho-light``) become their labels."""
+        return WOORD.sub(self._vertaal, tekst)
+
+    def _vertaal(self, m: re.Match) -> str:
+        woord = m.group(0)
+        regio = (self.bundle.get("regios") or {}).get(woord)
+        if isinstance(regio, dict) and regio.get("naam"):
+            return str(regio["naam"])
+        if "_" not in woord and "-" not in woord:
+            return woord
+        info = self.velden.get(woord)
+        if isinstance(info, dict) and info.get("label"):
+            return str(info["label"])
+        for veld in self.velden.values():
+            keuzes = veld.get("keuzes") if isinstance(veld, dict) else None
+            if keuzes and woord in keuzes:
+                return str(keuzes[woord])
+        product = (self.bundle.get("producten") or {}).get(woord)
+        if isinstance(product, dict) and product.get("naam"):
+            return str(product["naam"])
+        return woord
 
     def naam(self, veld: str) -> str:
         """The full field name (with the prefix of a nested object), the key for programs."""
@@ -164,13 +204,15 @@ class Velden:
     def keuze_tekst(self, veld: str, waarde: str, teksten: dict | None = None) -> str:
         """What a person reads for option ``waarde`` of ``veld`` (``teksten`` overrides the table)."""
         info = self.velden.get(veld) or {}
+        if not teksten and veld == "regio":  # regions by the names the site shows
+            teksten = {k: r.get("naam", k) for k, r in (self.bundle.get("regios") or {}).items()}
         teksten = teksten or info.get("keuzes") or {}
         return str(teksten.get(waarde, waarde.replace("_", " ")))
 
     def fout(self, veld: str, melding: str) -> None:
         """Record a problem with ``veld``; ``melding`` is a predicate, the field's label is put before it."""
         naam = self.naam(veld)
-        self.fouten.append({"veld": naam, "melding": f"{self.label(naam)} {melding}"})
+        self.fouten.append({"veld": naam, "melding": f"{self.label(naam)} {self.mens(melding)}"})
 
     def fout_los(self, veld: str | None, melding: str) -> None:
         """Record a problem whose message already names what it is about."""
@@ -186,7 +228,7 @@ class Velden:
         Cached on the `Peil`, as the bounds on one date are the same for every row of a batch.
         """
         naam = self._schema_voor + veld
-        cache = self.peil.__dict__.setdefault("_invoer_grenzen", {}) if self.peil is not None else {}
+        cache = self._peil().__dict__.setdefault("_invoer_grenzen", {})
         gevonden = cache.get(naam)
         if gevonden is None:
             gevonden = cache[naam] = self._bereken_grens(naam)
@@ -199,11 +241,10 @@ class Velden:
         if not m:
             return minimum, None, ""
         if m.get("parameter"):
-            if self.peil is None:
-                return minimum, None, ""
+            p = self._peil()
             sleutel = m["parameter"]
-            waarde = self.peil.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
-            return minimum, waarde, self.peil.u[sleutel]
+            waarde = p.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
+            return minimum, waarde, p.u[sleutel]
         return minimum, int(Decimal(m["waarde"])), GEEN_BRON
 
     def heel(
@@ -213,10 +254,22 @@ class Velden:
         *,
         bool_als_getal: bool = False,
         verplicht: bool = False,
+        minimum: int | None = None,
+        maximum: int | None = None,
+        max_uitleg: str | Callable[[], str] = "",
     ) -> int | None:
-        """A whole number between the field's minimum and maximum (both from the labels table)."""
+        """A whole number between the field's minimum and maximum (both from the labels table).
+
+        ``minimum``/``maximum``/``max_uitleg`` given by the caller take precedence (older callers).
+        """
         waarde = self.invoer.get(veld)
-        minimum, maximum, uitleg = self.grens(veld)
+        standaard_min, standaard_max, uitleg = self.grens(veld)
+        if minimum is None:
+            minimum = standaard_min
+        if maximum is None:
+            maximum = standaard_max
+        elif max_uitleg:
+            uitleg = max_uitleg() if callable(max_uitleg) else max_uitleg
         if waarde is None:
             if verplicht:
                 self.fout(veld, f"is verplicht (een heel getal van {minimum} of meer).")
@@ -271,6 +324,8 @@ class Velden:
             if verplicht:
                 self.fout(veld, "is verplicht" + self.kies_uit(veld, opties, teksten))
             return standaard
+        if self._te_lang(veld, waarde):
+            return standaard
         if not isinstance(waarde, str) or waarde not in opties:
             self.fout(
                 veld, f"heeft een onbekende keuze {self.toon(waarde)}" + self.kies_uit(veld, opties, teksten)
@@ -278,16 +333,29 @@ class Velden:
             return standaard
         return waarde
 
+    def _te_lang(self, veld: str, waarde: object) -> bool:
+        """Text longer than the size limit: reported as such (with a short excerpt), not compared."""
+        grens = self.omvang["tekst_tekens"]
+        if isinstance(waarde, str) and len(waarde) > grens:
+            self.fout(veld, f"is te lang: hoogstens {grens} tekens (ontvangen: {self.toon(waarde)}).")
+            return True
+        return False
+
     def datum(self, veld: str = "peildatum", standaard: date | None = None) -> date:
         """An ISO date (``2026-01-01``); default ``standaard`` or today."""
         waarde = self.invoer.get(veld)
-        if waarde is None:
+        if self._te_lang(veld, waarde):
             return standaard or date.today()
+        if waarde is None:
+            self._peildatum = standaard or date.today()
+            return self._peildatum
         if isinstance(waarde, date):
+            self._peildatum = waarde
             return waarde
         if isinstance(waarde, str) and ISO_DATUM.fullmatch(waarde):
             try:
-                return date.fromisoformat(waarde)
+                self._peildatum = date.fromisoformat(waarde)
+                return self._peildatum
             except ValueError:
                 pass
         self.fout(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
+from catalogue.meldingen import pydantic_melding, veldpad
 from catalogue.yamlio import load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -60,26 +61,13 @@ class Catalogue:
 _UNREADABLE = object()  # a file whose YAML error is already reported
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(hele bestand)"
-
-
-_MESSAGES = {
-    "extra_forbidden": "onbekend veld (staat niet in het schema)",
-    "missing": "verplicht veld ontbreekt",
-}
-
-
 def validate_model(model: type[M], data: Any, file: str, errors: list[ContentError]) -> M | None:
-    """Validate one record; turn pydantic's errors into ContentErrors naming file and field."""
+    """Validate one record; turn pydantic's errors into Dutch ContentErrors naming file and field."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            msg = _MESSAGES.get(err["type"], err["msg"])
-            if err["type"] not in _MESSAGES and "input" in err and not isinstance(err["input"], dict | list):
-                msg = f"{msg} (gevonden: {err['input']!r})"
-            errors.append(ContentError(file, _field_path(err["loc"]), msg))
+            errors.append(ContentError(file, veldpad(err["loc"]), pydantic_melding(err)))
         return None
 
 

@@ -80,6 +80,7 @@ class Renderer:
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
         self.producten_by_id = {p["id"]: p for p in self.producten}
+        self.env.globals["veldgrens"] = self.veldgrens  # for the form macros (imported without context)
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
         self.met_geschiedenis = met_geschiedenis(cat)
         self.wijzigingen = wijzigingen_per_datum(cat)
@@ -92,6 +93,18 @@ class Renderer:
     def param(self, key: str) -> Decimal:
         hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
+
+    def veldgrens(self, naam: str) -> dict[str, Any]:
+        """A calculator field's maximum as the form shows it (content/invoer.yaml): ``waarde`` (today's,
+        for a source's parameter) and ``eigen`` (our own plausibility bound, not a source's norm)."""
+        veld = self.bundle["invoer"]["velden"].get(naam) or {}
+        m = veld.get("maximum")
+        if not m:
+            return {"waarde": None, "eigen": False}
+        if m.get("parameter"):
+            waarde = int(self.param(m["parameter"])) - (1 if m.get("kleiner_dan") else 0)
+            return {"waarde": waarde, "eigen": False}
+        return {"waarde": int(Decimal(m["waarde"])), "eigen": True}
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]

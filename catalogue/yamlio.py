@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from catalogue.errors import ContentError
+from catalogue.meldingen import MAX_BESTAND_BYTES, unicode_melding, yaml_probleem
 
 # libyaml's parser when present (several times faster); the constructors below stay in Python.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,7 +45,10 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
-            None, None, f"ongeldige datum '{node.value}' ({exc})", node.start_mark
+            None,
+            None,
+            f"ongeldige datum '{node.value}' (schrijf een bestaande datum als 2026-01-01)",
+            node.start_mark,
         ) from exc
 
 
@@ -56,14 +60,30 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _m
 def load_yaml(path: Path, root: Path) -> Any:
     """Parse one content file; any problem becomes a ContentError naming the file."""
     rel = path.relative_to(root).as_posix()
+    grootte = path.stat().st_size
+    if grootte > MAX_BESTAND_BYTES:
+        raise ContentError(
+            rel,
+            None,
+            f"het bestand is {grootte // 1024} kB; een contentbestand mag hoogstens "
+            f"{MAX_BESTAND_BYTES // 1024} kB zijn (splits het op)",
+        )
+    ruw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = ruw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(rel, None, f"het bestand is geen geldige UTF-8-tekst ({exc})") from exc
+        raise ContentError(rel, None, unicode_melding(ruw, exc)) from exc
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f" (regel {mark.line + 1})" if mark else ""
+        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(rel, None, f"ongeldige YAML{where}: {problem}") from exc
+        if isinstance(exc, yaml.constructor.ConstructorError):  # our own constructors speak Dutch
+            raise ContentError(rel, None, f"ongeldige YAML{where}: {problem}") from exc
+        raise ContentError(rel, None, f"ongeldige YAML{where}: {yaml_probleem(problem)}") from exc
+    if data is None:
+        raise ContentError(
+            rel, None, "het bestand is leeg of bevat alleen commentaar; verwacht een mapping met velden"
+        )
+    return data

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import bundel, peil
+from ..data import peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels.beschermd_thuis import NIVEAUS, begeleiding_uren_per_week, beschermd_thuis_tarief
@@ -15,10 +15,8 @@ REGIME = "beschermd-wonen"
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Hours a week and (absent) tariff for Beschermd Thuis zwaar, midden or licht."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v = Velden(invoer, VELDEN)
+    p = peil(v.datum(), bundle)
     niveau = v.keuze("niveau", NIVEAUS, None, verplicht=True)
     v.klaar()
     t = Toelichting()

@@ -5,6 +5,7 @@ Bounds and labels come from content/invoer.yaml through the bundle; the tests re
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from decimal import Decimal
@@ -14,17 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import InvoerFout, api, data
-from calculator.soorten import advies, ho, pgb
+from calculator.soorten import ho
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+# Every soort the API offers, with the fields its module declares (a new soort is checked too).
 VELDEN_PER_SOORT = {
-    "ho": ho.VELDEN,
-    "advies": advies.VELDEN,
-    "pgb": pgb.VELDEN,
-    "hulpmiddel": ("categorie", "regio", "peildatum"),
-    "hht": ("regio", "peildatum"),
-    "beschermd_thuis": ("niveau", "peildatum"),
-    "producten": ("regio",),
+    soort: importlib.import_module(functie.__module__).VELDEN for soort, functie in api.SOORTEN.items()
 }
 
 
@@ -146,7 +142,12 @@ def test_diep_genest_is_foute_invoer(haak: str) -> None:
 def test_genest_binnen_de_grootte_grens_noemt_het_veld() -> None:
     diep = invoer()["omvang"]["diepte"]
     (f,) = fouten("ho", '{"kinderen": ' + "[" * diep + "]" * diep + "}")
-    assert f["veld"] == "kinderen" and "te diep genest" in f["melding"]
+    assert f["veld"] == "kinderen" and f["melding"].startswith("Kinderen is te diep genest")
+    with pytest.raises(InvoerFout) as e:
+        api.run("ho", {"\ud800" * 100: [[[[[[[[[[1]]]]]]]]]]})
+    (f,) = e.value.fouten
+    api.dumps(e.value.fouten).encode("utf-8")
+    assert len(f["veld"]) < 60 and "te diep genest" in f["melding"]
 
 
 @pytest.mark.parametrize(
@@ -281,3 +282,18 @@ def test_willekeurig_diep_genest(soort: str, tekst: str) -> None:
 )
 def test_willekeurige_tekst_met_surrogaten(soort: str, tekst: str) -> None:
     _controleer(api.run_json(soort, tekst), len(tekst))
+
+
+def test_te_lange_tekst_noemt_het_veld() -> None:
+    grens = invoer()["omvang"]["tekst_tekens"]
+    for veld in ("regie", "wasverzorging", "peildatum"):
+        (f,) = [
+            x
+            for x in fouten("ho", json.dumps({"duur_maanden": 12, veld: "x" * (grens + 1)}))
+            if x["veld"] == veld
+        ]
+        label = invoer()["velden"][veld]["label"]
+        assert (
+            f["melding"].startswith(f"{label} is te lang: hoogstens {grens} tekens")
+            and len(f["melding"]) < 200
+        )

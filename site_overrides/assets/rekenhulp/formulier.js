@@ -205,7 +205,7 @@ function voegToe(lijst, waarden = {}) {
   wrapper.innerHTML = sjabloon.innerHTML.replaceAll("__i__", String(nr));
   const item = wrapper.firstElementChild;
   for (const el of item.querySelectorAll("[data-veld]")) {
-    if (el.dataset.veld in waarden) el.value = waarden[el.dataset.veld];
+    if (Object.hasOwn(waarden, el.dataset.veld)) el.value = String(waarden[el.dataset.veld]);
   }
   lijst.querySelector("[data-items]").append(item);
   nummerItems(lijst);
@@ -251,6 +251,10 @@ export function naarFragment(form) {
   return params.toString();
 }
 
+// A fragment is text anyone can put in a link: it is only ever compared with names, never
+// built into a CSS selector, and nothing in it can stop the page from answering.
+const FRAGMENT_ITEMS = 20; // more list items than any form accepts; the core names the limit
+
 // Which form of the page a fragment is for: its f=; for a product card's #product=<id>
 // the form with an option or radio marked data-product="<id>"; else the first form with
 // a field named like one of the fragment's keys.
@@ -258,17 +262,25 @@ function productElement(form, id) {
   return [...form.querySelectorAll("[data-product]")].find((el) => el.dataset.product === id) || null;
 }
 
+function lijstVan(form, naam) {
+  return [...form.querySelectorAll("[data-lijst]")].find((el) => el.dataset.lijst === naam) || null;
+}
+
 export function formulierVoor(forms, params) {
-  const id = params.get("f");
-  if (id) return forms.find((f) => f.id === id) || null;
-  const product = params.get("product");
-  if (product) {
-    const form = forms.find((f) => productElement(f, product));
-    if (form) return form;
-  }
-  for (const naam of params.keys()) {
-    const form = forms.find((f) => velden(f).has(naam) || f.querySelector(`[data-lijst="${naam}"]`));
-    if (form) return form;
+  try {
+    const id = params.get("f");
+    if (id) return forms.find((f) => f.id === id) || null;
+    const product = params.get("product");
+    if (product) {
+      const form = forms.find((f) => productElement(f, product));
+      if (form) return form;
+    }
+    for (const naam of params.keys()) {
+      const form = forms.find((f) => velden(f).has(naam) || lijstVan(f, naam));
+      if (form) return form;
+    }
+  } catch {
+    // a fragment that cannot be read chooses no form; every form still answers
   }
   return null;
 }
@@ -277,29 +289,37 @@ export function formulierVoor(forms, params) {
 export function vanFragment(form, params) {
   const alle = velden(form);
   for (const [naam, ruw] of params) {
-    const gekozen = naam === "product" ? productElement(form, ruw) : null;
-    if (gekozen) {
-      if (gekozen.tagName === "OPTION") gekozen.selected = true;
-      else if (gekozen.type === "radio") gekozen.checked = true;
-      continue;
-    }
-    const els = alle.get(naam);
-    if (els) {
-      zet(els, ruw);
-      continue;
-    }
-    const lijst = form.querySelector(`[data-lijst="${naam}"]`);
-    if (!lijst) continue;
-    let items = [];
     try {
-      items = JSON.parse(ruw);
+      zetUitFragment(form, alle, naam, ruw);
     } catch {
-      continue;
+      // one odd entry is skipped; the rest of the fragment still applies
     }
-    for (const oud of lijst.querySelectorAll("[data-item]")) oud.remove();
-    for (const waarden of Array.isArray(items) ? items.slice(0, 20) : []) {
-      if (waarden && typeof waarden === "object") voegToe(lijst, waarden);
-    }
+  }
+}
+
+function zetUitFragment(form, alle, naam, ruw) {
+  const gekozen = naam === "product" ? productElement(form, ruw) : null;
+  if (gekozen) {
+    if (gekozen.tagName === "OPTION") gekozen.selected = true;
+    else if (gekozen.type === "radio") gekozen.checked = true;
+    return;
+  }
+  const els = alle.get(naam);
+  if (els) {
+    zet(els, ruw);
+    return;
+  }
+  const lijst = lijstVan(form, naam);
+  if (!lijst) return;
+  let items;
+  try {
+    items = JSON.parse(ruw);
+  } catch {
+    return;
+  }
+  for (const oud of lijst.querySelectorAll("[data-item]")) oud.remove();
+  for (const waarden of Array.isArray(items) ? items.slice(0, FRAGMENT_ITEMS) : []) {
+    if (waarden && typeof waarden === "object" && !Array.isArray(waarden)) voegToe(lijst, waarden);
   }
 }
 

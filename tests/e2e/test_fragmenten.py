@@ -1,0 +1,182 @@
+"""Share-link fragments are text anyone can write (issue 11): none may stop a calculator answering.
+
+Reproductions first (a key with a quote, with and without f=, and on a later hashchange), then a
+property test: generated fragments, each set as the page's hash, after which every form on the page
+must still answer a change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.helpers import READY_MS, Watch, wait_ready
+
+FORMS = {
+    "rekenhulp/budget/": ("pgb", "hulpmiddel", "hht", "beschermd-thuis"),
+    "rekenhulp/normenkader/": ("ho",),
+    "rekenhulp/pgb-budget/": ("advies",),
+}
+
+# Change one visible control of every form, then wait until each has shown one more answer.
+ELK_FORMULIER_ANTWOORDT = """
+async (wachtMs) => {
+  const zichtbaar = (el) => !el.closest("[hidden]") && !el.closest("[data-item]");
+  const forms = [...document.querySelectorAll("form[data-soort]")];
+  const teller = (f) => Number(document.querySelector(`[data-rekenhulp-resultaat='${f.id}']`)
+    .dataset.berekeningen || 0);
+  const voor = new Map(forms.map((f) => [f, teller(f)]));
+  const prik = (form) => {
+    const sel = [...form.querySelectorAll("select[name]")].find(zichtbaar);
+    if (sel && sel.options.length > 1) {
+      sel.selectedIndex = (sel.selectedIndex + 1) % sel.options.length;
+      sel.dispatchEvent(new Event("change", { bubbles: true }));
+      return;
+    }
+    const radios = [...form.querySelectorAll("input[type=radio][name]")];
+    const radio = radios.find((r) => zichtbaar(r) && !r.checked);
+    if (radio) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change", { bubbles: true }));
+      return;
+    }
+    const tekst = [...form.querySelectorAll("input[type=text][name]")].find(zichtbaar);
+    if (tekst) {
+      tekst.value = tekst.value === "1" ? "2" : "1";
+      tekst.dispatchEvent(new Event("input", { bubbles: true }));
+      return;
+    }
+    // A form with one fixed answer (HHT: a hidden field only): change that field and back later.
+    const vast = form.querySelector("input[type=hidden][name]");
+    vast.dataset.orig ??= vast.value;
+    vast.value = vast.value === vast.dataset.orig ? vast.value + "-anders" : vast.dataset.orig;
+    vast.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  for (const f of forms) prik(f);
+  const tot = Date.now() + wachtMs;
+  while (Date.now() < tot) {
+    const stil = forms.filter((f) => teller(f) <= voor.get(f)).map((f) => f.id);
+    if (!stil.length) return [];
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return forms.filter((f) => teller(f) <= voor.get(f)).map((f) => f.id);
+}
+"""
+
+
+def open_all(page: Page, url: str, forms: tuple[str, ...]) -> None:
+    page.goto(url)
+    for form in forms:
+        wait_ready(page, form)
+
+
+def assert_all_answer(page: Page) -> None:
+    stil = page.evaluate(ELK_FORMULIER_ANTWOORDT, READY_MS)
+    assert stil == [], f"deze formulieren antwoorden niet meer: {stil}"
+
+
+@pytest.mark.parametrize(
+    ("pad", "fragment"),
+    [
+        ("rekenhulp/budget/", 'f=pgb&x"]=1'),
+        ("rekenhulp/budget/", 'x"]=1'),
+        ("rekenhulp/budget/", "f=pgb&producten%22%5D=1&product=%22%5D"),
+        ("rekenhulp/normenkader/", 'kinderen"]=[{"leeftijd":1}]&f=ho'),
+        ("rekenhulp/normenkader/", "kinderen=[[[[1]]]]&kinderen=%7B%22a%22%3A1%7D"),
+        ("rekenhulp/pgb-budget/", 'wasverzorging\\"]=ja&[=]&%E0%A4%A=1'),
+    ],
+)
+def test_een_vreemd_fragment_bij_het_laden(
+    watched: tuple[Page, Watch], base_url: str, pad: str, fragment: str
+) -> None:
+    """Reproduction: #f=pgb&x"]=1 left every calculator on "De rekenhulp wordt geladen…"."""
+    page, watch = watched
+    open_all(page, f"{base_url}/{pad}#{fragment}", FORMS[pad])
+    assert_all_answer(page)
+    watch.assert_clean()
+
+
+def test_een_vreemd_fragment_later(watched: tuple[Page, Watch], base_url: str) -> None:
+    """The same key when the fragment changes after the page has loaded (hashchange)."""
+    page, watch = watched
+    open_all(page, f"{base_url}/rekenhulp/budget/", FORMS["rekenhulp/budget/"])
+    for fragment in ('x"]=1', 'f=pgb&x"]=1', "product=%22%5D%5B"):
+        page.evaluate("(h) => { location.hash = h; }", fragment)
+        assert_all_answer(page)
+    watch.assert_clean()
+
+
+# --- property test ------------------------------------------------------------------------------
+
+NAMEN = sorted(
+    {
+        "f", "product", "producten", "uitvoering", "wasverzorging", "strijken", "maaltijden", "regio",
+        "etmalen_per_jaar", "categorie", "niveau", "kinderen", "extra_ruimten", "duur_maanden", "regie",
+        "peildatum", "wekelijks_nodig", "ho", "pgb", "hht", "advies",
+    }
+)  # fmt: skip
+RAAR = st.text(alphabet=st.sampled_from(list("\"'[]()\\:#.*,>~+= &%?/{}<|`\x00\n\t é€😀\ud7ff")), max_size=12)
+SLEUTEL = st.sampled_from(NAMEN) | RAAR | st.text(max_size=10)
+KINDEREN = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 10**6) | st.text(max_size=6),
+    lambda binnen: (
+        st.lists(binnen, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["leeftijd", "luiers_per_week", '"]']) | st.text(max_size=4), binnen, max_size=3
+        )
+    ),
+    max_leaves=10,
+).map(lambda w: json.dumps(w))
+WAARDE = (
+    st.sampled_from(["ja", "nee", "1", "-1", "", "pgb", "ho", "logeerzorg", "2_personen"]) | RAAR | KINDEREN
+)
+
+
+@st.composite
+def fragment(draw: st.DrawFn) -> str:
+    paren = draw(st.lists(st.tuples(SLEUTEL, WAARDE), max_size=6))
+    if draw(st.booleans()):  # as a browser would encode it, or raw as someone typed it
+        from urllib.parse import urlencode
+
+        return urlencode(paren)
+    return "&".join(f"{k}={v}" for k, v in paren).replace("#", "%23")
+
+
+@pytest.fixture(scope="module")
+def pagina(browser: Browser, base_url: str) -> Iterator[dict[str, tuple[Page, Watch]]]:
+    """One open page per calculator page, kept for all generated fragments (Python boots once)."""
+    pages = {}
+    contexts = []
+    for pad, forms in FORMS.items():
+        context = browser.new_context(locale="nl-NL")
+        contexts.append(context)
+        watch = Watch(base_url)
+        page = context.new_page()
+        page.on("pageerror", lambda e, w=watch: w.errors.append(str(e)))
+        page.on("console", lambda m, w=watch: w.errors.append(m.text) if m.type == "error" else None)
+        open_all(page, f"{base_url}/{pad}", forms)
+        pages[pad] = (page, watch)
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+@given(st.sampled_from(sorted(FORMS)), fragment())
+def test_willekeurige_fragmenten_laten_elk_formulier_antwoorden(
+    pagina: dict[str, tuple[Page, Watch]], pad: str, tekst: str
+) -> None:
+    page, watch = pagina[pad]
+    page.evaluate("(h) => { location.hash = h; }", tekst)
+    assert_all_answer(page)
+    assert not watch.errors, watch.errors
