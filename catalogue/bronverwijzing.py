@@ -46,7 +46,7 @@ def stated_date(bronnen: dict[str, s.BronDocument], bron: s.Bron) -> s.SectieDat
 def date_in_source(bronnen: dict[str, s.BronDocument], bron: s.Bron, day: dt.date) -> bool:
     """True when the source itself gives this day as the start of the figure."""
     stated = stated_date(bronnen, bron)
-    return stated is not None and stated.vanaf == day
+    return stated is not None and day in stated.dagen()
 
 
 class Citation:

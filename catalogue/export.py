@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, date_in_source, section_anchor
 from catalogue.load import Catalogue
@@ -63,7 +64,9 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             }
             for k, d in sorted(cat.bronnen.items())
         },
-        "regios": {k: {"naam": r.naam} for k, r in cat.regios.items()},
+        "regios": {
+            k: {"naam": r.naam, "bron": _bron(r.bron[0]) if r.bron else None} for k, r in cat.regios.items()
+        },
         "producten": {
             pid: {
                 k: v
@@ -90,11 +93,28 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                 "eenheid": prm.leaf.eenheid,
                 "conventie": prm.leaf.conventie,
                 "waarden": _waarden(cat, prm.leaf.waarden),
+                **({"regio": prm.regio} if prm.regio else {}),
+                # Only leaves with conditions carry the key, so the others stay as they were.
+                **(
+                    {"voorwaarden": [{"tekst": v.tekst, "bron": _bron(v.bron)} for v in prm.leaf.voorwaarden]}
+                    if prm.leaf.voorwaarden
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },
         "tarieven": {tid: tariff_dict(cat, t) for tid, t in sorted(cat.tarieven.items())},
+        "pakketten": {regio: pakket_dict(pk) for regio, pk in sorted(cat.pakketten.items())},
+        "invoer": invoer_schema.bundle_deel(cat.invoer),
     }
+
+
+def pakket_dict(pk: s.Pakket) -> dict[str, Any]:
+    """A region's HO package model for the core; a profile without its own bron takes the package's."""
+    data = pk.model_dump(mode="json", exclude={"aannames", "regio"})
+    for profiel in data["profielen"].values():
+        profiel["bron"] = profiel["bron"] or data["bron"]
+    return data
 
 
 def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import jinja2
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import aantal, datum, euro, getal
+from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
@@ -31,11 +31,6 @@ class TariffLine:
     day: dt.date | None
     value: Decimal | None
     bron: s.Bron
-
-
-def shown(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, s.DatedValue] | None:
-    """The value a page shows on a date: the one in force, or the earliest before any applies."""
-    return s.in_force(waarden, on) or (s.in_force(waarden, min(waarden)) if waarden else None)
 
 
 def rekenhulp_pages() -> list[str]:
@@ -78,7 +73,7 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum)
         self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
@@ -88,12 +83,12 @@ class Renderer:
 
     # --- helpers the templates call -------------------------------------------------------
     def param(self, key: str) -> Decimal:
-        hit = shown(self.cat.parameters[key].leaf.waarden, self.today)
+        hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
-        day, dv = shown(prm.leaf.waarden, self.today)
+        day, dv = s.in_force(prm.leaf.waarden, self.today)
         return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
 
     def vanaf(self, day: dt.date | None, bron: s.Bron) -> str:
@@ -110,7 +105,7 @@ class Renderer:
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
-                hit = shown(row.waarden, self.today)
+                hit = s.in_force(row.waarden, self.today)
                 if hit is None:
                     lines.append(TariffLine(table, row, None, None, table.bron))
                 else:
@@ -207,6 +202,7 @@ class Renderer:
         for project in cat.projecten.values():
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
         r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
+        r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from catalogue import schema as s
 from catalogue.formatting import euro as _euro
-from catalogue.formatting import getal
+from catalogue.formatting import getal_nl
 
 if TYPE_CHECKING:
     from catalogue.render import Renderer, TariffLine
@@ -81,7 +81,7 @@ def _row(r: Renderer, p: s.Product) -> Row:
         regio=p.regio,
         clientperspectief=p.clientperspectief or "-",
         eenheid=p.eenheid.omschrijving,
-        omvang=f"{getal(hours)} uur per jaar" if hours else "-",
+        omvang=f"{getal_nl(hours)} uur per jaar" if hours else "-",
         tarief=tarief,
         per_eenheid=per,
     )

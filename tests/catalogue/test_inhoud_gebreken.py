@@ -92,7 +92,8 @@ def test_elke_lezing_staat_als_aanname_bij_het_getal(cat, bronnen_dir, built_sit
         assert source_words in flat(text(bronnen_dir, "002"))
     leaf = cat.parameters[where].leaf
     assert leaf.aannames, where
-    page = flat(html.unescape((built_site / "kengetallen" / "index.html").read_text(encoding="utf-8")))
+    raw = (built_site / "kengetallen" / "index.html").read_text(encoding="utf-8")
+    page = flat(html.unescape(re.sub(r"</?abbr[^>]*>", "", raw)))  # glossary tooltips wrap words
     assert flat(leaf.aannames[0]) in page, where
 
 

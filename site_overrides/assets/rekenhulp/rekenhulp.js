@@ -15,6 +15,7 @@ import {
   naarFragment,
   pasZichtbaarheidToe,
   toonFouten,
+  toonSamenvatting,
   vanFragment,
   wisFouten,
 } from "./formulier.js";
@@ -94,12 +95,14 @@ class Rekenvorm {
     let samenvatting;
     if (uitkomst.fouten) {
       const los = toonFouten(this.form, uitkomst.fouten);
+      toonSamenvatting(this.form, uitkomst.fouten);
       this.inhoud.innerHTML = foutenlijst(los.length ? los : uitkomst.fouten);
       this.uitkomst.dataset.status = "fout";
       const n = uitkomst.fouten.length;
       samenvatting = `Controleer uw antwoorden: ${n} ${n === 1 ? "fout" : "fouten"}.`;
     } else {
       wisFouten(this.form);
+      toonSamenvatting(this.form, []);
       const w = weergave(ctx, this.soort, uitkomst);
       this.inhoud.innerHTML = this.printAntwoorden() + w.html;
       for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
