@@ -159,8 +159,8 @@ assert set(HO_KOLOMMEN) == set(ho.VELDEN) and set(ADVIES_KOLOMMEN) == set(advies
 
 
 def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
-    toegekend, minuten, uren = ho.samenvatting(ho.lees(invoer, bundle, vandaag))
-    return ["true" if toegekend else "false", minuten, uren]
+    uit = ho.samenvatting(ho.lees(invoer, bundle, vandaag))
+    return ["true" if uit["toegekend"] else "false", *(uit[k] for k in ho.SAMENVATTING[1:])]
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
@@ -172,7 +172,7 @@ def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 
 
 SOORTEN = {
-    "ho": (HO_KOLOMMEN, ["toegekend", "minuten_per_week", "uren_per_jaar"], _ho),
+    "ho": (HO_KOLOMMEN, list(ho.SAMENVATTING), _ho),
     "advies": (
         ADVIES_KOLOMMEN,
         ["producten", "uren_per_jaar"]

@@ -26,13 +26,17 @@ BIJLAGE_6 = {
 
 
 class Onderdeel(NamedTuple):
-    """One part of the indication: minutes a week, and hours a year when the part is given in HHM hours."""
+    """One part of the indication: minutes a week, and hours a year when the part is given in HHM hours.
+
+    ``weken``: a temporary part runs weeks 1 to ``weken`` only (kindzorg, regie aanleren); None: structural.
+    """
 
     onderdeel: str
     label: str
     minuten_per_week: Decimal
     bron: dict
     hhm_uren_per_jaar: Decimal | None = None
+    weken: int | None = None
 
 
 def maatwerk(onderdeel: str, melding: str, bron: dict) -> dict:
@@ -192,8 +196,10 @@ def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdee
     sleutel = "ho_normenkader.regie.aanleren_max_weken"
     max_weken = p.w[sleutel]
     duur = f"{weken} weken" if weken is not None else f"hoogstens {max_weken} weken"
+    looptijd = weken if weken is not None else int(max_weken)
     t.stap(
-        f"Regie en organisatie aanleren ({duur}): geen normtijd in de bron",
+        f"Regie en organisatie aanleren ({duur}; telt voor week 1 tot en met {looptijd}): "
+        "geen normtijd in de bron",
         "regie_aanleren",
         NUL,
         "minuten per week",
@@ -205,7 +211,8 @@ def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdee
         "De bron geeft geen normtijd; de consulent bepaalt de minuten.",
         p.b[sleutel],
     )
-    return Onderdeel("regie_aanleren", "Regie en organisatie: aanleren", NUL, p.b[sleutel]), punt
+    deel = Onderdeel("regie_aanleren", "Regie en organisatie: aanleren", NUL, p.b[sleutel], weken=looptijd)
+    return deel, punt
 
 
 def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
@@ -376,16 +383,27 @@ def boodschappen(p: Peil, t: Toelichting) -> Onderdeel:
 
 
 def totaal_minuten(onderdelen: list[Onderdeel], t: Toelichting) -> Decimal:
-    """The indication is the sum of the result areas, in minutes a week. Bron: 002, 3. Uitgangspunten."""
+    """The indication is the sum of the result areas, in minutes a week. Bron: 002, 3. Uitgangspunten.
+
+    With temporary parts this is the total of the first weeks, while every part still runs.
+    """
     totaal = sum((o.minuten_per_week for o in onderdelen), NUL)
-    t.stap("Totaal: optelsom van de onderdelen", "totaal_minuten", totaal, "minuten per week", UITGANGSPUNTEN)
+    tijdelijk = any(o.weken is not None for o in onderdelen)
+    stap = (
+        "Totaal in week 1, zolang alle onderdelen lopen"
+        if tijdelijk
+        else "Totaal: optelsom van de onderdelen"
+    )
+    t.stap(stap, "totaal_minuten", totaal, "minuten per week", UITGANGSPUNTEN)
     return totaal
 
 
-def uren_per_jaar(p: Peil, onderdelen: list[Onderdeel], t: Toelichting) -> tuple[Decimal, Decimal]:
+def uren_per_jaar(
+    p: Peil, onderdelen: list[Onderdeel], t: Toelichting, wat: str = "Uren per jaar"
+) -> tuple[Decimal, Decimal]:
     """Hours a year: minute-based parts x weeks a year / minutes an hour, half-up to whole hours (this
     reproduces the HHM table's hours from its minutes), plus the parts given in HHM hours as given.
-    Also the exact value.
+    Also the exact value. ``wat`` names the step ("Blijvend, uren per jaar" beside temporary parts).
 
     Bron: 002, 3. Uitgangspunten; 003, Bijlage 11.
     """
@@ -403,7 +421,7 @@ def uren_per_jaar(p: Peil, onderdelen: list[Onderdeel], t: Toelichting) -> tuple
             p.w["ho_normenkader.omrekening.minuten_per_uur"],
         )
         t.stap(
-            f"Uren per jaar: {getal(minuten)} minuten x {weken} / {per_uur} = {op_cent(exact)}, "
+            f"{wat}: {getal(minuten)} minuten x {weken} / {per_uur} = {op_cent(exact)}, "
             "afgerond op hele uren (half naar boven)",
             "uren_per_jaar",
             afgerond,

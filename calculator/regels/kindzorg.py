@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..data import Peil
-from ..money import NUL
+from ..money import NUL, getal
 from ..trace import Toelichting
 from .ho_normenkader import Onderdeel, maatwerk
+from .perioden import weken_uit_maanden
 
 # Input count per week -> norm time parameter (per time, per child).
 HANDELINGEN = (
@@ -149,12 +150,13 @@ def kindzorg(
     if not jong:
         return None, punten
     minuten = kindzorg_maximum(p, minuten, t)
+    weken = weken_uit_maanden(p, duur, t, f"Kindzorg {getal(duur)} maanden")
     if t.aan:
         t.stap(
-            f"Kindzorg samen (voor hoogstens {max_maanden} maanden)",
+            f"Kindzorg samen, tijdelijk: week 1 tot en met {weken} (hoogstens {max_maanden} maanden)",
             "kindzorg",
             minuten,
             "minuten per week",
             bron,
         )
-    return Onderdeel("kindzorg", "Kindzorg", minuten, bron), punten
+    return Onderdeel("kindzorg", "Kindzorg", minuten, bron, weken=weken), punten

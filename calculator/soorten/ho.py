@@ -10,6 +10,7 @@ from ..invoer import Velden
 from ..money import getal
 from ..regels import ho_normenkader as r
 from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
+from ..regels.perioden import over_tijd, periode_dict
 from ..trace import GeenToelichting, Toelichting
 
 VELDEN = (
@@ -192,8 +193,11 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
         uit.update(
             toegekend=False,
             minuten_per_week="0",
-            uren_per_jaar="0",
-            uren_per_jaar_onafgerond="0.00",
+            structureel_minuten_per_week="0",
+            structureel_uren_per_jaar="0",
+            uren_eerste_jaar="0",
+            uren_eerste_jaar_onafgerond="0.00",
+            perioden=[],
             onderdelen=[],
             maatwerk=[],
         )
@@ -203,12 +207,16 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             punten.insert(0, _kindzorg_korter_dan_minimum(p, redenen))
             redenen = []
         totaal = r.totaal_minuten(delen, t)
-        uren, exact = r.uren_per_jaar(p, delen, t)
+        tijd = over_tijd(p, delen, t)
         uit.update(
             toegekend=True,
+            # Minutes a week while every part runs (week 1); the periods say how it changes.
             minuten_per_week=getal(totaal),
-            uren_per_jaar=getal(uren),
-            uren_per_jaar_onafgerond=str(exact),
+            structureel_minuten_per_week=getal(tijd.structureel_minuten_per_week),
+            structureel_uren_per_jaar=getal(tijd.structureel_uren_per_jaar),
+            uren_eerste_jaar=getal(tijd.uren_eerste_jaar),
+            uren_eerste_jaar_onafgerond=str(tijd.uren_eerste_jaar_onafgerond),
+            perioden=[periode_dict(x) for x in tijd.perioden],
             onderdelen=[_onderdeel(p, d) for d in delen],
             maatwerk=punten,
         )
@@ -230,15 +238,30 @@ def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
     return redenen, bool(duur and not hulp and s.kinderen)
 
 
-def samenvatting(s: Situatie) -> tuple[bool, str, str]:
-    """Only ``toegekend``, minutes a week and hours a year, without building the explanation (batch)."""
+SAMENVATTING = (
+    "toegekend",
+    "minuten_per_week",
+    "structureel_minuten_per_week",
+    "uren_eerste_jaar",
+    "structureel_uren_per_jaar",
+)
+
+
+def samenvatting(s: Situatie) -> dict:
+    """The SAMENVATTING fields only, without building the explanation (batch)."""
     t = GeenToelichting()
     redenen, alleen_kindzorg = toegang(s, t)
     if redenen and not alleen_kindzorg:
-        return False, "0", "0"
+        return dict.fromkeys(SAMENVATTING, "0") | {"toegekend": False}
     delen, _ = onderdelen(s, t, met_maatwerk=False, alleen_kindzorg=alleen_kindzorg)
-    uren, _ = r.uren_per_jaar(s.peil, delen, t)
-    return True, getal(r.totaal_minuten(delen, t)), getal(uren)
+    tijd = over_tijd(s.peil, delen, t)
+    return {
+        "toegekend": True,
+        "minuten_per_week": getal(r.totaal_minuten(delen, t)),
+        "structureel_minuten_per_week": getal(tijd.structureel_minuten_per_week),
+        "uren_eerste_jaar": getal(tijd.uren_eerste_jaar),
+        "structureel_uren_per_jaar": getal(tijd.structureel_uren_per_jaar),
+    }
 
 
 def _kindzorg_korter_dan_minimum(p: Peil, redenen: list[str]) -> dict:
@@ -253,16 +276,20 @@ def _kindzorg_korter_dan_minimum(p: Peil, redenen: list[str]) -> dict:
 
 
 def _onderdeel(p: Peil, d: r.Onderdeel) -> dict:
-    uren = (
-        d.hhm_uren_per_jaar
-        if d.hhm_uren_per_jaar is not None
-        else r.minuten_naar_uren_per_jaar(p, d.minuten_per_week)
-    )
+    """One part; ``uren_eerste_jaar`` counts a temporary part for its own weeks only."""
+    if d.hhm_uren_per_jaar is not None:
+        uren = d.hhm_uren_per_jaar
+    elif d.weken is not None:
+        uren = d.minuten_per_week * d.weken / p.w["ho_normenkader.omrekening.minuten_per_uur"]
+    else:
+        uren = r.minuten_naar_uren_per_jaar(p, d.minuten_per_week)
     return {
         "onderdeel": d.onderdeel,
         "label": d.label,
         "minuten_per_week": getal(d.minuten_per_week),
-        "uren_per_jaar": getal(uren),
+        "tijdelijk": d.weken is not None,
+        "weken": d.weken,
+        "uren_eerste_jaar": getal(uren),
         "afgeleid": d.hhm_uren_per_jaar is not None,
         "bron": dict(d.bron),
     }

@@ -87,7 +87,16 @@ def test_een_bundel_als_dict_meegeven(bundle: dict) -> None:
         (
             "ho",
             {"duur_maanden": 12},
-            {"toegekend", "minuten_per_week", "uren_per_jaar", "uren_per_jaar_onafgerond", "onderdelen"},
+            {
+                "toegekend",
+                "minuten_per_week",
+                "structureel_minuten_per_week",
+                "structureel_uren_per_jaar",
+                "uren_eerste_jaar",
+                "uren_eerste_jaar_onafgerond",
+                "perioden",
+                "onderdelen",
+            },
         ),
         ("advies", {"regio": "halderberge"}, {"producten", "uren_per_jaar", "budgetten", "opmerkingen"}),
         (

@@ -35,10 +35,14 @@ def test_cellen_worden_getypeerd_als_de_json_invoer() -> None:
         },
     )
     assert rijen[0]["_naam"] == "Jan"
-    assert (rijen[0]["minuten_per_week"], rijen[0]["uren_per_jaar"]) == (
-        verwacht["minuten_per_week"],
-        verwacht["uren_per_jaar"],
-    )
+    for kolom in (
+        "minuten_per_week",
+        "structureel_minuten_per_week",
+        "uren_eerste_jaar",
+        "structureel_uren_per_jaar",
+    ):
+        assert rijen[0][kolom] == verwacht[kolom], kolom
+    assert "uren_per_jaar" not in rijen[0]
     assert rijen[1]["minuten_per_week"] == "125"
     assert rijen[2]["toegekend"] == "false"
 
@@ -48,7 +52,7 @@ def test_fouten_per_rij_en_de_rest_gaat_door() -> None:
     assert rijen[0]["fouten"].startswith("Kinderen is geen geldige JSON")
     assert "Verwachte duur van de ondersteuning" in rijen[1]["fouten"]
     assert "Ondersteuning bij regie en organisatie" in rijen[1]["fouten"]
-    assert rijen[2]["fouten"] == "" and rijen[2]["uren_per_jaar"] == "108"
+    assert rijen[2]["fouten"] == "" and rijen[2]["structureel_uren_per_jaar"] == "108"
     assert "cellen" in rijen[3]["fouten"]
 
 

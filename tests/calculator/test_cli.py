@@ -25,7 +25,12 @@ def test_ho(repo: Path) -> None:
     r = cli(repo, "ho", invoer='{"duur_maanden": 12, "regie": "structureel"}')
     assert r.returncode == 0, r.stderr
     uit = json.loads(r.stdout)
-    assert (uit["toegekend"], uit["minuten_per_week"], uit["uren_per_jaar"]) == (True, "155", "134")
+    assert (uit["toegekend"], uit["minuten_per_week"], uit["structureel_uren_per_jaar"]) == (
+        True,
+        "155",
+        "134",
+    )
+    assert uit["uren_eerste_jaar"] == "134" and "uren_per_jaar" not in uit
     assert uit["onderdelen"] and uit["toelichting"]
     assert r.stdout.startswith('{\n  "')  # indent 2
 
@@ -97,7 +102,7 @@ def test_batch_met_een_foute_rij(repo: Path, tmp_path: Path) -> None:
     assert "4 rijen" in r.stderr and "1 met fouten" in r.stderr
     rijen = list(csv.DictReader(uit.open(encoding="utf-8")))
     assert [x["id"] for x in rijen] == ["a", "b", "c", "d"]
-    assert (rijen[0]["toegekend"], rijen[0]["minuten_per_week"], rijen[0]["uren_per_jaar"]) == (
+    assert (rijen[0]["toegekend"], rijen[0]["minuten_per_week"], rijen[0]["structureel_uren_per_jaar"]) == (
         "true",
         "155",
         "134",

@@ -59,9 +59,21 @@ def test_totaal_is_de_som_van_de_onderdelen(situatie: dict) -> None:
     p = peil()
     weken = p.waarde("ho_normenkader.omrekening.weken_per_jaar")
     per_uur = p.waarde("ho_normenkader.omrekening.minuten_per_uur")
-    minuten = sum((_d(d["minuten_per_week"]) for d in delen if not d["afgeleid"]), Decimal(0))
-    hhm = sum((_d(d["uren_per_jaar"]) for d in delen if d["afgeleid"]), Decimal(0))
-    assert _d(uit["uren_per_jaar"]) == op_heel(minuten * weken / per_uur) + hhm
+    blijvend = [d for d in delen if not d["tijdelijk"]]
+    minuten = sum((_d(d["minuten_per_week"]) for d in blijvend if not d["afgeleid"]), Decimal(0))
+    hhm = sum((_d(d["uren_eerste_jaar"]) for d in blijvend if d["afgeleid"]), Decimal(0))
+    assert _d(uit["structureel_minuten_per_week"]) == sum(
+        (_d(d["minuten_per_week"]) for d in blijvend), Decimal(0)
+    )
+    assert _d(uit["structureel_uren_per_jaar"]) == op_heel(minuten * weken / per_uur) + hhm
+    # Each temporary part counts only for its own weeks in the first year.
+    tijdelijk = sum((_d(d["minuten_per_week"]) * d["weken"] for d in delen if d["tijdelijk"]), Decimal(0))
+    assert _d(uit["uren_eerste_jaar"]) == _d(uit["structureel_uren_per_jaar"]) + op_heel(tijdelijk / per_uur)
+    # The periods: week 1 has every part, the last period only the structural ones.
+    assert uit["perioden"][0]["van_week"] == 1
+    assert _d(uit["perioden"][0]["minuten_per_week"]) == _d(uit["minuten_per_week"])
+    assert uit["perioden"][-1]["tot_en_met_week"] is None and uit["perioden"][-1]["tijdelijk"] == []
+    assert _d(uit["perioden"][-1]["minuten_per_week"]) == _d(uit["structureel_minuten_per_week"])
 
 
 @given(ho_situatie())
@@ -129,7 +141,8 @@ def test_een_behoefte_erbij_verlaagt_het_totaal_nooit(situatie: dict, gegevens: 
     voor = api.run("ho", situatie)
     na = api.run("ho", _meer(situatie, wat, gegevens.draw))
     assert _d(na["minuten_per_week"]) >= _d(voor["minuten_per_week"])
-    assert _d(na["uren_per_jaar"]) >= _d(voor["uren_per_jaar"])
+    assert _d(na["uren_eerste_jaar"]) >= _d(voor["uren_eerste_jaar"])
+    assert _d(na["structureel_uren_per_jaar"]) >= _d(voor["structureel_uren_per_jaar"])
 
 
 def _bedragen(uit: object) -> list[str]:

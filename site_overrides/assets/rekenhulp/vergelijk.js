@@ -42,7 +42,7 @@ function delen(u) {
 }
 
 function duur(d) {
-  return d && d.tijdelijk ? ` <span class="rh-noot">(tijdelijk, ${html(getal(d.weken))} weken)</span>` : "";
+  return d && d.tijdelijk ? `<span class="rh-looptijd">tijdelijk, ${html(getal(d.weken))} weken</span>` : "";
 }
 
 function cel(d) {
@@ -75,9 +75,9 @@ export function vergelijkingHtml(a, b) {
   };
   const status = (u) => (u?.toegekend ? "" : " (niet toegekend)");
   return (
-    `<table class="rh-tabel rh-vergelijktabel"><caption>Situatie 1 en situatie 2 naast elkaar, in minuten per week</caption>` +
+    `<table class="rh-tabel rh-vergelijktabel"><caption>Minuten per week, situatie 1 en 2 naast elkaar</caption>` +
     `<thead><tr><th scope="col">Onderdeel</th><th scope="col">Situatie 1${status(a)}</th>` +
-    `<th scope="col">Situatie 2${status(b)}</th><th scope="col">Verschil (2 min 1)</th></tr></thead>` +
+    `<th scope="col">Situatie 2${status(b)}</th><th scope="col">Verschil</th></tr></thead>` +
     `<tbody>${rijen || `<tr><td colspan="4">Geen onderdelen.</td></tr>`}</tbody>` +
     `<tfoot>` +
     totaal("Blijvend (structureel) per week", "structureel_minuten_per_week", "min") +
@@ -147,7 +147,7 @@ export function initVergelijking({ maakVorm }) {
       // no clipboard permission: the link is in the address bar and in the field
     }
     sectie.querySelector(".rh-deelmelding").textContent =
-      "De link naar deze vergelijking staat in de adresbalk en hieronder. Alleen wat u invulde staat erin; het gaat niet naar een server.";
+      "De link naar deze vergelijking staat hieronder. Alleen wat u invulde staat erin; het gaat niet naar een server.";
     veld.select();
   });
 

@@ -175,32 +175,63 @@ function ho(ctx, u) {
     .map((d) => {
       const kaart = kaarten[d.onderdeel];
       return (
-        `<tr><th scope="row">${html(d.label)}${kaart ? ` <span class="rh-kaart">(${productLink(ctx, kaart)})</span>` : ""}</th>` +
+        `<tr><th scope="row">${html(d.label)}${kaart ? ` <span class="rh-kaart">(${productLink(ctx, kaart)})</span>` : ""}` +
+        (d.tijdelijk ? `<span class="rh-looptijd">tijdelijk: week 1 tot en met ${html(getal(d.weken))}</span>` : "") +
+        `</th>` +
         `<td class="rh-getal">${html(getal(d.minuten_per_week))}</td>` +
-        `<td class="rh-getal">${html(getal(d.uren_per_jaar))}${d.afgeleid ? "*" : ""}</td>` +
+        `<td class="rh-getal">${html(getal(d.uren_eerste_jaar))}${d.afgeleid ? "*" : ""}</td>` +
         `<td>${bronLink(ctx, d.bron)}</td></tr>`
       );
     })
     .join("");
   const afgeleid = (u.onderdelen || []).some((d) => d.afgeleid);
+  const tijdelijk = (u.onderdelen || []).some((d) => d.tijdelijk);
+  const labels = Object.fromEntries((u.onderdelen || []).map((d) => [d.onderdeel, d.label]));
+  const perioden = (u.perioden || [])
+    .map(
+      (p) =>
+        `<tr><th scope="row">${p.tot_en_met_week === null ? `vanaf week ${html(getal(p.van_week))}` : `week ${html(getal(p.van_week))} tot en met ${html(getal(p.tot_en_met_week))}`}</th>` +
+        `<td class="rh-getal">${html(getal(p.minuten_per_week))}</td>` +
+        `<td>${p.tijdelijk.length ? p.tijdelijk.map((o) => html(labels[o] || o)).join(", ") : "alleen blijvende onderdelen"}</td></tr>`,
+    )
+    .join("");
   const maatwerk = (u.maatwerk || []).map((m) => `${html(m.melding)} (${bronLink(ctx, m.bron)})`);
+  const kern = tijdelijk
+    ? `<p class="rh-kern">Blijvend: <strong>${html(getal(u.structureel_minuten_per_week))} minuten per week</strong>, ` +
+      `dat is ${html(getal(u.structureel_uren_per_jaar))} uur per jaar. ` +
+      `In het eerste jaar: <strong>${html(getal(u.uren_eerste_jaar))} uur</strong>, met de tijdelijke onderdelen alleen voor hun eigen weken` +
+      (u.uren_eerste_jaar_onafgerond && u.uren_eerste_jaar_onafgerond !== u.uren_eerste_jaar
+        ? ` (onafgerond ${html(getal(u.uren_eerste_jaar_onafgerond))})`
+        : "") +
+      `.</p>`
+    : `<p class="rh-kern">Indicatie: <strong>${html(getal(u.structureel_minuten_per_week))} minuten per week</strong>, ` +
+      `dat is <strong>${html(getal(u.structureel_uren_per_jaar))} uur per jaar</strong>` +
+      (u.uren_eerste_jaar_onafgerond && u.uren_eerste_jaar_onafgerond !== u.uren_eerste_jaar
+        ? ` (onafgerond ${html(getal(u.uren_eerste_jaar_onafgerond))})`
+        : "") +
+      `.</p>`;
   return {
     html:
-      `<p class="rh-kern">Indicatie: <strong>${html(getal(u.minuten_per_week))} minuten per week</strong>, ` +
-      `dat is <strong>${html(getal(u.uren_per_jaar))} uur per jaar</strong>` +
-      (u.uren_per_jaar_onafgerond && u.uren_per_jaar_onafgerond !== u.uren_per_jaar
-        ? ` (onafgerond ${html(getal(u.uren_per_jaar_onafgerond))})`
+      kern +
+      (tijdelijk
+        ? `<table class="rh-tabel rh-perioden"><caption>Minuten per week per periode</caption>` +
+          `<thead><tr><th scope="col">Periode</th><th scope="col">Minuten per week</th><th scope="col">Tijdelijke onderdelen die nog lopen</th></tr></thead>` +
+          `<tbody>${perioden}</tbody></table>`
         : "") +
-      `.</p>` +
       `<table class="rh-tabel"><caption>Onderdelen van de indicatie</caption>` +
-      `<thead><tr><th scope="col">Onderdeel</th><th scope="col">Minuten per week</th><th scope="col">Uren per jaar</th><th scope="col">Bron</th></tr></thead>` +
+      `<thead><tr><th scope="col">Onderdeel</th><th scope="col">Minuten per week</th><th scope="col">Uren in het eerste jaar</th><th scope="col">Bron</th></tr></thead>` +
       `<tbody>${rijen}</tbody>` +
-      `<tfoot><tr><th scope="row">Totaal</th><td class="rh-getal">${html(getal(u.minuten_per_week))}</td><td class="rh-getal">${html(getal(u.uren_per_jaar))}</td><td></td></tr></tfoot></table>` +
+      `<tfoot><tr><th scope="row">Eerste jaar samen</th><td></td><td class="rh-getal">${html(getal(u.uren_eerste_jaar))}</td><td></td></tr></tfoot></table>` +
       (afgeleid ? `<p class="rh-noot">* Uren per jaar uit de HHM-tabel (bron 003, Bijlage 11), niet omgerekend uit minuten.</p>` : "") +
+      (tijdelijk
+        ? `<p class="rh-noot">Een maand telt als 52 / 12 weken, afgerond op hele weken (eigen rekenafspraak; zie de kengetallen). Na het eerste jaar geldt alleen het blijvende deel.</p>`
+        : "") +
       (maatwerk.length ? `<h3>Maatwerk: dit weegt de consulent</h3>${lijst(maatwerk)}` : "") +
       waarom(ctx, u.toelichting, "ho") +
       printVoet(ctx, u, u.toelichting),
-    samenvatting: `${getal(u.minuten_per_week)} minuten per week, ${getal(u.uren_per_jaar)} uur per jaar`,
+    samenvatting: tijdelijk
+      ? `blijvend ${getal(u.structureel_minuten_per_week)} minuten per week; eerste jaar ${getal(u.uren_eerste_jaar)} uur`
+      : `${getal(u.structureel_minuten_per_week)} minuten per week, ${getal(u.structureel_uren_per_jaar)} uur per jaar`,
   };
 }
 
