@@ -28,6 +28,7 @@ serve: build
 
 test: install
 	sh scripts/ensure-chromium.sh
+	sh scripts/ensure-nginx.sh
 	$(PY) -m pytest
 
 lint: $(VENV_OK)

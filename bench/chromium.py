@@ -23,6 +23,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Playwright
 
+from bench.networks import Profile, apply
 from bench.pages import RecalcDriver, TimedPage, init_script, recalc_script
 from bench.server import Server
 from browser.chromium import ARGS, CHROMIUM
@@ -68,6 +69,9 @@ class Visit:
     browser_bytes: int
     requests: list[tuple[str, int, int]] = field(default_factory=list)  # (path, status, bytes)
     diag: dict[str, Any] = field(default_factory=dict)  # worker start, first worker status
+    # Bytes of the requests the browser made before the answer was shown (as sent, compressed).
+    first_bytes: int = 0
+    first_requests: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def breakdown(visit: Visit, worker_hint: str) -> dict[str, float]:
@@ -125,8 +129,10 @@ def _wait_first(page: Page) -> dict[str, Any]:
     return page.evaluate(WAIT_FIRST, FIRST_RESULT_TIMEOUT_MS)
 
 
-def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage) -> Visit:
+def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage, net: Profile | None) -> Visit:
     page: Page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    if net is not None:
+        apply(ctx.new_cdp_session(page), net)
     finished: list[Any] = []
     page.on("requestfinished", lambda req: finished.append(req))
     server.tally.reset()
@@ -135,6 +141,9 @@ def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage) -> Visit:
     if state.get("error") and state.get("first") is None:
         raise RuntimeError(f"{spec.name}: de pagina meldt een fout: {state['error'][:500]}")
     ms = float(state["first"])
+    # The answer's moment on the wall clock the server stamps requests with (same machine).
+    answered = (page.evaluate("() => performance.timeOrigin") + ms) / 1000
+    first = server.tally.before(answered)
     # A page that keeps polling still has its answer timed; the wait only lets requests end.
     with contextlib.suppress(Exception):
         page.wait_for_load_state("networkidle", timeout=10_000)
@@ -144,7 +153,15 @@ def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage) -> Visit:
     late = page.evaluate("() => window.__bench")
     entries = server.tally.snapshot()
     diag = {"workers": late.get("workers") or [], "status": late.get("status")}
-    return Visit(ms, sum(n for _, _, n in entries), _browser_bytes(finished), entries, diag)
+    return Visit(
+        ms,
+        sum(n for _, _, n in entries),
+        _browser_bytes(finished),
+        entries,
+        diag,
+        first_bytes=sum(n for _, _, n in first),
+        first_requests=first,
+    )
 
 
 def _initialise(p: Playwright, profile: Path) -> None:
@@ -160,8 +177,11 @@ def _initialise(p: Playwright, profile: Path) -> None:
         ctx.close()
 
 
-def cold_and_warm(p: Playwright, server: Server, spec: TimedPage) -> tuple[Visit, Visit]:
-    """A first visit on a fresh profile, then a second visit after reopening that profile."""
+def cold_and_warm(
+    p: Playwright, server: Server, spec: TimedPage, net: Profile | None = None
+) -> tuple[Visit, Visit]:
+    """A first visit on a fresh profile, then a second visit after reopening that profile,
+    both under the network and CPU profile ``net`` (None: as the machine is)."""
     profile = Path(tempfile.mkdtemp(prefix=f"bench-{spec.name}-"))
     try:
         _initialise(p, profile)
@@ -170,7 +190,7 @@ def cold_and_warm(p: Playwright, server: Server, spec: TimedPage) -> tuple[Visit
             ctx = launch_profile(p, profile)
             ctx.add_init_script(init_script(spec))
             try:
-                visits.append(_timed_visit(ctx, server, spec))
+                visits.append(_timed_visit(ctx, server, spec, net))
             finally:
                 ctx.close()
         cold, warm = visits
@@ -229,15 +249,18 @@ def cold_page_bytes(p: Playwright, server: Server, path: str, idle_s: float = 3.
 
 
 def recalc_latencies(
-    p: Playwright, server: Server, spec: TimedPage, driver: RecalcDriver, count: int
+    p: Playwright, server: Server, spec: TimedPage, driver: RecalcDriver, count: int, cpu_rate: float = 1
 ) -> tuple[list[float], list[str]]:
-    """``count`` input changes on a loaded page, each timed from the change to its answer."""
+    """``count`` input changes on a loaded page, each timed from the change to its answer
+    (with the CPU throttled ``cpu_rate`` times)."""
     profile = Path(tempfile.mkdtemp(prefix="bench-recalc-"))
     try:
         ctx = launch_profile(p, profile)
         ctx.add_init_script(init_script(spec))
         try:
             page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            if cpu_rate != 1:
+                ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
             page.goto(server.url + spec.path, wait_until="commit")
             state = _wait_first(page)
             if state.get("first") is None:

@@ -231,7 +231,8 @@ CHOOSING = RecalcDriver(
 class CalculatorPages:
     """What the browser part measures on the rekenhulp."""
 
-    first: TimedPage  # time to first result, against the baseline
+    first: TimedPage  # the resident's page: time to first result, against the baseline
+    consultant: TimedPage  # the consultant's page, timed the same way
     recalc: list[tuple[str, TimedPage, RecalcDriver]]  # (key, page, edit) per kind of edit
 
 
@@ -243,5 +244,6 @@ def calculator_page() -> CalculatorPages | None:
         return None
     return CalculatorPages(
         first=PGB_BUDGET,
+        consultant=NORMENKADER,
         recalc=[("typen", NORMENKADER, TYPING), ("kiezen", PGB_BUDGET, CHOOSING)],
     )

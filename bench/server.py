@@ -25,6 +25,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,18 +75,27 @@ class Tally:
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     entries: list[tuple[str, int, int]] = field(default_factory=list)  # (path, status, bytes)
+    # When each request arrived (time.time(), seconds), in the order of ``entries``.
+    arrived: list[float] = field(default_factory=list)
 
-    def add(self, path: str, status: int, nbytes: int) -> None:
+    def add(self, path: str, status: int, nbytes: int, arrived: float = 0.0) -> None:
         with self.lock:
             self.entries.append((path, status, nbytes))
+            self.arrived.append(arrived)
 
     def reset(self) -> None:
         with self.lock:
             self.entries.clear()
+            self.arrived.clear()
 
     def snapshot(self) -> list[tuple[str, int, int]]:
         with self.lock:
             return list(self.entries)
+
+    def before(self, epoch_s: float) -> list[tuple[str, int, int]]:
+        """The entries of requests that arrived before ``epoch_s`` (asked for before then)."""
+        with self.lock:
+            return [e for e, t in zip(self.entries, self.arrived, strict=True) if t <= epoch_s]
 
 
 class _CountingWriter:
@@ -183,10 +193,16 @@ def make_handler(
 
         def handle_one_request(self) -> None:
             before = self.wfile.count  # type: ignore[attr-defined]
+            self._arrived = 0.0
             super().handle_one_request()
             written = self.wfile.count - before  # type: ignore[attr-defined]
             if written and getattr(self, "path", None):
-                tally.add(urlsplit(self.path).path, getattr(self, "_status", 0), written)
+                tally.add(urlsplit(self.path).path, getattr(self, "_status", 0), written, self._arrived)
+
+        def parse_request(self) -> bool:
+            # The request line has been read: this is when the browser asked.
+            self._arrived = time.time()
+            return super().parse_request()
 
         def send_response(self, code: int, message: str | None = None) -> None:
             self._status = int(code)

@@ -224,6 +224,9 @@ def main(src: str, out: str, samples_path: str) -> dict:
         "boot_modules": len(boot),
         # Imported before the memory snapshot is taken, so the browser never loads them.
         "preimport": sorted(traced - boot),
+        # Imported by booting and by the samples: without the snapshot, the browser boots
+        # from an archive of just these; the rest of the kept modules come when asked for.
+        "hot_modules": sorted(boot | traced),
         "samples_run": n_samples,
         "core_files": core_count,
     }

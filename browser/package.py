@@ -8,9 +8,11 @@
   npm package; nothing else of it (no lock file, no CDN fallback, no default stdlib);
 - ``runtime/stdlib-<hash>.zip``: the stdlib modules the snapshot lacks, as .pyc;
 - ``runtime/stdlib-volledig-<hash>.zip``: the whole trimmed stdlib, as .pyc (fallback);
-- ``runtime/snapshot-<hash>.bin.gz``: a memory snapshot of a booted interpreter;
+- ``runtime/snapshot-<hash>.bin``: a memory snapshot of a booted interpreter (zero pages
+  left out; the host compresses it, see browser/compress.py);
 - ``runtime/core-<hash>.zip``: the indication core (.pyc) with the data bundle inside,
-  unpacked by the worker with ``pyodide.unpackArchive``;
+  unpacked by the worker with ``pyodide.unpackArchive`` (zips store their entries
+  uncompressed: the host's brotli compresses the whole file much better);
 - ``worker.mjs``: the module worker, with the names above written into it;
 - ``runtime.json``: the same configuration, for the optional idle warm-up on other pages
   (``files``) and for the parity tests, which load exactly these files under Node.
@@ -25,6 +27,7 @@ key of exactly those inputs; a content-only rebuild (new tariffs) never runs Nod
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -47,9 +50,11 @@ ASSETS_SRC = ROOT / "site_overrides" / "assets" / "rekenhulp"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # Inputs of the Node step besides the core's sources: a change to any of them rebuilds.
 BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after_unpack.py")
+# (rest_finder.py is only copied into the worker's configuration: not an input of the Node step.)
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
+SNAPSHOT_DEFAULT = "0"  # see use_snapshot()
 
 
 def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
@@ -72,34 +77,73 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         # With the snapshot the browser needs only what the snapshot lacks; the full archive
         # is for the worker's fallback (a normal boot when the snapshot cannot be used).
         "stdlib": _hashed_copy(
-            (compiled / "python_stdlib_klein.zip").read_bytes(), runtime, "stdlib", ".zip"
+            stored((compiled / "python_stdlib_klein.zip").read_bytes()), runtime, "stdlib", ".zip"
         ),
         "stdlib_volledig": _hashed_copy(
-            (compiled / "python_stdlib.zip").read_bytes(), runtime, "stdlib-volledig", ".zip"
+            stored((compiled / "python_stdlib.zip").read_bytes()), runtime, "stdlib-volledig", ".zip"
         ),
-        "snapshot": _hashed_copy((compiled / "snapshot.bin.gz").read_bytes(), runtime, "snapshot", ".bin.gz"),
+        # Without the snapshot: boot from the modules booting and the core really import, and
+        # fetch the rest only if an import asks for it (browser/rest_finder.py).
+        **{
+            key: _hashed_copy(data, runtime, stem, ".zip")
+            for key, stem, data in zip(
+                ("stdlib_start", "stdlib_rest"),
+                ("stdlib-start", "stdlib-rest"),
+                split_stdlib((compiled / "python_stdlib.zip").read_bytes(), manifest["hot_modules"]),
+                strict=True,
+            )
+        },
+        # Stored raw: the host sends it brotli- or gzip-compressed (browser/compress.py) and the
+        # browser unpacks it natively, faster than a DecompressionStream in the worker.
+        "snapshot": _hashed_copy(
+            gzip.decompress((compiled / "snapshot.bin.gz").read_bytes()), runtime, "snapshot", ".bin"
+        ),
         "core": _hashed_copy(core_archive(compiled / "core", bundle_bytes), runtime, "core", ".zip"),
     }
     config: dict[str, Any] = {
         "pyodide": f"runtime/{pyodide_out.name}/",
         **{key: f"runtime/{name}" for key, name in files.items()},
+        # The worker uses the snapshot only when this names it (see SNAPSHOT); the parity
+        # tests read "snapshot_file" to test the file either way.
+        "snapshot_file": f"runtime/{files['snapshot']}",
         "lock": {"info": manifest["lock_info"], "packages": {}},
         "python": manifest["python"],
         "snapshot_bytes": manifest["snapshot_bytes"],
         "site_packages": manifest["site_packages"],
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
+        "rest_finder": (ROOT / "browser" / "rest_finder.py").read_text(encoding="utf-8"),
     }
+    if not use_snapshot():
+        config["snapshot"] = None
     assets.mkdir(parents=True, exist_ok=True)
+    # The snapshot decoder, beside the worker that imports it (mkdocs copies it too; here it
+    # is for a runtime folder packaged on its own, as the parity tests do).
+    shutil.copyfile(ASSETS_SRC / "ontpak.mjs", assets / "ontpak.mjs")
     template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")
     if RUNTIME_MARKER not in template:
         raise RuntimeError(f"{ASSETS_SRC / 'worker.mjs'} lacks the marker {RUNTIME_MARKER}")
     worker = template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True), 1)
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
     warm = [config["pyodide"] + n for n in PYODIDE_FILES]
-    warm += [config[k] for k in files if k != "stdlib_volledig"]
+    needed = ("stdlib", "snapshot", "core") if config["snapshot"] else ("stdlib_start", "core")
+    warm += [config[k] for k in needed]
+    # "later": fetched only when an import asks for it (counted in the whole runtime's size).
+    later = [] if config["snapshot"] else [config["stdlib_rest"]]
     (assets / "runtime.json").write_text(
-        json.dumps({"files": warm, "config": config}, indent=1, sort_keys=True), encoding="utf-8"
+        json.dumps({"files": warm, "later": later, "config": config}, indent=1, sort_keys=True),
+        encoding="utf-8",
     )
+
+
+def use_snapshot() -> bool:
+    """Whether the worker restores the memory snapshot instead of booting Python.
+
+    Measured with `make bench` (README, "Prestaties"): the snapshot saves the boot (about a
+    second on a fast machine) but adds ~3.4 MB (brotli) to download, more than it saves on
+    any network slower than cable, and it alone breaks the 5 MB budget of the whole runtime.
+    So it is off; REKENHULP_SNAPSHOT=1 builds it in, for measuring the other side.
+    """
+    return os.environ.get("REKENHULP_SNAPSHOT", SNAPSHOT_DEFAULT) == "1"
 
 
 def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
@@ -107,13 +151,49 @@ def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
     buf = io.BytesIO()
     entries = {p.relative_to(core_dir).as_posix(): p.read_bytes() for p in sorted(core_dir.rglob("*.pyc"))}
     entries["calculator/data/bundle.json"] = bundle_bytes
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             zf.writestr(info, entries[name])
     return buf.getvalue()
+
+
+def stored(archive: bytes) -> bytes:
+    """The same zip with its entries stored, not deflated: compressed as a whole by the host
+    (brotli sees across files and .pyc compress well), it is about half the size of a zip
+    of deflated entries, and unpacking it costs the browser nothing."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.external_attr = info.external_attr
+            copy.compress_type = zipfile.ZIP_STORED
+            dst.writestr(copy, src.read(info))
+    return out.getvalue()
+
+
+def split_stdlib(archive: bytes, hot: list[str]) -> tuple[bytes, bytes]:
+    """The stdlib archive as two stored zips: the modules in ``hot`` (with their packages'
+    data files), and the rest."""
+    hot_set = set(hot)
+    parts: tuple[io.BytesIO, io.BytesIO] = (io.BytesIO(), io.BytesIO())
+    with zipfile.ZipFile(io.BytesIO(archive)) as src:
+        outs = [zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) for buf in parts]
+        for info in src.infolist():
+            name = info.filename
+            module = name[: -len(".pyc")].replace("/", ".") if name.endswith(".pyc") else ""
+            module = module.removesuffix(".__init__")
+            package = name.rsplit("/", 1)[0].replace("/", ".") if "/" in name else ""
+            is_hot = module in hot_set if module else package in hot_set
+            copy = zipfile.ZipInfo(name, info.date_time)
+            copy.external_attr = info.external_attr
+            copy.compress_type = zipfile.ZIP_STORED
+            outs[0 if is_hot else 1].writestr(copy, src.read(info))
+        for out in outs:
+            out.close()
+    return parts[0].getvalue(), parts[1].getvalue()
 
 
 def precompiled(cache_dir: Path, bundle: dict[str, Any]) -> Path:

@@ -22,9 +22,9 @@ class BuildAborted(Exception):
     """mkdocs refused the pages (strict mode); its warnings were printed above."""
 
 
-def validate(content: Path) -> Catalogue:
+def validate(content: Path, extra: list[Path] | tuple[Path, ...] = ()) -> Catalogue:
     """Schema per record, then the rules across files. Raises ContentErrors."""
-    cat = load_catalogue(content)
+    cat = load_catalogue(content, extra)
     validate_catalogue(cat)
     return cat
 
@@ -103,7 +103,7 @@ def _nav(cat: Catalogue) -> list[Any]:
     return nav
 
 
-def mkdocs_build(config: Path, cat: Catalogue, staging: Path) -> Path:
+def mkdocs_build(config: Path, cat: Catalogue, staging: Path, docs: Path | None = None) -> Path:
     """Strict build into a staging folder; a warning fails the build before anything is published.
 
     The hand-kept mkdocs.yml holds the theme and extensions; the navigation comes from the content.
@@ -117,7 +117,8 @@ def mkdocs_build(config: Path, cat: Catalogue, staging: Path) -> Path:
         shutil.rmtree(staging)
     from mkdocs.exceptions import MkDocsException
 
-    cfg = load_config(str(config), strict=True, site_dir=str(staging), nav=_nav(cat))
+    extra = {"docs_dir": str(docs)} if docs is not None else {}
+    cfg = load_config(str(config), strict=True, site_dir=str(staging), nav=_nav(cat), **extra)
     try:
         build(cfg)
     except MkDocsException as exc:

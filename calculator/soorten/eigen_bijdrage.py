@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import bedrag
 from ..regels.eigen_bijdrage import EigenBijdrage, eigen_bijdrage
@@ -28,8 +28,10 @@ def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The eigen bijdrage in force on the peildatum (default today)."""
-    v = Velden(invoer if invoer is not None else {}, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     v.klaar()
     t = Toelichting()
     eb = eigen_bijdrage(p, t)

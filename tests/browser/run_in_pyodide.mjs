@@ -1,14 +1,13 @@
 // Parity runner: the indication core on Pyodide under Node, loaded from exactly the files
 // the site ships (site/assets/rekenhulp/runtime.json names them) and booted the way the
-// worker boots it: memory snapshot, trimmed precompiled stdlib, core archive unpacked with
-// unpackArchive, then browser/after_unpack.py.
+// worker boots it: memory snapshot (if the build uses one) or a normal boot from the trimmed
+// precompiled stdlib, core archive unpacked with unpackArchive, then browser/after_unpack.py.
 //
-// usage: [PARITY_SHIFT_DAYS=N] node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
+// usage: [PARITY_SHIFT_DAYS=N] [PARITY_SNAPSHOT=1] node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
 //   CASES.json: [[soort, invoer_json], ...]   OUT.json: [run_json answer, ...]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
 
 const [siteDir, casesPath, outPath] = process.argv.slice(2);
 // PARITY_SHIFT_DAYS moves the clock, to prove nothing in the snapshot froze the date.
@@ -23,41 +22,46 @@ const pyodideDir = join(assets, config.pyodide);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 
 
-// The snapshot file (format "RKS1", see browser/precompile.mjs) into `out`.
-function ontpak(bytes, out) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, false) !== 0x524b5331) throw new Error("unknown snapshot format");
-  const total = view.getUint32(4, true);
-  const page = view.getUint32(8, true);
-  const n = view.getUint32(12, true);
-  if (total !== out.length) throw new Error("snapshot size differs from runtime.json");
-  const bitmap = bytes.subarray(16, 16 + Math.ceil(n / 8));
-  let at = 16 + bitmap.length;
-  for (let i = 0; i < n; i++) {
-    if (bitmap[i >> 3] & (1 << (i & 7))) {
-      const length = Math.min(page, total - i * page);
-      out.set(bytes.subarray(at, at + length), i * page);
-      at += length;
-    }
-  }
-  return out;
+// As the worker: restore the memory snapshot when the build uses one (decoded by the site's
+// own ontpak.mjs, the one copy), else boot from the whole trimmed stdlib.
+// PARITY_SNAPSHOT=1 tests the snapshot file even when the build leaves it out of the worker.
+const snapshot = config.snapshot || (process.env.PARITY_SNAPSHOT === "1" ? config.snapshot_file : null);
+const options = { indexURL: pyodideDir + "/", lockFileContents: config.lock, stdout: () => {} };
+if (snapshot) {
+  const { ontpak } = await import(pathToFileURL(join(assets, "ontpak.mjs")).href);
+  options.stdLibURL = join(assets, config.stdlib);
+  options._loadSnapshot = ontpak(new Uint8Array(readFileSync(join(assets, snapshot))), new Uint8Array(config.snapshot_bytes));
+} else {
+  options.stdLibURL = join(assets, config.stdlib_start);
 }
-// (A copy of the worker's ontpak(); the end-to-end tests cover the worker's own.)
-
-const py = await loadPyodide({
-  indexURL: pyodideDir + "/",
-  stdLibURL: join(assets, config.stdlib),
-  lockFileContents: config.lock,
-  _loadSnapshot: ontpak(new Uint8Array(gunzipSync(readFileSync(join(assets, config.snapshot)))), new Uint8Array(config.snapshot_bytes)),
-  stdout: () => {},
-});
+const py = await loadPyodide(options);
 py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", {
   extractDir: config.site_packages,
 });
 py.runPython(config.after_unpack);
+// PARITY_REST=1: also the worker's loader of the rest of the stdlib (browser/rest_finder.py);
+// without it, the cases prove that the start archive alone holds everything they import.
+if (process.env.PARITY_REST === "1" && !snapshot) {
+  globalThis.rekenhulpLaadRest = () => {
+    py.FS.writeFile("/lib/stdlib-rest.zip", new Uint8Array(readFileSync(join(assets, config.stdlib_rest))));
+    return "/lib/stdlib-rest.zip";
+  };
+  py.runPython(config.rest_finder);
+}
 const runJson = py.pyimport("calculator.api").run_json;
 
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
-const out = cases.map(([soort, invoer]) => runJson(soort, invoer));
+// ["__import__", name] imports a module and answers its file (for the rest finder's test).
+const importeer = py.runPython("import importlib\nlambda n: str(importlib.import_module(n).__spec__.origin)");
+// A Python exception becomes the answer "FOUT <type>: <message>" (run_json itself never raises;
+// a failed import does), so the test shows it instead of Node's dump of the whole runtime.
+const out = cases.map(([soort, invoer]) => {
+  try {
+    return soort === "__import__" ? importeer(invoer) : runJson(soort, invoer);
+  } catch (error) {
+    const regels = String(error.message).split("\n").filter(Boolean);
+    return `FOUT ${error.type || error.name}: ${regels.find((r) => r.startsWith(error.type)) || regels.pop()}`;
+  }
+});
 const python = py.runPython("import sys; sys.version.split()[0]");
 writeFileSync(outPath, JSON.stringify({ python, answers: out }));

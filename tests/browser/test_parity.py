@@ -68,7 +68,9 @@ def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
 def test_the_snapshot_does_not_freeze_the_date(runtime_site: Path, tmp_path: Path) -> None:
     """The snapshot was taken at build time; "today" in the browser must still be today."""
     node = require_node()
-    (tmp_path / "cases.json").write_text(json.dumps([["advies", "{}"], ["hht", "{}"]]), encoding="utf-8")
+    (tmp_path / "cases.json").write_text(
+        json.dumps([["advies", '{"regio": "halderberge"}'], ["hht", "{}"]]), encoding="utf-8"
+    )
     shift = 400
     subprocess.run(
         [
@@ -103,3 +105,34 @@ def test_identical_json_on_cpython_and_pyodide(cases: list[tuple[str, str]], pyo
             f"  soort={cases[i][0]!r} invoer={cases[i][1]}\n  CPython: {expected[i][:600]}\n"
             f"  Pyodide: {got[i][:600]}"
         )
+
+
+def test_a_module_outside_the_start_archive_is_fetched_when_imported(
+    runtime_site: Path, tmp_path: Path
+) -> None:
+    """The worker boots from the modules booting and the core import; any other kept module
+    (here the email package, never imported by the core) comes from the rest archive."""
+    import zipfile
+
+    config = json.loads((runtime_site / "assets" / "rekenhulp" / "runtime.json").read_text(encoding="utf-8"))[
+        "config"
+    ]
+    start = zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["stdlib_start"]).namelist()
+    rest = zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["stdlib_rest"]).namelist()
+    assert "email/__init__.pyc" in rest and "email/__init__.pyc" not in start
+    assert "decimal.pyc" in start and not set(start) & set(rest)
+    node = require_node()
+    cases = [["__import__", "decimal"], ["__import__", "email.message"], ["advies", "{}"]]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    run = [node, str(HERE / "run_in_pyodide.mjs"), str(runtime_site), str(tmp_path / "cases.json")]
+    subprocess.run(
+        [*run, str(tmp_path / "out.json")], check=True, timeout=300, env={**os.environ, "PARITY_REST": "1"}
+    )
+    answers = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["answers"]
+    assert answers[0].endswith("decimal.pyc") and "stdlib-start" not in answers[0]
+    assert answers[1] == "/lib/stdlib-rest.zip/email/message.pyc"
+    assert json.loads(answers[2])["peildatum"] == date.today().isoformat()
+    # Without the loader the same import fails: the module really is not in the start archive.
+    subprocess.run([*run, str(tmp_path / "out2.json")], check=True, timeout=300)
+    without = json.loads((tmp_path / "out2.json").read_text(encoding="utf-8"))["answers"]
+    assert without[1].startswith("FOUT ModuleNotFoundError")

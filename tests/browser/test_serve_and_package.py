@@ -57,11 +57,9 @@ def test_runtime_files_are_immutable_and_typed(served: tuple[str, Path]) -> None
     assert status == 200
     assert headers["content-type"] == "application/wasm"
     assert "immutable" in headers["cache-control"]
-    status, headers, body = get(
-        f"{base}/assets/rekenhulp/{config['snapshot']}", **{"Accept-Encoding": "gzip"}
-    )
-    # The snapshot is gzipped by the build and gunzipped by the worker: no Content-Encoding.
-    assert status == 200 and "content-encoding" not in headers and body[:2] == b"\x1f\x8b"
+    status, headers, body = get(f"{base}/assets/rekenhulp/{config['snapshot_file']}")
+    # The snapshot is stored raw (the host compresses it, browser/compress.py); its own format.
+    assert status == 200 and "immutable" in headers["cache-control"] and body[:4] == b"RKS1"
     status, headers, _ = get(f"{base}/assets/rekenhulp/worker.mjs")
     assert headers["content-type"].startswith("text/javascript")
     assert headers["cache-control"] == "no-cache"
@@ -107,8 +105,10 @@ def test_only_the_needed_pyodide_files_are_shipped(runtime_site: Path) -> None:
     shipped = sorted(p.name for p in (runtime_site / "assets" / "rekenhulp" / config["pyodide"]).iterdir())
     assert shipped == sorted(PYODIDE_FILES)
     names = sorted(p.name for p in runtime.iterdir() if p.is_file())
-    assert len(names) == 4
-    pattern = r"(stdlib|stdlib-volledig|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin\.gz"
+    assert len(names) == 6
+    pattern = (
+        r"(stdlib|stdlib-volledig|stdlib-start|stdlib-rest|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin"
+    )
     assert all(re.fullmatch(pattern, n) for n in names), names
     # No default stdlib, no lock file: nothing that would make Pyodide look elsewhere.
     assert not list(runtime_site.rglob("python_stdlib.zip")) and not list(
@@ -132,6 +132,8 @@ def test_core_archive_holds_bytecode_and_the_bundle(runtime_site: Path, bundle_p
     with zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["core"]) as zf:
         names = zf.namelist()
         assert zf.read("calculator/data/bundle.json") == bundle_path.read_bytes()
+        # Stored, not deflated: the host compresses the whole archive (brotli sees across files).
+        assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}
     assert "calculator/api.pyc" in names
     assert not [n for n in names if n.endswith(".py")]
 
@@ -150,3 +152,34 @@ def test_content_change_reuses_the_cache(tmp_path: Path, bundle_path: Path, monk
     changed.write_text(json.dumps(bundle), encoding="utf-8")
     package_site(tmp_path / "site", changed, Path(__file__).resolve().parents[2] / ".build")
     assert (tmp_path / "site" / "assets" / "rekenhulp" / "worker.mjs").exists()
+
+
+def test_precompressed_copies_are_chosen_by_accept_encoding(tmp_path: Path) -> None:
+    """The build's .br and .gz copies (browser/compress.py) go out as they are, brotli first."""
+    import brotli
+
+    from browser.compress import precompress
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    page = ("<p>" + "kaart " * 2000 + "</p>").encode()
+    (site / "a" / "index.html").write_bytes(page)
+    (site / "klein.js").write_bytes(b"x=1")  # too small to be worth a copy
+    precompress(site, tmp_path / "cache")
+    assert brotli.decompress((site / "a" / "index.html.br").read_bytes()) == page
+    assert gzip.decompress((site / "a" / "index.html.gz").read_bytes()) == page
+    assert not (site / "klein.js.br").exists()
+    server = make_server(site, port=0, warm=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        _, headers, body = get(f"{base}/a/", **{"Accept-Encoding": "gzip, deflate, br"})
+        assert headers["content-encoding"] == "br" and brotli.decompress(body) == page
+        assert headers["vary"] == "Accept-Encoding" and headers["content-type"].startswith("text/html")
+        _, headers, body = get(f"{base}/a/index.html", **{"Accept-Encoding": "gzip"})
+        assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == page
+        _, headers, body = get(f"{base}/a/")
+        assert "content-encoding" not in headers and body == page
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -97,7 +97,7 @@ def test_waarom_trace_links_sources(watched: tuple[Page, Watch], base_url: str) 
     bron = waarom.locator("a.rh-bron").first
     expect(bron).to_be_visible()
     href = bron.get_attribute("href") or ""
-    assert re.search(r"bronnen/#bron-\d{3}$", href), href
+    assert re.search(r"bronnen/#bron-\d{3}-[a-z0-9-]+$", href), href  # lands on the section
     # The anchor exists on the sources page.
     anchor = href.rsplit("#", 1)[1]
     page.goto(f"{base_url}/bronnen/")
@@ -128,7 +128,9 @@ def test_consultant_normenkader_every_part(watched: tuple[Page, Watch], base_url
     expect(row.locator("a", has_text="Wasverzorging")).to_have_attribute(
         "href", re.compile(r"producten/halderberge/wasverzorging/$")
     )
-    expect(row.locator("a.rh-bron")).to_have_attribute("href", re.compile(r"bronnen/#bron-003$"))
+    expect(row.locator("a.rh-bron")).to_have_attribute(
+        "href", re.compile(r"bronnen/#bron-003-bijlage-11-tarieven-pgb$")
+    )
     # Kindzorg: a child of 2, 7 times to bed (10 min) and 14 nappies (10 min) = 210 min.
     change(page, "ho", lambda: page.get_by_role("button", name="Kind toevoegen").click())
     change(page, "ho", lambda: page.get_by_label("Naar bed brengen (keer per week)").fill("7"))
@@ -329,9 +331,10 @@ def test_without_the_snapshot_python_still_boots(browser: Browser, base_url: str
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
-        wait_ready(page, "advies")
-        expect(result(page, "advies").locator(".rh-producten")).to_contain_text("108 uur per jaar")
+        # The consultant's page runs Python live (the resident's page answers from its table).
+        page.goto(f"{base_url}/rekenhulp/normenkader/")
+        wait_ready(page, "ho")
+        expect(result(page, "ho").locator(".rh-kern")).to_contain_text("108 uur per jaar")
         assert page.evaluate("() => window.__rekenhulpStart.snapshot") is False
         assert not errors
     finally:
@@ -343,15 +346,15 @@ def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str
     try:
         context.route("**/pyodide.asm.wasm", lambda route: route.abort())
         page = context.new_page()
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
-        uitkomst = result(page, "advies")
+        page.goto(f"{base_url}/rekenhulp/normenkader/")
+        uitkomst = result(page, "ho")
         expect(uitkomst).to_have_attribute("data-status", "storing", timeout=READY_MS)
         expect(uitkomst.locator(".rh-status")).to_contain_text("kon niet starten")
         # The form stays usable, and the retry works once the download does.
         context.unroute("**/pyodide.asm.wasm")
         uitkomst.get_by_role("button", name="Opnieuw proberen").click()
-        wait_ready(page, "advies")
-        expect(uitkomst.locator(".rh-producten")).to_contain_text("uur per jaar")
+        wait_ready(page, "ho")
+        expect(uitkomst.locator(".rh-kern")).to_contain_text("uur per jaar")
     finally:
         context.close()
 

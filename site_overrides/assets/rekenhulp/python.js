@@ -3,6 +3,10 @@
 // The worker was already started by an inline script in <head> (site_overrides/main.html)
 // so Python loads while the page itself is still loading; this module takes it over and
 // replays the messages it sent before anyone listened.
+//
+// On a page with precomputed answers (browser/static_answers.py) the inline script fetched
+// those instead: a question found there is answered at once, with the very bytes the core
+// would give, and Python is started only for the first question that is not.
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 // After this long without Python, offer a retry next to the waiting message.
@@ -14,6 +18,31 @@ const wachtend = new Map(); // id -> {resolve, reject}
 const luisteraars = new Set();
 let status = { fase: "laden" };
 let traagTimer = null;
+// Promise of the page's answer table, or null (a page without one).
+const vooraf = window.__rekenhulp?.vooraf || null;
+
+// Today as the core sees it (date.today() on Pyodide follows the browser's local time).
+function vandaag() {
+  const d = new Date();
+  const twee = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${twee(d.getMonth() + 1)}-${twee(d.getDate())}`;
+}
+
+// The table's key of an input object: keys sorted, no spaces (browser/form_space.py key()).
+function sleutel(invoer) {
+  const paren = Object.entries(invoer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(Object.fromEntries(paren));
+}
+
+// The precomputed answer (run_json's string) for this question today, or null.
+export function opzoeken(tabel, soort, invoer, dag = vandaag()) {
+  const vorm = tabel?.soorten?.[soort];
+  if (!vorm) return null;
+  const periode = vorm.perioden.find((p) => (!p.van || p.van <= dag) && (!p.tot || dag < p.tot));
+  const index = periode?.antwoorden[sleutel(invoer)];
+  if (index === undefined) return null;
+  return vorm.uitkomsten[index].split(vorm.datum).join(dag);
+}
 
 function meld(nieuw) {
   status = nieuw;
@@ -56,8 +85,14 @@ function nieuweWorker() {
   return new Worker(WORKER_URL, { type: "module", name: "rekenhulp" });
 }
 
-// Take over the worker started in <head>, or start one.
+// Take over the worker started in <head>, or start one (not yet on a page with
+// precomputed answers: see bereken).
 export function start() {
+  if (worker || vooraf) return;
+  startPython();
+}
+
+function startPython() {
   if (worker) return;
   const vroeg = window.__rekenhulp;
   try {
@@ -85,7 +120,17 @@ export function opnieuw() {
 
 // Ask the core; resolves with {json, ms} (json: run_json's answer, a string).
 export function bereken(soort, invoer) {
-  if (!worker) start();
+  if (!vooraf) return vraagPython(soort, invoer);
+  const t0 = performance.now();
+  return vooraf.then((tabel) => {
+    const json = tabel ? opzoeken(tabel, soort, invoer) : null;
+    if (json !== null) return { json, ms: performance.now() - t0, vooraf: true };
+    return vraagPython(soort, invoer);
+  });
+}
+
+function vraagPython(soort, invoer) {
+  if (!worker) startPython();
   if (status.fase === "fout") return Promise.reject(new Error(status.melding));
   const id = ++volgnummer;
   return new Promise((resolve, reject) => {

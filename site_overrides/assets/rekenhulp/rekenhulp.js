@@ -4,7 +4,7 @@
 // For tests and the benchmark the result section carries data-status ("laden", "klaar",
 // "fout" for input the core rejected, "storing" when Python could not start) and
 // data-berekeningen (answers shown so far); every answer shown also fires the document
-// event "rekenhulp:resultaat" (detail: {formulier, ms, eerste}).
+// event "rekenhulp:resultaat" (detail: {formulier, ms, eerste, uitkomst}).
 
 import * as python from "./python.js";
 import {
@@ -20,6 +20,7 @@ import {
   wisFouten,
 } from "./formulier.js";
 import { html } from "./opmaak.js";
+import { initVergelijking } from "./vergelijk.js";
 import { foutenlijst, weergave } from "./weergave.js";
 
 const ctx = {
@@ -122,7 +123,9 @@ class Rekenvorm {
       performance.mark("rekenhulp:eerste-resultaat");
       zoekenMag();
     }
-    document.dispatchEvent(new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste } }));
+    document.dispatchEvent(
+      new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste, uitkomst } }),
+    );
   }
 
   printAntwoorden() {
@@ -219,4 +222,13 @@ python.opStatus((status) => {
 });
 for (const vorm of vormen) vorm.plan(true);
 if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
+// The normenkader page's "Vergelijk met een andere situatie" adds a form once it is opened.
+initVergelijking({
+  maakVorm: (form) => {
+    const vorm = new Rekenvorm(form);
+    vormen.push(vorm);
+    vorm.plan(true);
+    return vorm;
+  },
+});
 window.addEventListener("hashchange", () => volgFragment()?.plan());

@@ -45,37 +45,29 @@ async function compileWasm(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-async function gunzip(url) {
+// The snapshot decoder lives in its own module (one copy, shared with the parity tests);
+// imported now, in parallel with the downloads, so it costs no round trip of its own.
+const ontpakModule = RUNTIME && RUNTIME.snapshot ? import("./ontpak.mjs") : null;
+
+async function bytesOf(url) {
+  // The host sends the snapshot compressed (Content-Encoding br or gzip) and the browser
+  // unpacks it natively while it streams in.
   const response = await fetchOk(url);
-  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer());
 }
 
-// The snapshot file (format "RKS1", see browser/precompile.mjs): only the pages that are
-// not all zero are stored; write them into `out`, a zeroed buffer of the full size. Page 0
-// (which holds Pyodide's magic number) is written last: if anything fails before, the
-// buffer stays invalid and Pyodide rejects it instead of restoring half a snapshot.
-function ontpak(bytes, out) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, false) !== 0x524b5331) throw new Error("onbekend momentopnameformaat");
-  const total = view.getUint32(4, true);
-  const page = view.getUint32(8, true);
-  const n = view.getUint32(12, true);
-  if (total !== out.length) throw new Error("momentopname heeft een andere grootte");
-  const bitmap = bytes.subarray(16, 16 + Math.ceil(n / 8));
-  let at = 16 + bitmap.length;
-  let eerste = null;
-  for (let i = 0; i < n; i++) {
-    if (bitmap[i >> 3] & (1 << (i & 7))) {
-      const length = Math.min(page, total - i * page);
-      const stuk = bytes.subarray(at, at + length);
-      if (i === 0) eerste = stuk;
-      else out.set(stuk, i * page);
-      at += length;
-    }
-  }
-  if (eerste) out.set(eerste, 0);
-  return out;
+// The rest of the standard library, for an import the start archive lacks (called from
+// Python by browser/rest_finder.py, at most once). Synchronous, because an import is: a
+// worker may do that, and the service worker answers it when offline.
+function laadRest(pyodide) {
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", at(RUNTIME.stdlib_rest), false);
+  xhr.responseType = "arraybuffer";
+  xhr.send();
+  if (xhr.status !== 200) throw new Error(`${RUNTIME.stdlib_rest} gaf HTTP ${xhr.status}`);
+  const pad = "/lib/stdlib-rest.zip";
+  pyodide.FS.writeFile(pad, new Uint8Array(xhr.response));
+  return pad;
 }
 
 // Swallow a rejection now (it is awaited, and reported, later).
@@ -86,16 +78,27 @@ function settle(promise) {
 
 function startDownloads() {
   const base = at(RUNTIME.pyodide);
+  // Without a snapshot (browser/package.py leaves it out where it does not pay) Python
+  // boots from the stdlib modules that booting and the core import (the rest comes only
+  // when asked for, see laadRest); with one, only what the snapshot lacks is needed.
+  const stdlibUrl = at(RUNTIME.snapshot ? RUNTIME.stdlib : RUNTIME.stdlib_start);
   // Filled in place while Pyodide sets itself up (see start()).
-  const snapshot = new Uint8Array(RUNTIME.snapshot_bytes);
+  const snapshot = RUNTIME.snapshot ? new Uint8Array(RUNTIME.snapshot_bytes) : null;
   return {
     base,
     wasmUrl: base + "pyodide.asm.wasm",
     wasm: settle(compileWasm(base + "pyodide.asm.wasm").then(stap("wasm"))),
     modules: settle(Promise.all([import(base + "pyodide.mjs"), import(base + "pyodide.asm.mjs")]).then(stap("js"))),
     snapshot,
-    snapshotKlaar: settle(gunzip(at(RUNTIME.snapshot)).then((bytes) => ontpak(bytes, snapshot)).then(stap("snapshot"))),
-    stdlib: settle(fetchOk(at(RUNTIME.stdlib)).then(stap("stdlib"))),
+    snapshotKlaar:
+      snapshot &&
+      settle(
+        Promise.all([bytesOf(at(RUNTIME.snapshot)), ontpakModule])
+          .then(([bytes, { ontpak }]) => ontpak(bytes, snapshot))
+          .then(stap("snapshot")),
+      ),
+    stdlibUrl,
+    stdlib: settle(fetchOk(stdlibUrl).then(stap("stdlib"))),
     core: settle(fetchOk(at(RUNTIME.core)).then((r) => r.arrayBuffer()).then(stap("core"))),
   };
 }
@@ -106,7 +109,7 @@ function startDownloads() {
 async function withEarlyDownloads(dl, boot) {
   const realFetch = self.fetch;
   const realInstantiateStreaming = WebAssembly.instantiateStreaming;
-  const stdlibUrl = at(RUNTIME.stdlib);
+  const stdlibUrl = dl.stdlibUrl;
   let stdlib = dl.stdlib;
   self.fetch = (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
@@ -136,14 +139,15 @@ async function start() {
   const [{ loadPyodide }, asm] = await dl.modules;
   const options = {
     indexURL: dl.base,
-    stdLibURL: at(RUNTIME.stdlib),
+    stdLibURL: dl.stdlibUrl,
     lockFileContents: RUNTIME.lock,
     createPyodideModule: asm.default,
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
   };
-  let snapshot = true;
+  let snapshot = Boolean(dl.snapshot);
   const boot = withEarlyDownloads(dl, async () => {
+    if (!dl.snapshot) return loadPyodide(options);
     try {
       // Pyodide waits for a snapshot before it even creates its module; given one of the
       // right size at once, it builds the module and instantiates the wasm while the
@@ -168,6 +172,10 @@ async function start() {
   stap("python")();
   pyodide.unpackArchive(await dl.core, "zip", { extractDir: RUNTIME.site_packages });
   pyodide.runPython(RUNTIME.after_unpack); // see browser/after_unpack.py
+  if (!snapshot) {
+    self.rekenhulpLaadRest = () => laadRest(pyodide);
+    pyodide.runPython(RUNTIME.rest_finder); // see browser/rest_finder.py
+  }
   const runJson = pyodide.pyimport("calculator.api").run_json;
   stap("kern")();
   return { runJson, snapshot };

@@ -1,0 +1,96 @@
+// The rekenhulp without a network: once a calculator page has shown its first answer, it
+// registers the site's service worker (sw.js, generated with Workbox by the build; see
+// browser/service_worker.py), which stores every calculator page, the runtime, the product
+// cards and the tariff pages on this device. Catalogue pages never load this module, so a
+// visitor who only reads the catalogue never downloads the Python runtime.
+//
+// The page says, in plain Dutch, whether the rekenhulp works without internet here, and
+// when a new version (a new build, for example new tariffs) has been stored.
+// For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw".
+
+const melding = document.querySelector("[data-rekenhulp-offline]");
+const basis = document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".";
+const TEKST = {
+  geen: "Deze browser kan de rekenhulp niet op uw apparaat bewaren. Zonder internet werkt hij hier niet.",
+  bezig: "De rekenhulp wordt op uw apparaat bewaard. Daarna werkt hij ook zonder internet.",
+  klaar: "De rekenhulp is op uw apparaat bewaard. Hij werkt ook zonder internet.",
+  fout: "De rekenhulp kon niet op uw apparaat worden bewaard. Hij werkt alleen als u internet heeft.",
+  nieuw: "Er is een nieuwe versie van de rekenhulp, bijvoorbeeld met nieuwe bedragen. Laad de pagina opnieuw om die te gebruiken.",
+};
+const ZONDER_NET = " U heeft nu geen internet.";
+
+let fase = null;
+// Whether an earlier version of the service worker already controlled this page when it
+// loaded: a controller that changes afterwards is a new build taking over.
+const hadBeheer = "serviceWorker" in navigator && Boolean(navigator.serviceWorker.controller);
+if (hadBeheer) {
+  navigator.serviceWorker.addEventListener("controllerchange", () => toon("nieuw"));
+}
+
+function toon(nieuw) {
+  fase = nieuw;
+  if (!melding) return;
+  melding.dataset.offline = nieuw;
+  const los = nieuw === "klaar" && !navigator.onLine ? ZONDER_NET : "";
+  melding.querySelector(".rh-offline-tekst").textContent = TEKST[nieuw] + los;
+  // (style, not the hidden attribute: the theme's .md-button sets its own display)
+  melding.querySelector("button").style.display = nieuw === "nieuw" ? "" : "none";
+  melding.hidden = false;
+}
+
+function wachtOpGeinstalleerd(sw) {
+  return new Promise((resolve) => {
+    if (!sw || sw.state === "activated") return resolve(Boolean(sw));
+    sw.addEventListener("statechange", () => {
+      if (sw.state === "activated") resolve(true);
+      if (sw.state === "redundant") resolve(false);
+    });
+  });
+}
+
+async function registreer() {
+  const sw = navigator.serviceWorker;
+  if (!hadBeheer) toon("bezig");
+  let registratie;
+  try {
+    registratie = await sw.register(new URL(`${basis}/sw.js`, document.baseURI), {
+      scope: new URL(`${basis}/`, document.baseURI).pathname,
+    });
+  } catch (error) {
+    console.warn("rekenhulp: service worker niet geregistreerd", error);
+    toon(hadBeheer ? "klaar" : "fout");
+    return;
+  }
+  if (hadBeheer) {
+    if (fase !== "nieuw") toon("klaar");
+    return;
+  }
+  const nieuw = registratie.installing || registratie.waiting || registratie.active;
+  toon((await wachtOpGeinstalleerd(nieuw)) ? "klaar" : "fout");
+}
+
+function naEersteAntwoord(fn) {
+  if (performance.getEntriesByName("rekenhulp:eerste-resultaat").length) return fn();
+  const luister = (event) => {
+    if (!event.detail?.eerste) return;
+    document.removeEventListener("rekenhulp:resultaat", luister);
+    fn();
+  };
+  document.addEventListener("rekenhulp:resultaat", luister);
+}
+
+melding?.querySelector("button")?.addEventListener("click", () => window.location.reload());
+window.addEventListener("online", () => fase && toon(fase));
+window.addEventListener("offline", () => fase && toon(fase));
+
+if (!("serviceWorker" in navigator)) {
+  toon("geen");
+} else if (hadBeheer) {
+  registreer(); // stored already: nothing to wait for
+} else {
+  // After the first answer: the install then fetches what the page has not loaded yet,
+  // without competing with what the first answer needs.
+  naEersteAntwoord(() => {
+    registreer();
+  });
+}

@@ -1,0 +1,313 @@
+"""Delivery (issue 8): static answers, offline after the first visit, and a real host (nginx).
+
+The privacy and offline tests run against both servers: browser/serve.py (make serve) and
+Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import brotli
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from browser.serve import headers_for, make_server
+from tests.e2e import nginx
+from tests.e2e.helpers import READY_MS, Watch
+
+CALCULATORS = (
+    ("rekenhulp/pgb-budget/", "advies"),
+    ("rekenhulp/normenkader/", "ho"),
+    ("rekenhulp/budget/", "pgb"),
+)
+RUNTIME = re.compile(r"pyodide|/runtime/|worker\.mjs|\.wasm")
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not nginx.available():
+        pytest.fail(nginx.MISSING)
+    with nginx.running(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
+@pytest.fixture(params=["serve.py", "nginx"])
+def host(request: pytest.FixtureRequest) -> str:
+    return request.getfixturevalue("base_url" if request.param == "serve.py" else "nginx_url")
+
+
+def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def answers(page: Page) -> list[str]:
+    """The text of every result on the page, once every form shows a computed answer."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-rekenhulp-resultaat]')]"
+        ".every((e) => e.dataset.status === 'klaar')",
+        timeout=READY_MS,
+    )
+    return [el.inner_text() for el in page.query_selector_all("[data-rekenhulp-resultaat] .rh-inhoud")]
+
+
+def watched_context(browser: Browser, base: str) -> tuple[BrowserContext, Page, Watch]:
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    watch = Watch(base)
+    context.on("request", lambda r: watch.requests.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    return context, page, watch
+
+
+# --- a real host ---------------------------------------------------------------------------------
+
+
+def test_nginx_sends_the_headers_of_serve_py(nginx_url: str, site_dir: Path) -> None:
+    runtime = site_dir / "assets" / "rekenhulp" / "runtime"
+    wasm = next(runtime.glob("pyodide-*/pyodide.asm.wasm")).relative_to(site_dir).as_posix()
+    core = next(runtime.glob("core-*.zip")).relative_to(site_dir).as_posix()
+    bundle = (
+        next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site_dir).as_posix()
+    )
+    for path in (
+        "/",
+        "/rekenhulp/pgb-budget/",
+        "/assets/rekenhulp/worker.mjs",
+        f"/{wasm}",
+        f"/{core}",
+        f"/{bundle}",
+    ):
+        status, headers, _ = get(nginx_url + path)
+        assert status == 200, path
+        for name, value in headers_for(path).items():
+            assert headers.get(name.lower()) == value, (path, name)
+    assert get(f"{nginx_url}/{wasm}")[1]["content-type"] == "application/wasm"
+    assert get(f"{nginx_url}/assets/rekenhulp/worker.mjs")[1]["content-type"].startswith("text/javascript")
+    assert get(f"{nginx_url}/{core}")[1]["cache-control"] == "public, max-age=31536000, immutable"
+
+
+def test_nginx_sends_the_precompressed_copies(nginx_url: str, site_dir: Path) -> None:
+    wasm = next((site_dir / "assets" / "rekenhulp" / "runtime").glob("pyodide-*/pyodide.asm.wasm"))
+    url = f"{nginx_url}/{wasm.relative_to(site_dir).as_posix()}"
+    _, headers, body = get(url, **{"Accept-Encoding": "gzip, deflate, br"})
+    assert headers["content-encoding"] == "br" and "Accept-Encoding" in headers.get("vary", "")
+    assert brotli.decompress(body) == wasm.read_bytes()
+    assert len(body) < 0.85 * len(gzip.compress(wasm.read_bytes(), 9))  # brotli beats gzip on wasm
+    _, headers, body = get(url, **{"Accept-Encoding": "gzip"})
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == wasm.read_bytes()
+    _, headers, body = get(url)
+    assert "content-encoding" not in headers and body == wasm.read_bytes()
+
+
+def test_nginx_answers_unknown_paths_with_the_404_page(nginx_url: str, site_dir: Path) -> None:
+    status, headers, body = get(f"{nginx_url}/bestaat/niet/")
+    assert status == 404 and headers["content-type"].startswith("text/html")
+    assert body == (site_dir / "404.html").read_bytes()
+
+
+# --- privacy -------------------------------------------------------------------------------------
+
+
+def test_no_request_leaves_the_site_on_either_host(browser: Browser, host: str) -> None:
+    context, page, watch = watched_context(browser, host)
+    try:
+        for path, _form in CALCULATORS:
+            response = page.goto(f"{host}/{path}")
+            assert (
+                response is not None and "connect-src 'self'" in response.headers["content-security-policy"]
+            )
+            answers(page)
+            page.wait_for_load_state("networkidle")
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+# --- static answers ------------------------------------------------------------------------------
+
+
+def test_the_resident_page_answers_from_its_table_without_python(browser: Browser, base_url: str) -> None:
+    context, page, watch = watched_context(browser, base_url)
+    try:
+        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        shown = answers(page)
+        # Source 003, bijlage 11: HO stabilisatie 108 uur per jaar, sociaal netwerk € 143,01 per maand.
+        assert "108 uur per jaar" in shown[0] and "143,01" in shown[0]
+        before = [u for u in watch.requests if RUNTIME.search(u)]
+        assert not before, f"Python was loaded for a precomputed answer: {before}"
+        assert page.evaluate("() => Boolean(window.__rekenhulp && window.__rekenhulp.worker)") is False
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_without_its_table_the_live_core_gives_the_same_answers(browser: Browser, base_url: str) -> None:
+    context, page, _ = watched_context(browser, base_url)
+    try:
+        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        statisch = answers(page)
+        page.locator("#advies-wasverzorging").select_option("2_personen")
+        page.wait_for_function(
+            "() => document.querySelector('[data-rekenhulp-resultaat=advies]').dataset.berekeningen === '2'"
+        )
+        statisch_was = answers(page)
+    finally:
+        context.close()
+    context, page, watch = watched_context(browser, base_url)
+    try:
+        context.route("**/antwoorden/*.json", lambda route: route.abort())
+        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        assert answers(page) == statisch
+        page.locator("#advies-wasverzorging").select_option("2_personen")
+        page.wait_for_function(
+            "() => document.querySelector('[data-rekenhulp-resultaat=advies]').dataset.berekeningen === '2'"
+        )
+        assert answers(page) == statisch_was
+        assert any("pyodide.asm.wasm" in u for u in watch.requests), "the live core did not answer"
+    finally:
+        context.close()
+
+
+# Every state of the form, set the way a person sets it, read by formulier.js itself: each
+# must be in the table (so the build's enumeration is complete), and the table must hold
+# nothing else (so it is not larger than the form).
+EVERY_STATE = """async () => {
+  const form = document.getElementById("advies");
+  // The page's own modules (the same instances its scripts use).
+  const formulier = await import(new URL("../../assets/rekenhulp/formulier.js", document.baseURI).href);
+  const python = await import(new URL("../../assets/rekenhulp/python.js", document.baseURI).href);
+  const tabel = await window.__rekenhulp.vooraf;
+  const groepen = new Map();
+  for (const el of form.querySelectorAll("[name]")) {
+    if (!groepen.has(el.name)) groepen.set(el.name, []);
+    groepen.get(el.name).push(el);
+  }
+  const keuzes = [...groepen.values()].map((els) => {
+    const el = els[0];
+    if (el.type === "radio") return els.map((r) => () => { r.checked = true; });
+    if (el.type === "checkbox") return [true, false].map((v) => () => { el.checked = v; });
+    return [...el.options].map((o) => () => { el.value = o.value; });
+  });
+  let states = 0, missing = 0;
+  const keys = new Set();
+  const walk = (i) => {
+    if (i === keuzes.length) {
+      formulier.pasZichtbaarheidToe(form);
+      const invoer = formulier.leesInvoer(form);
+      states += 1;
+      if (python.opzoeken(tabel, "advies", invoer) === null) missing += 1;
+      keys.add(JSON.stringify(Object.entries(invoer).sort()));
+      return;
+    }
+    for (const zet of keuzes[i]) { zet(); walk(i + 1); }
+  };
+  walk(0);
+  const vorm = tabel.soorten.advies;
+  return { states, missing, distinct: keys.size, table: Object.keys(vorm.perioden[0].antwoorden).length };
+}"""
+
+
+def test_every_state_of_the_resident_form_is_in_the_table(browser: Browser, base_url: str) -> None:
+    context, page, _ = watched_context(browser, base_url)
+    try:
+        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        answers(page)
+        result = page.evaluate(EVERY_STATE)
+        assert result["states"] >= 768  # the issue's count for the form as it was (8 fields)
+        assert result["missing"] == 0
+        assert result["distinct"] == result["table"]
+    finally:
+        context.close()
+
+
+# --- offline -------------------------------------------------------------------------------------
+
+
+def test_offline_after_the_first_visit(browser: Browser, host: str) -> None:
+    """Visit, go offline (the network cut), reload each calculator page: the same answers."""
+    context = browser.new_context(locale="nl-NL", service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(f"{host}/rekenhulp/pgb-budget/")
+        online = {"rekenhulp/pgb-budget/": answers(page)}
+        status = page.locator("[data-rekenhulp-offline]")
+        expect(status).to_have_attribute("data-offline", "klaar", timeout=READY_MS)
+        expect(status).to_contain_text("werkt ook zonder internet")
+        for path, _form in CALCULATORS[1:]:
+            page.goto(f"{host}/{path}")
+            online[path] = answers(page)
+        context.set_offline(True)
+        for path, _form in CALCULATORS:
+            page.goto(f"{host}/{path}")
+            assert answers(page) == online[path], path
+            expect(status).to_contain_text("U heeft nu geen internet")
+        for path in ("producten/halderberge/ho-light/", "tarieven/halderberge/"):
+            response = page.goto(f"{host}/{path}")
+            assert response is not None and response.ok, path
+            expect(page.locator("article h1")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_catalogue_visitors_get_no_service_worker_and_no_runtime(browser: Browser, base_url: str) -> None:
+    context, page, watch = watched_context(browser, base_url)
+    try:
+        for path in ("", "producten/halderberge/ho-light/", "tarieven/halderberge/"):
+            page.goto(f"{base_url}/{path}")
+            page.wait_for_load_state("networkidle")
+        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+        assert not [u for u in watch.requests if RUNTIME.search(u) or u.endswith("/sw.js")]
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def own_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A copy of the built site on its own server, to publish a "new build" into."""
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server = make_server(copy, port=0, warm=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", copy
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_new_build_is_picked_up_and_the_page_says_so(browser: Browser, own_site: tuple[str, Path]) -> None:
+    base, site = own_site
+    context = browser.new_context(locale="nl-NL", service_workers="allow")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/rekenhulp/pgb-budget/")
+        answers(page)
+        status = page.locator("[data-rekenhulp-offline]")
+        expect(status).to_have_attribute("data-offline", "klaar", timeout=READY_MS)
+        # A new build: one page changed, so the service worker's precache list changes too.
+        sw = site / "sw.js"
+        text = sw.read_text(encoding="utf-8")
+        changed = re.sub(r'(url:"tarieven/index\.html",revision:")[0-9a-f]+', r"\g<1>0123456789abcdef", text)
+        assert changed != text
+        sw.write_text(changed, encoding="utf-8")
+        for suffix in (".br", ".gz"):
+            Path(f"{sw}{suffix}").unlink(missing_ok=True)
+        page.reload()
+        answers(page)
+        expect(status).to_have_attribute("data-offline", "nieuw", timeout=READY_MS)
+        expect(status).to_contain_text("nieuwe versie")
+        expect(status.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
+    finally:
+        context.close()
