@@ -82,6 +82,7 @@ HO_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "peildatum": _tekst,
 }
 ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
+    "regio": _tekst,
     "wekelijks_nodig": _jn,
     "tijdelijk_fysiek": _jn,
     "kan_taken_leren": _jn,
@@ -103,7 +104,7 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     uit = advies.run(invoer, bundle)
     b = uit["budgetten"]
-    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"]] + [
+    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"] or ""] + [
         b[k]["per_maand"] for k in sorted(b)
     ]
 

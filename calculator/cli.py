@@ -17,7 +17,10 @@ from .errors import BundleFout, InvoerFout
 
 JSON_OPDRACHTEN = {
     "ho": ("ho", "HO-indicatie volgens het normenkader (bron 002); JSON-situatie op stdin"),
-    "advies": ("advies", "Productadvies en PGB-budgetten Halderberge (bron 003); JSON-antwoorden op stdin"),
+    "advies": (
+        "advies",
+        'Productadvies en PGB-budgetten voor een regio (geef "regio" mee); JSON-antwoorden op stdin',
+    ),
     "pgb": ("pgb", "PGB-budget voor producten en een uitvoering; JSON op stdin"),
 }
 
@@ -45,8 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "categorie", nargs="?", help='bijvoorbeeld 02; zonder categorie: JSON {"categorie": ...} op stdin'
     )
-    p = sub.add_parser("hht", help="HHT Westfriesland: uren per jaar")
-    p.add_argument("--regio", help="regio (alleen westfriesland heeft HHT)")
+    p = sub.add_parser("hht", help="HHT: uren per jaar (in de regio die HHT kent)")
+    p.add_argument("--regio", help="regio (sleutel uit content/regios.yaml)")
     p = sub.add_parser("beschermd-thuis", help="Beschermd Thuis: uren begeleiding per week")
     p.add_argument("niveau", choices=("zwaar", "midden", "licht"))
     p = sub.add_parser("batch", help="een CSV-bestand met een situatie per rij doorrekenen")

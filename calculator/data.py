@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import BundleFout
+from .geldig import in_werking
 
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
@@ -66,22 +67,9 @@ def actief() -> dict:
 
 
 def kies_waarde(waarden: list[dict], peildatum: date) -> tuple[dict | None, bool]:
-    """The entry in force on ``peildatum``: the last whose ``vanaf`` is on or before it.
-
-    If every entry starts later, the earliest; the flag then says the date lies before the first value.
-    """
-    if not waarden:
-        return None, False
-    dag = peildatum.isoformat()
-    gekozen = None
-    for w in waarden:  # sorted by vanaf (bundle contract)
-        if w["vanaf"] <= dag:
-            gekozen = w
-        else:
-            break
-    if gekozen is None:
-        return waarden[0], True
-    return gekozen, False
+    """The bundle entry in force on ``peildatum`` (entries sorted by ``vanaf``), see `in_werking`."""
+    i, voor_eerste = in_werking([w["vanaf"] for w in waarden], peildatum.isoformat())
+    return (None, False) if i is None else (waarden[i], voor_eerste)
 
 
 @dataclass(frozen=True)
@@ -92,7 +80,6 @@ class Waarde:
     bron: dict
     vanaf: str | None
     eenheid: str | None
-    voor_eerste: bool
 
 
 def uitleg(w: Waarde) -> str:
@@ -115,6 +102,7 @@ class Rij:
     waarde: Decimal | None
     bron: dict
     vanaf: str | None
+    voor_eerste: bool = False  # the peildatum lies before the first value; this is the earliest
 
 
 class _Lui(dict):
@@ -153,11 +141,11 @@ class Peil:
             p = self.bundle["parameters"].get(sleutel)
             if p is None:
                 raise BundleFout(f"parameter '{sleutel}' ontbreekt in de bundel")
-            entry, voor = kies_waarde(p.get("waarden") or [], self.peildatum)
+            entry, _ = kies_waarde(p.get("waarden") or [], self.peildatum)
             if entry is None or entry.get("waarde") is None:
                 raise BundleFout(f"parameter '{sleutel}' heeft geen waarde")
             w = Waarde(
-                Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), p.get("eenheid"), voor
+                Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), p.get("eenheid")
             )
             self._params[sleutel] = w
         return w
@@ -165,10 +153,6 @@ class Peil:
     def waarde(self, sleutel: str) -> Decimal:
         """The decimal value of parameter ``sleutel``."""
         return self.w[sleutel]
-
-    def bron(self, sleutel: str) -> dict:
-        """The source of parameter ``sleutel``'s value in force."""
-        return self.b[sleutel]
 
     def tabel(self, tabel_id: str) -> dict:
         """A tariff table by id."""
@@ -203,18 +187,20 @@ class Peil:
             if t.get("regio") == regio and t.get("regime") == regime
         )
 
+    def tabellen_van(self, regio: str | None) -> list[str]:
+        """Ids of every tariff table of ``regio`` (empty: the sources give this region no amounts)."""
+        return sorted(k for k, t in self.bundle["tarieven"].items() if t.get("regio") == regio)
+
     def uurtarief(self, tabel_id: str) -> Waarde | None:
         """The hourly rate of an hours-x-rate table, if it has one."""
         t = self.tabel(tabel_id)
-        entry, voor = kies_waarde(t.get("uurtarief") or [], self.peildatum)
+        entry, _ = kies_waarde(t.get("uurtarief") or [], self.peildatum)
         if entry is None:
             return None
-        return Waarde(
-            Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), t.get("eenheid"), voor
-        )
+        return Waarde(Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), t.get("eenheid"))
 
     def _maak_rij(self, tabel_id: str, t: dict, r: dict) -> Rij:
-        entry, _ = kies_waarde(r.get("waarden") or [], self.peildatum)
+        entry, voor_eerste = kies_waarde(r.get("waarden") or [], self.peildatum)
         waarde = None if entry is None or entry.get("waarde") is None else Decimal(entry["waarde"])
         bron = (entry or {}).get("bron") or t.get("bron") or {}
         return Rij(
@@ -228,6 +214,7 @@ class Peil:
             waarde=waarde,
             bron=bron,
             vanaf=(entry or {}).get("vanaf"),
+            voor_eerste=voor_eerste,
         )
 
 

@@ -48,7 +48,9 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             k: {"bestand": d.bestand, "titel": d.titel, "url": f"bronnen/#bron-{k}"}
             for k, d in sorted(cat.bronnen.items())
         },
-        "regios": {k: {"naam": r.naam} for k, r in cat.regios.items()},
+        "regios": {
+            k: {"naam": r.naam, "bron": _bron(r.bron[0]) if r.bron else None} for k, r in cat.regios.items()
+        },
         "producten": {
             pid: {
                 k: v
@@ -80,11 +82,21 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     if prm.leaf.voorwaarden
                     else {}
                 ),
+                **({"regio": prm.regio} if prm.regio else {}),
             }
             for key, prm in sorted(cat.parameters.items())
         },
         "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
+        "pakketten": {regio: pakket_dict(pk) for regio, pk in sorted(cat.pakketten.items())},
     }
+
+
+def pakket_dict(pk: s.Pakket) -> dict[str, Any]:
+    """A region's HO package model for the core; a profile without its own bron takes the package's."""
+    data = pk.model_dump(mode="json", exclude={"aannames", "regio"})
+    for profiel in data["profielen"].values():
+        profiel["bron"] = profiel["bron"] or data["bron"]
+    return data
 
 
 def tariff_dict(t: s.TariefTabel) -> dict[str, Any]:

@@ -22,6 +22,7 @@ class Parameter:
     key: str
     file: str
     leaf: s.ParameterLeaf
+    regio: str | None = None  # set when the file is one region's table (e.g. its hours table)
 
 
 @dataclass
@@ -30,6 +31,7 @@ class ParameterFile:
     beschrijving: str
     aannames: list[str]
     keys: list[str]
+    regio: str | None = None
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Catalogue:
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
     begrippen: dict[str, s.Begrip] = field(default_factory=dict)
+    pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -77,26 +80,62 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
         return None
 
 
+# Keys of a parameter file or group that describe it rather than name a parameter.
+PARAMETER_META = ("beschrijving", "aannames", "bron", "regio")
+
+
+def erf_bron(waarden: Any, bron: Any) -> Any:
+    """Dated values without a bron of their own take ``bron`` (the parameter's or table's): a reference
+    is written once per table or parameter, and every value still carries its source."""
+    if not isinstance(waarden, dict) or bron is None:
+        return waarden
+    return {
+        d: ({**v, "bron": bron} if isinstance(v, dict) and "bron" not in v else v) for d, v in waarden.items()
+    }
+
+
+def _tabel_met_bron(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    bron = data.get("bron")
+    uit = {**data, "uurtarief": erf_bron(data.get("uurtarief"), bron)} if "uurtarief" in data else dict(data)
+    if isinstance(data.get("rijen"), list):
+        uit["rijen"] = [
+            {**r, "waarden": erf_bron(r.get("waarden"), r.get("bron", bron))} if isinstance(r, dict) else r
+            for r in data["rijen"]
+        ]
+    return uit
+
+
 def _flatten_parameters(
-    node: Any, prefix: str, file: str, cat: Catalogue, errors: list[ContentError]
+    node: Any,
+    prefix: str,
+    file: str,
+    cat: Catalogue,
+    errors: list[ContentError],
+    bron: Any = None,
+    regio: str | None = None,
 ) -> list[str]:
     keys: list[str] = []
     if not isinstance(node, dict):
         errors.append(ContentError(file, prefix, "verwacht een mapping met parameters"))
         return keys
+    bron = node.get("bron", bron)
     if "waarden" in node:
-        leaf = validate_model(s.ParameterLeaf, node, file, errors)
+        leaf = validate_model(
+            s.ParameterLeaf, {**node, "waarden": erf_bron(node["waarden"], bron)}, file, errors
+        )
         if leaf is not None:
-            cat.parameters[prefix] = Parameter(prefix, file, leaf)
+            cat.parameters[prefix] = Parameter(prefix, file, leaf, regio)
             keys.append(prefix)
         return keys
     for name, child in node.items():
-        if name in ("beschrijving", "aannames") and "." in prefix:
-            continue  # metadata of a group
+        if name in PARAMETER_META:
+            continue  # metadata of a file or group
         if not isinstance(name, str) or not name.replace("_", "").isalnum() or name != name.lower():
             errors.append(ContentError(file, f"{prefix}.{name}", "ongeldige parameternaam"))
             continue
-        keys += _flatten_parameters(child, f"{prefix}.{name}", file, cat, errors)
+        keys += _flatten_parameters(child, f"{prefix}.{name}", file, cat, errors, bron, regio)
     return keys
 
 
@@ -169,21 +208,26 @@ def load_catalogue(root: Path) -> Catalogue:
             continue
         if "beschrijving" not in data:
             errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
-        keys = _flatten_parameters(
-            {k: v for k, v in data.items() if k not in ("beschrijving", "aannames")},
-            path.stem,
-            file,
-            cat,
-            errors,
-        )
+        regio = data.get("regio")
+        if regio is not None and not isinstance(regio, str):
+            errors.append(ContentError(file, "regio", "verwacht de sleutel van een regio"))
+            regio = None
+        bron = data.get("bron")
+        if bron is not None:
+            validate_model(s.Bron, bron, file, errors)
+        keys = _flatten_parameters(data, path.stem, file, cat, errors, bron, regio)
         cat.parameter_files.append(
-            ParameterFile(path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys)
+            ParameterFile(
+                path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys, regio
+            )
         )
 
     def read_records(folder: str, model: type[M], into: dict[str, M]) -> None:
         for path in sorted((root / folder).rglob("*.yaml")):
             file = _rel(path, root)
             data = read(path)
+            if model is s.TariefTabel:
+                data = _tabel_met_bron(data)
             rec = None if data is _UNREADABLE else validate_model(model, data, file, errors)
             if rec is None:
                 continue
@@ -198,6 +242,21 @@ def load_catalogue(root: Path) -> Catalogue:
     read_records("lijsten", s.Lijst, cat.lijsten)
     read_records("teksten", s.Tekst, cat.teksten)
     read_records("projecten", s.Project, cat.projecten)
+
+    for path in sorted((root / "pakketten").glob("*.yaml")):
+        file = _rel(path, root)
+        data = read(path)
+        rec = None if data is _UNREADABLE else validate_model(s.Pakket, data, file, errors)
+        if rec is None:
+            continue
+        if rec.regio != path.stem:
+            errors.append(
+                ContentError(
+                    file, "regio", f"'{rec.regio}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"
+                )
+            )
+        cat.pakketten[rec.regio] = rec
+        cat.files[f"pakket:{rec.regio}"] = file
 
     if errors:
         raise ContentErrors(errors)

@@ -13,7 +13,7 @@ import jinja2
 
 from catalogue import schema as s
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import datum, euro, getal
+from catalogue.formatting import datum, euro, getal_nl
 from catalogue.load import Catalogue
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,11 +28,6 @@ class TariffLine:
     day: dt.date | None
     value: Decimal | None
     bron: s.Bron
-
-
-def shown(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, s.DatedValue] | None:
-    """The value a page shows on a date: the one in force, or the earliest before any applies."""
-    return s.in_force(waarden, on) or (s.in_force(waarden, min(waarden)) if waarden else None)
 
 
 def rekenhulp_pages() -> list[str]:
@@ -75,7 +70,7 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum)
         self.pages: list[str] = []
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
@@ -84,12 +79,12 @@ class Renderer:
 
     # --- helpers the templates call -------------------------------------------------------
     def param(self, key: str) -> Decimal:
-        hit = shown(self.cat.parameters[key].leaf.waarden, self.today)
+        hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
-        day, dv = shown(prm.leaf.waarden, self.today)
+        day, dv = s.in_force(prm.leaf.waarden, self.today)
         return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
 
     def tariffs_for(self, pid: str) -> list[TariffLine]:
@@ -98,7 +93,7 @@ class Renderer:
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
-                hit = shown(row.waarden, self.today)
+                hit = s.in_force(row.waarden, self.today)
                 if hit is None:
                     lines.append(TariffLine(table, row, None, None, table.bron))
                 else:

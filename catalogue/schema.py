@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from calculator.geldig import in_werking
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 ParamKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -64,16 +66,21 @@ class Bron(Strict):
 
 class DatedValue(Strict):
     waarde: Decimal
-    bron: Bron
+    # Left out, the value takes the bron of its parameter or table (filled in by the loader).
+    bron: Bron | None = None
 
 
 Waarden = dict[dt.date, DatedValue]
 
 
-def in_force(waarden: Waarden, on: dt.date) -> tuple[dt.date, DatedValue] | None:
-    """The value that applies on a date: the last one whose date is on or before it, else None."""
-    days = [d for d in sorted(waarden) if d <= on]
-    return (days[-1], waarden[days[-1]]) if days else None
+def in_force(waarden: Waarden, on: dt.date, strikt: bool = False) -> tuple[dt.date, DatedValue] | None:
+    """The value a date sees, decided by the core's `in_werking` (one rule for pages and calculator):
+    the last one starting on or before it; before the first, the earliest (None when ``strikt``)."""
+    days = sorted(waarden)
+    i, voor_eerste = in_werking(days, on)
+    if i is None or (strikt and voor_eerste):
+        return None
+    return days[i], waarden[days[i]]
 
 
 class Eenheid(Strict):
@@ -118,6 +125,7 @@ class Voorwaarde(Strict):
 class ParameterLeaf(Strict):
     beschrijving: Text
     eenheid: Text
+    bron: Bron | None = None
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
     # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
@@ -229,6 +237,60 @@ class PlanningRij(Strict):
 class Planning(Strict):
     toelichting: Text
     rijen: list[PlanningRij]
+
+
+# The parts of a package of huishoudelijke ondersteuning as the resident's questions and the
+# HHM tables name them.
+ONDERDELEN = ("basis", "wasverzorging", "strijken", "maaltijden", "boodschappen")
+AANVULLINGEN = ONDERDELEN[1:]
+# The outcomes of the doelgroep questions (003 Bijlage 6 style), each mapped to a product per region.
+PROFIELEN = (
+    "light",
+    "stabilisatie-kortdurend",
+    "stabilisatie-langdurend",
+    "ontwikkeling",
+    "plus-stabilisatie",
+    "plus-ontwikkeling",
+)
+UITVOERINGEN = ("pgb-professioneel", *SOCIAAL_NETWERK)
+Onderdeel = Literal[ONDERDELEN]  # type: ignore[valid-type]
+Keuze = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+# A condition on a package: each named part has this value (or one of these values).
+Als = dict[Onderdeel, Keuze | list[Keuze]]
+
+
+class Profiel(Strict):
+    product: Id
+    bron: Bron | None = None
+
+
+class UrenRegel(Strict):
+    als: Als = Field(min_length=1)
+    parameter: ParamKey
+
+
+class PrijsRegel(Strict):
+    als: Als = Field(min_length=1)
+    rij: Id
+    dekt: list[Onderdeel] = Field(min_length=1)
+
+
+class Prijzen(Strict):
+    tabel: Id
+    # None: an hours-x-rate table, each part priced by the row with the part's hours (uren_per_jaar).
+    rijen: list[PrijsRegel] | None = None
+
+
+class Pakket(Strict):
+    """How one region turns the resident's answers into HO products, hours and priced table rows."""
+
+    regio: Id
+    bron: Bron
+    profielen: dict[Literal[PROFIELEN], Profiel]  # type: ignore[valid-type]
+    aanvullingen: dict[Literal[AANVULLINGEN], Id]  # type: ignore[valid-type]
+    uren: list[UrenRegel] = Field(min_length=1)
+    prijzen: dict[Literal[UITVOERINGEN], Prijzen] = {}  # type: ignore[valid-type]
+    aannames: list[Text] = []
 
 
 class Project(Strict):

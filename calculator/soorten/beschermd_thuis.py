@@ -10,7 +10,6 @@ from ..regels.pgb import ergens_niet_in_bron, product_rij
 from ..trace import Toelichting
 
 VELDEN = ("niveau", "peildatum")
-REGIO = "halderberge"
 REGIME = "beschermd-wonen"
 
 
@@ -23,9 +22,10 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     product = f"beschermd-thuis-{niveau}"
     uren = begeleiding_uren_per_week(p, niveau, t)
-    rij = product_rij(p, REGIO, REGIME, product) or ergens_niet_in_bron(p, REGIO, product)
-    tarief = beschermd_thuis_tarief(rij, t)
     info = p.bundle["producten"].get(product, {})
+    regio = info.get("regio")  # the region is the product's: the tariff is looked up in its tables
+    rij = product_rij(p, regio, REGIME, product) or ergens_niet_in_bron(p, regio, product)
+    tarief = beschermd_thuis_tarief(rij, t)
     return {
         "soort": "beschermd_thuis",
         "peildatum": p.peildatum.isoformat(),

@@ -239,7 +239,7 @@ def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
     """The reasons HO is not granted (empty: granted), and whether kindzorg alone is still granted.
 
     Kindzorg is the exception to the minimum duration: the source calls it temporary by definition,
-    for acute problems, at most 3 months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
+    for acute problems, at most a few months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
     Gebruikelijke hulp does apply to it: the other parent takes over where possible.
     """
     duur = r.minimale_duur(s.peil, s.duur_maanden, t)

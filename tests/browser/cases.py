@@ -95,8 +95,9 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
     return out
 
 
-def _advies(rnd: random.Random) -> dict[str, Any]:
+def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     fields = {
+        "regio": _choice(rnd, tuple(sorted(bundle["regios"]))),
         "wekelijks_nodig": _bool(rnd),
         "tijdelijk_fysiek": _bool(rnd),
         "kan_taken_leren": _bool(rnd),
@@ -157,7 +158,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
     cases = [(s, json.dumps(i, ensure_ascii=False)) for s, i in sample_cases(bundle)]
     makers = {
         "ho": lambda: _ho(rnd),
-        "advies": lambda: _advies(rnd),
+        "advies": lambda: _advies(rnd, bundle),
         "pgb": lambda: _pgb(rnd, bundle),
         "producten": lambda: _sparse(rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"])))}),
         "hulpmiddel": lambda: _hulpmiddel(rnd, bundle),

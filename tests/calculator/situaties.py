@@ -86,6 +86,7 @@ def advies_antwoorden(draw: st.DrawFn) -> dict:
     a["strijken"] = a["wasverzorging"] != "geen" and draw(st.booleans())
     a["boodschappen"] = draw(st.booleans())
     a["maaltijden"] = draw(st.sampled_from(MAALTIJD_KEUZES))
+    a["regio"] = "halderberge"
     return a
 
 

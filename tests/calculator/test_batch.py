@@ -60,7 +60,10 @@ def test_dubbele_of_onbekende_kolommen() -> None:
 
 
 def test_advies_in_batch() -> None:
-    rijen = draai("wekelijks_nodig,kan_taken_leren,boodschappen\nnee,,\nja,ja,ja\n", soort="advies")
+    rijen = draai(
+        "regio,wekelijks_nodig,kan_taken_leren,boodschappen\nhalderberge,nee,,\nhalderberge,ja,ja,ja\n",
+        soort="advies",
+    )
     assert rijen[0]["producten"].startswith("ho-light") and rijen[0]["per_maand_sociaal-netwerk"] == "71.51"
     assert rijen[1]["uren_per_jaar"] == "178.2"  # 134 + 44.2
 

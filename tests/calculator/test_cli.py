@@ -53,7 +53,7 @@ def test_pgb(repo: Path) -> None:
 
 
 def test_advies(repo: Path) -> None:
-    r = cli(repo, "advies", invoer='{"wekelijks_nodig": false}')
+    r = cli(repo, "advies", invoer='{"regio": "halderberge", "wekelijks_nodig": false}')
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["producten"][0]["id"] == "ho-light"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import re
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -69,6 +70,47 @@ def test_geen_norm_of_tarief_in_de_code(bundle: dict) -> None:
         if getal in waarden
     ]
     assert not treffers, "getallen uit de bundel staan in de code:\n" + "\n".join(treffers)
+
+
+def _bundelwaarden(bundle: dict) -> set[Decimal]:
+    waarden = {Decimal(w["waarde"]) for p in bundle["parameters"].values() for w in p["waarden"]}
+    for tabel in bundle["tarieven"].values():
+        waarden |= {Decimal(w["waarde"]) for w in tabel.get("uurtarief") or []}
+        waarden |= {
+            Decimal(w["waarde"]) for r in tabel["rijen"] for w in r["waarden"] if w["waarde"] is not None
+        }
+    return waarden - {Decimal(0), Decimal(1), Decimal(2)}
+
+
+# A number in prose, not part of a source reference ("003", "Bijlage 11", "4. Resultaten", "2025").
+GETAL_IN_TEKST = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
+VERWIJZING = re.compile(r"(Bijlage|bron|Bron|sectie|document|Normenkader|normenkader|§)\s*[\d.,]*$")
+
+
+def _getallen_in_docstrings(pad: Path) -> list[tuple[int, Decimal]]:
+    boom = ast.parse(pad.read_text(encoding="utf-8"))
+    gevonden = []
+    for knoop in ast.walk(boom):
+        if not isinstance(knoop, (ast.Module, ast.FunctionDef, ast.ClassDef)):
+            continue
+        doc = ast.get_docstring(knoop) or ""
+        for m in GETAL_IN_TEKST.finditer(doc):
+            if m.group(1).startswith("0") or VERWIJZING.search(doc[max(0, m.start() - 14) : m.start()]):
+                continue
+            gevonden.append((getattr(knoop, "lineno", 1), Decimal(m.group(1).replace(",", "."))))
+    return gevonden
+
+
+def test_docstrings_noemen_de_regel_niet_de_getallen(bundle: dict) -> None:
+    """A docstring names a rule and its source; its figures live in content only (one source)."""
+    waarden = _bundelwaarden(bundle)
+    treffers = [
+        f"{pad.relative_to(KERN)}:{regel}: {getal}"
+        for pad in BESTANDEN
+        for regel, getal in _getallen_in_docstrings(pad)
+        if getal in waarden
+    ]
+    assert not treffers, "getallen uit de bundel staan in docstrings:\n" + "\n".join(treffers)
 
 
 def test_regels_bevatten_geen_getallen() -> None:
