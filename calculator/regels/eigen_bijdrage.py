@@ -39,7 +39,8 @@ def eigen_bijdrage(p: Peil, t: Toelichting) -> EigenBijdrage:
     w = p.param(SLEUTEL)
     teksten = p.bundle["parameters"][SLEUTEL].get("voorwaarden", [])
     voorwaarden = [{"tekst": v["tekst"], "bron": dict(v["bron"])} for v in teksten]
-    if w.voor_eerste:
+    # The value given for a date before the first one is the earliest, which starts after that date.
+    if w.vanaf and w.vanaf > p.peildatum.isoformat():
         opmerking = (
             f"Op {datum(p.peildatum)} gold het abonnementstarief nog niet; het geldt vanaf "
             f"{datum(w.vanaf)}. De eigen bijdrage van daarvoor berekent de rekenhulp niet."
