@@ -1,4 +1,4 @@
-"""Dutch notation for texts a person reads: dates as ``1 januari 2026``, amounts as ``€ 1.297,21``."""
+"""Dutch notation for texts a person reads: dates as ``1 januari 2026``, amounts as ``€ 9.999,99``."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def datum(dag: date | str) -> str:
 
 
 def euro(x: Decimal) -> str:
-    """An amount in Dutch notation with a euro sign: ``€ 1.297,21`` (half-up to the cent)."""
+    """An amount in Dutch notation with a euro sign: ``€ 9.999,99`` (half-up to the cent)."""
     bedrag = op_cent(x)
     engels = format(abs(bedrag), ",.2f")  # "1,297.21": thousands with commas, cents after a point
     return ("-" if bedrag < 0 else "") + "€ " + engels.translate(_NL)

@@ -15,7 +15,7 @@ VELDEN = ("peildatum",)
 
 
 def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
-    """``{per_maand, peildatum, vanaf, bron, voorwaarden, opmerking}``; amounts as ``"21.80"`` or None."""
+    """``{per_maand, peildatum, vanaf, bron, voorwaarden, opmerking}``; amounts as ``"12.34"`` or None."""
     return {
         "per_maand": None if eb.per_maand is None else bedrag(eb.per_maand),
         "peildatum": p.peildatum.isoformat(),
