@@ -107,6 +107,7 @@ def tariff_dict(t: s.TariefTabel) -> dict[str, Any]:
         "eenheid": t.eenheid,
         "bron": _bron(t.bron),
         "toelichting": t.toelichting,
+        "voorwaarde": t.voorwaarde,
         "uurtarief": _waarden(t.uurtarief) if t.uurtarief else None,
         "rijen": [
             {

@@ -10,6 +10,7 @@ from ..regels import pgb as r
 from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
 from ..regels.logeerzorg import logeerzorg_budget, max_etmalen_sleutel
 from ..trace import Toelichting
+from . import eigen_bijdrage as eb
 
 VELDEN = (
     "regio",
@@ -45,6 +46,8 @@ def budget_uit(p: Peil, budget: r.Budget) -> dict:
         f"wij tonen de bedragen die gelden vanaf {v}."
         for v in later
     ]
+    # A table whose amounts only apply once a condition is met (003, Bijlage 11): the answer says so.
+    voorwaarden = sorted({v for x in budget.regels if (v := p.tabel(x.rij.tabel).get("voorwaarde"))})
     return {
         "per_maand": bedrag(per_maand),
         "per_jaar": bedrag(per_jaar),
@@ -52,6 +55,7 @@ def budget_uit(p: Peil, budget: r.Budget) -> dict:
         "regels": [_regel(x) for x in budget.regels],
         "ontbreekt": budget.ontbreekt,
         "opmerkingen": opmerkingen,
+        "voorwaarden": voorwaarden,
     }
 
 
@@ -214,6 +218,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             "euro per jaar",
             bron,
         )
+    niet = eb.NIET_BESCHERMD_WONEN if eb.alleen_beschermd_wonen(p, vraag["producten"]) else None
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet)
     uit.update(
         soort="pgb",
         peildatum=p.peildatum.isoformat(),
