@@ -58,7 +58,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     m = hp.model(p, regio)
     if m is None:
         return _met_keuze(p, _zonder_producten(p, regio, t), gekozen, t)
-    basis, notities = hp.basisproduct(m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
+    basis, notities = hp.basisproduct(p, m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
     pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")
     delen = hp.pakket_uren(p, m, pakket, t)
     uren = hp.totaal_uren(delen)

@@ -166,7 +166,7 @@ def ho_budget(p: Peil, regio: str, uitvoering: str, pakket: Pakket, t: Toelichti
         melding = (
             GEEN_BEDRAGEN
             if not p.tabellen_van(regio)
-            else f"geen HO-tarief voor {uitvoering} ({r.NIET_IN_BRON})"
+            else f"geen HO-tarief voor {r.UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({r.NIET_IN_BRON})"
         )
         return r.Budget(
             ontbreekt=[
@@ -187,7 +187,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
                 melding = (
-                    f"geen tarief voor uitvoering {uitvoering} ({r.NIET_IN_BRON})"
+                    f"geen tarief voor {r.UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({r.NIET_IN_BRON})"
                     if p.tabellen_van(regio)
                     else GEEN_BEDRAGEN
                 )
@@ -205,9 +205,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     bron = r.regio_bron(p, vraag["regio"])
     naam = p.bundle["regios"].get(vraag["regio"], {}).get("naam", vraag["regio"])
-    t.stap(
-        f"Uitvoering: {vraag['uitvoering']}, regio {naam}", "uitvoering", vraag["uitvoering"], "regime", bron
-    )
+    uitvoering = r.UITVOERING_NAMEN.get(vraag["uitvoering"], vraag["uitvoering"])
+    t.stap(f"Uitvoering: {uitvoering}, regio {naam}", "uitvoering", None, None, bron)
     budget = bereken(p, vraag, t)
     uit = budget_uit(p, budget)
     if budget.regels:
