@@ -18,7 +18,15 @@ from calculator.errors import InvoerFout
 from tests.browser.cases import generate
 
 # Keys whose string values are shown to a person as text.
-TEKSTSLEUTELS = {"stap", "melding", "opmerkingen", "opmerking", "beslissing", "redenen_niet_toegekend", "tekst"}
+TEKSTSLEUTELS = {
+    "stap",
+    "melding",
+    "opmerkingen",
+    "opmerking",
+    "beslissing",
+    "redenen_niet_toegekend",
+    "tekst",
+}
 SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
 PUNTSLEUTEL = re.compile(r"\b[a-z_]{2,}\.[a-z_]{2,}\b")
 DECIMAALPUNT = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?!\d)")
@@ -40,7 +48,9 @@ def interne_namen(bundle: dict) -> re.Pattern[str]:
     ids = set(bundle["producten"]) | set(bundle["tarieven"])
     ids |= {t["regime"] for t in bundle["tarieven"].values()}
     ids = {i for i in ids if "-" in i}  # one-word ids are ordinary words too
-    return re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")(?![\w-])"
+    )
 
 
 def vragen(bundle: dict) -> list[tuple[str, dict]]:
