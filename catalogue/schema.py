@@ -161,6 +161,10 @@ class TariefTabel(Strict):
 class BronDocument(Strict):
     bestand: Text
     titel: Text
+    # As the document states them (null: it states none).
+    titel_in_bron: Text | None = None
+    uitgever: Text | None = None
+    datum: Text | None = None
     toelichting: Text
     secties: list[Text] = Field(min_length=1)
 
