@@ -138,7 +138,7 @@ function advies(ctx, u) {
   const uren = heeftProducten ? `<strong>${html(getal(u.uren_per_jaar))} uur hulp per jaar</strong>` : "";
   let kop;
   if (!heeftProducten) {
-    kop = `Voor <strong>${html(naam)}</strong> kan de rekenhulp geen uren en geen budget berekenen: de bronnen noemen ze niet.`;
+    kop = `Voor <strong>${html(naam)}</strong> kan de rekenhulp geen uren en geen budget voor huishoudelijke ondersteuning uitrekenen: de bronnen geven daarvoor geen regels of bedragen.`;
   } else if (!k || k.uitvoering === "zorg-in-natura") {
     kop = `In ${html(naam)}: ${uren} van een zorgaanbieder van de gemeente (zorg in natura). U krijgt uren hulp, geen budget.`;
   } else if (k.budget) {

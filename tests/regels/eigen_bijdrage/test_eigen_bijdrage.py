@@ -78,24 +78,3 @@ def test_een_peildatum_die_geen_datum_is_wordt_uitgelegd():
         api.run("eigen_bijdrage", {"peildatum": "1 juni 2026"})
     assert [f["veld"] for f in info.value.fouten] == ["peildatum"]
     assert "1 juni 2026" in info.value.fouten[0]["melding"]
-
-
-# Peildata and the amount in force, from 005, 3.8 (and 3.2 for "since 1 January 2020"; 3.9: the
-# announced 2027 change is no law, so 2027 keeps the 2026 amount). Kept here rather than as case files
-# while the case format changes (cases will state their peildatum beside the input).
-@pytest.mark.parametrize(
-    ("peildatum", "per_maand", "vanaf"),
-    [
-        ("2023-06-01", "19.00", "2020-01-01"),
-        ("2023-12-31", "19.00", "2020-01-01"),
-        ("2024-07-15", "20.60", "2024-01-01"),
-        ("2025-12-31", "21.00", "2025-01-01"),
-        ("2026-06-01", "21.80", "2026-01-01"),
-        ("2027-03-01", "21.80", "2026-01-01"),
-        ("2019-06-01", None, None),
-    ],
-)
-def test_peildatum_kiest_het_bedrag(peildatum, per_maand, vanaf):
-    uit = api.run("eigen_bijdrage", {"peildatum": peildatum})["eigen_bijdrage"]
-    assert (uit["per_maand"], uit["vanaf"], uit["peildatum"]) == (per_maand, vanaf, peildatum)
-    assert uit["bron"]["document"] == "005"
