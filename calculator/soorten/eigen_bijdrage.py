@@ -38,7 +38,8 @@ def bijdrage(p: Peil, t: Toelichting, niet_van_toepassing: str | None = None) ->
     """The eigen bijdrage for an answer, with its step; or, where it does not apply, why not (and a step
     saying so), so every answer states what the resident pays or why nothing is computed."""
     if niet_van_toepassing is None:
-        return {"van_toepassing": True, **uitvoer(p, eigen_bijdrage(p, t))}
+        eb = eigen_bijdrage(p, t)  # before the abonnementstarief existed: no amount, and the note says so
+        return {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)}
     w = p.param(SLEUTEL)
     t.stap(niet_van_toepassing, "eigen_bijdrage", None, None, w.bron)
     return {
