@@ -19,6 +19,9 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
     """A fixed, small set of valid and invalid questions for every soort."""
     producten = bundle.get("producten", {})
     tarieven = bundle.get("tarieven", {})
+    # A budget for Beschermd Wonen answers that the eigen bijdrage does not apply (005, 3.4).
+    beschermd_wonen = sorted(k for k, p in producten.items() if p.get("categorie") == "beschermd-wonen")
+    eerste_pakket = next(iter(sorted(bundle.get("pakketten") or bundle.get("regios", {}))), "")
     cases: list[Case] = [
         ("ho", {"duur_maanden": 12}),
         (
@@ -42,6 +45,14 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         ("ho", {"duur_maanden": -1, "extra_schoonmaak_minuten": 45}),
         ("advies", {}),
         *(("advies", {"regio": regio}) for regio in sorted(bundle.get("regios", {}))),
+        # The resident's choice (issue 9): one region with a package, so new regions change no sample.
+        *(
+            ("advies", {"regio": eerste_pakket, "uitvoering": keuze, "peildatum": "2024-06-01"})
+            for keuze in ("zorg-in-natura", "pgb-professioneel", "sociaal-netwerk")
+        ),
+        ("eigen_bijdrage", {"peildatum": "2019-06-01"}),
+        ("eigen_bijdrage", {"peildatum": "2026-06-01"}),
+        *(("pgb", {"producten": [pid], "uitvoering": "pgb-professioneel"}) for pid in beschermd_wonen[:1]),
         (
             "advies",
             {

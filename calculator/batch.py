@@ -23,7 +23,10 @@ from . import data
 from .api import lees_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label
+from .money import bedrag
+from .regels.eigen_bijdrage import eigen_bijdrage
 from .soorten import advies, ho
+from .trace import GeenToelichting
 
 WAAR = {
     "true": True,
@@ -153,26 +156,36 @@ ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "strijken": _jn,
     "boodschappen": _jn,
     "maaltijden": _tekst,
+    "uitvoering": _tekst,
     "peildatum": _tekst,
 }
 assert set(HO_KOLOMMEN) == set(ho.VELDEN) and set(ADVIES_KOLOMMEN) == set(advies.VELDEN)
 
 
 def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
-    uit = ho.samenvatting(ho.lees(invoer, bundle, vandaag))
-    return ["true" if uit["toegekend"] else "false", *(uit[k] for k in ho.SAMENVATTING[1:])]
+    situatie = ho.lees(invoer, bundle, vandaag)
+    uit = ho.samenvatting(situatie)
+    bijdrage = eigen_bijdrage(situatie.peil, GeenToelichting()).per_maand if uit["toegekend"] else None
+    return [
+        "true" if uit["toegekend"] else "false",
+        *(uit[k] for k in ho.SAMENVATTING[1:]),
+        "" if bijdrage is None else bedrag(bijdrage),
+    ]
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     uit = advies.run(invoer, bundle)
     b = uit["budgetten"]
-    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"] or ""] + [
-        b[k]["per_maand"] for k in sorted(b)
-    ]
+    keuze = uit["keuze"] or {}
+    return (
+        [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"] or ""]
+        + [b[k]["per_maand"] for k in sorted(b)]
+        + [keuze.get("per_maand") or "", uit["eigen_bijdrage"]["per_maand"] or ""]
+    )
 
 
 SOORTEN = {
-    "ho": (HO_KOLOMMEN, list(ho.SAMENVATTING), _ho),
+    "ho": (HO_KOLOMMEN, [*ho.SAMENVATTING, "eigen_bijdrage_per_maand"], _ho),
     "advies": (
         ADVIES_KOLOMMEN,
         ["producten", "uren_per_jaar"]
@@ -181,7 +194,8 @@ SOORTEN = {
             for k in sorted(
                 ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-hoog", "sociaal-netwerk-laag")
             )
-        ],
+        ]
+        + ["per_maand_keuze", "eigen_bijdrage_per_maand"],
         _advies,
     ),
 }

@@ -105,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--regio", help="regio (sleutel uit content/regios.yaml)")
     p = sub.add_parser("beschermd-thuis", help="Beschermd Thuis: uren begeleiding per week")
     p.add_argument("niveau", choices=("zwaar", "midden", "licht"))
+    p = sub.add_parser(
+        "eigen-bijdrage", help="eigen bijdrage Wmo (abonnementstarief, bron 005) met de voorwaarden"
+    )
+    p.add_argument("--peildatum", help="JJJJ-MM-DD (standaard: vandaag)")
     p = sub.add_parser("batch", help="een CSV-bestand met een situatie per rij doorrekenen")
     p.add_argument("invoer", help="CSV-bestand (kolommen: de invoervelden)")
     p.add_argument("-o", "--uitvoer", help="CSV-uitvoer (standaard: stdout)")
@@ -173,6 +177,8 @@ def _voer_uit(args: argparse.Namespace) -> int:
         _print(api.run("hht", {"regio": args.regio} if args.regio else {}))
     elif opdracht == "beschermd-thuis":
         _print(api.run("beschermd_thuis", {"niveau": args.niveau}))
+    elif opdracht == "eigen-bijdrage":
+        _print(api.run("eigen_bijdrage", {"peildatum": args.peildatum} if args.peildatum else {}))
     elif opdracht == "batch":
         return _batch(args)
     return 0

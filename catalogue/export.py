@@ -126,6 +126,7 @@ def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:
         "bron": _bron(t.bron),
         "bron_url": bron_url(cat, t.bron),
         "toelichting": t.toelichting,
+        "voorwaarde": t.voorwaarde,
         "uurtarief": _waarden(cat, t.uurtarief) if t.uurtarief else None,
         "rijen": [
             {

@@ -154,6 +154,8 @@ class TariefTabel(Strict):
     eenheid: Literal[TARIFF_UNITS]  # type: ignore[valid-type]
     bron: Bron
     toelichting: Text | None = None
+    # A condition the source sets before the amounts apply (e.g. a bill that must pass first).
+    voorwaarde: Text | None = None
     aannames: list[Text]
     uurtarief: Waarden | None = None
     rijen: list[TariefRij] = Field(min_length=1)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import nl
 from ..data import Peil, optioneel
-from ..money import NUL, getal, op_cent, op_heel
+from ..money import NUL, op_cent, op_heel
 from ..trace import Toelichting
 
 UITGANGSPUNTEN = {"document": "002", "sectie": "3. Uitgangspunten"}
@@ -342,13 +343,15 @@ def hhm_onderdeel(p: Peil, naam: str, label: str, sleutel: str, t: Toelichting) 
     uren = p.w[sleutel]
     minuten = uren_naar_minuten_per_week(p, uren)
     if t.aan:
-        t.stap(f"{label}: {uren} uur per jaar (HHM 2025)", naam, uren, "uren per jaar", p.b[sleutel])
+        t.stap(
+            f"{label}: {nl.getal(uren)} uur per jaar (HHM 2025)", naam, uren, "uren per jaar", p.b[sleutel]
+        )
         per_uur, weken = (
             p.w["ho_normenkader.omrekening.minuten_per_uur"],
             p.w["ho_normenkader.omrekening.weken_per_jaar"],
         )
         t.stap(
-            f"{label}: omgerekend {uren} x {per_uur} / {weken} (afgeleid, afgerond op 2 decimalen)",
+            f"{label}: omgerekend {nl.getal(uren)} x {per_uur} / {weken} (afgeleid, afgerond op 2 decimalen)",
             naam,
             minuten,
             "minuten per week",
@@ -421,7 +424,7 @@ def uren_per_jaar(
             p.w["ho_normenkader.omrekening.minuten_per_uur"],
         )
         t.stap(
-            f"{wat}: {getal(minuten)} minuten x {weken} / {per_uur} = {op_cent(exact)}, "
+            f"{wat}: {nl.getal(minuten)} minuten x {weken} / {per_uur} = {nl.getal(op_cent(exact))}, "
             "afgerond op hele uren (half naar boven)",
             "uren_per_jaar",
             afgerond,

@@ -110,7 +110,7 @@ def profiel(
 
 
 def basisproduct(
-    m: dict, wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool, t: Toelichting
+    p: Peil, m: dict, wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool, t: Toelichting
 ) -> tuple[str | None, list[str]]:
     """The region's product for the fitting profile (None if the region names no product for it).
 
@@ -121,7 +121,8 @@ def basisproduct(
     if gekozen is None:
         notities.append("De bronnen van deze gemeente noemen geen product voor deze situatie.")
         return None, notities
-    t.stap(f"Passend product: {reden}", "basisproduct", gekozen["product"], "product", gekozen["bron"])
+    naam_product = p.bundle["producten"].get(gekozen["product"], {}).get("naam", gekozen["product"])
+    t.stap(f"Passend product: {reden}", "basisproduct", naam_product, "product", gekozen["bron"])
     return gekozen["product"], notities
 
 

@@ -5,6 +5,7 @@ Bron: 003, Bijlage 8, Logeerzorg (maximum) and Bijlage 11 (tariff per etmaal).
 
 from __future__ import annotations
 
+from .. import nl
 from ..data import Peil, Rij, Waarde
 from ..money import MAANDEN_PER_JAAR
 from ..trace import Toelichting
@@ -41,7 +42,7 @@ def logeerzorg_budget(p: Peil, rij: Rij, etmalen: int, t: Toelichting) -> Regel:
             maximum.bron,
         )
         t.stap(
-            f"Logeerzorg per jaar: {etmalen} x {rij.waarde} per etmaal",
+            f"Logeerzorg per jaar: {etmalen} x {nl.euro(rij.waarde)} per etmaal",
             "logeerzorg_budget",
             per_jaar,
             "euro per jaar",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import nl
 from ..data import Peil
 from ..money import MAANDEN_PER_JAAR, NUL, getal, op_cent, op_heel
 from ..trace import Toelichting
@@ -45,7 +46,8 @@ def weken_uit_maanden(p: Peil, maanden: Decimal, t: Toelichting, wat: str) -> in
     weken = op_heel(maanden * p.w[WEKEN] / MAANDEN_PER_JAAR)
     if t.aan:
         t.stap(
-            f"{wat}: {getal(maanden)} maanden x {p.w[WEKEN]} / {MAANDEN_PER_JAAR} = {getal(weken)} weken "
+            f"{wat}: {nl.getal(maanden)} maanden x {p.w[WEKEN]} / {MAANDEN_PER_JAAR} = "
+            f"{nl.getal(weken)} weken "
             "(eigen rekenafspraak, afgerond op hele weken)",
             "weken_uit_maanden",
             weken,
@@ -100,8 +102,8 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting) -> OverTijd:
         for d in tijdelijk:
             uren = op_cent(d.minuten_per_week * d.weken / p.w[PER_UUR])
             t.stap(
-                f"{d.label}: tijdelijk, {d.weken} weken x {getal(d.minuten_per_week)} minuten / "
-                f"{p.w[PER_UUR]} = {getal(uren)} uur",
+                f"{d.label}: tijdelijk, {d.weken} weken x {nl.getal(d.minuten_per_week)} minuten / "
+                f"{p.w[PER_UUR]} = {nl.getal(uren)} uur",
                 "tijdelijk_uren",
                 uren,
                 "uren",
@@ -110,7 +112,7 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting) -> OverTijd:
         if tijdelijk:
             t.stap(
                 "Eerste jaar: blijvende uren per jaar plus de tijdelijke uren "
-                f"({getal(struct_uren)} + {getal(tijd_uren)}, tijdelijk afgerond op hele uren)",
+                f"({nl.getal(struct_uren)} + {nl.getal(tijd_uren)}, tijdelijk afgerond op hele uren)",
                 "uren_eerste_jaar",
                 struct_uren + tijd_uren,
                 "uren",

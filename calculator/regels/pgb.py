@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .. import nl
 from ..data import Peil, Rij
 from ..money import MAANDEN_PER_JAAR, NUL, op_cent
 from ..trace import Toelichting
@@ -16,6 +17,13 @@ from .ho_producten import Pakket, past, product_van
 
 UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
 NIET_IN_BRON = "niet in de bron"
+# How each regime is named where a person reads it (messages, steps).
+UITVOERING_NAMEN = {
+    "pgb-professioneel": "pgb voor professionele hulp",
+    "sociaal-netwerk": "pgb voor het sociaal netwerk (minimumloon)",
+    "sociaal-netwerk-laag": "pgb voor het sociaal netwerk met arbeidsovereenkomst (lage werkgeverslasten)",
+    "sociaal-netwerk-hoog": "pgb voor het sociaal netwerk met arbeidsovereenkomst (hoge werkgeverslasten)",
+}
 
 
 @dataclass(frozen=True)
@@ -77,12 +85,17 @@ def prijzen(m: dict | None, uitvoering: str) -> dict | None:
     return None if m is None else m.get("prijzen", {}).get(uitvoering)
 
 
-def _benoem(m: dict, deel: str, delen: dict[str, str]) -> str:
-    """A part in words for a message: "wasverzorging bij ho-light", "boodschappen zonder HO-product"."""
+def _benoem(p: Peil, deel: str, delen: dict[str, str]) -> str:
+    """A part in words for a message: "wasverzorging bij Huishoudelijke Ondersteuning light",
+    "boodschappen zonder HO-product" (products by their name, as a person reads them)."""
+
+    def naam(product: str) -> str:
+        return p.bundle["producten"].get(product, {}).get("naam", product)
+
     if deel == "basis":
-        return delen["basis"]
+        return naam(delen["basis"])
     basis = delen.get("basis")
-    return f"{deel} bij {basis}" if basis else f"{deel} zonder HO-product"
+    return f"{deel} bij {naam(basis)}" if basis else f"{deel} zonder HO-product"
 
 
 def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: Toelichting) -> Budget:
@@ -101,7 +114,7 @@ def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: T
         rij_id = per_uren.get(regel["parameter"]) if regel else None
         rij = p.rij(tabel_id, rij_id) if rij_id else None
         if rij is None or rij.waarde is None:
-            wat = _benoem(m, deel, delen)
+            wat = _benoem(p, deel, delen)
             budget.ontbreekt.append(
                 ontbreekt(product_van(m, deel, delen), wat, f"{wat}: {NIET_IN_BRON}", tabel.get("bron"))
             )
@@ -112,8 +125,8 @@ def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: T
             uren = p.w[rij.uren_per_jaar]
             extra = {"uren_per_jaar": uren, "uurtarief": uurtarief.waarde}
             uitleg = (
-                f": {uren} uur x {uurtarief.waarde} / {MAANDEN_PER_JAAR}, afgerond op centen "
-                "(bedrag uit de tabel)"
+                f": {nl.getal(uren)} uur x {nl.euro(uurtarief.waarde)} / {MAANDEN_PER_JAAR}, "
+                "afgerond op centen (bedrag uit de tabel)"
             )
         regel_uit = maandregel(rij, t, uitleg)
         budget.regels.append(Regel(regel_uit.rij, regel_uit.per_maand, regel_uit.per_jaar, extra))
@@ -121,7 +134,7 @@ def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: T
 
 
 def professionele_rijen(
-    m: dict, regels: list[dict], pakket: Pakket
+    p: Peil, m: dict, regels: list[dict], pakket: Pakket
 ) -> tuple[list[str], list[tuple[str, str]]]:
     """Map a package onto table rows: per part, in order, the first row of the package file whose condition
     holds; a row may cover several parts (e.g. stabilisatie "incl. was verzorging en strijk"). Parts
@@ -138,7 +151,7 @@ def professionele_rijen(
             continue
         regel = next((r for r in regels if deel in r["dekt"] and past(r["als"], delen)), None)
         if regel is None:
-            mist.append((product_van(m, deel, delen), _benoem(m, deel, delen)))
+            mist.append((product_van(m, deel, delen), _benoem(p, deel, delen)))
             continue
         rijen.append(regel["rij"])
         gedekt.update(regel["dekt"])
@@ -152,7 +165,7 @@ def professioneel_budget(
 
     Bron: the table's bron (Halderberge: 003, Bijlage 11, 2. PGB tarieven HO professioneel).
     """
-    rijen, mist = professionele_rijen(m, regels, pakket)
+    rijen, mist = professionele_rijen(p, m, regels, pakket)
     budget = Budget()
     bron = p.tabel(tabel_id).get("bron")
     for product, wat in mist:
@@ -202,7 +215,7 @@ def product_budget(p: Peil, regio: str, uitvoering: str, product: str, t: Toelic
         elif not p.tabellen_van(regio):
             melding, bron = "De bronnen noemen voor deze gemeente geen pgb-bedragen", regio_bron(p, regio)
         else:
-            melding = f"geen tarief voor uitvoering {uitvoering} ({NIET_IN_BRON})"
+            melding = f"geen tarief voor {UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({NIET_IN_BRON})"
             bron = None
         budget.ontbreekt.append(ontbreekt(product, product, melding, bron))
         return budget

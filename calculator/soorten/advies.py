@@ -9,6 +9,7 @@ from ..money import NUL, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
 from ..trace import Toelichting
+from . import eigen_bijdrage as eb
 from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 
 VELDEN = (
@@ -21,8 +22,18 @@ VELDEN = (
     "strijken",
     "boodschappen",
     "maaltijden",
+    "uitvoering",
     "peildatum",
 )
+# How the resident wants the help organised (005, 2.1): from a contracted provider, or a pgb for a
+# professional or for someone they know. The amounts "met arbeidsovereenkomst" (lage/hoge
+# werkgeverslasten) apply only under a condition (003, Bijlage 11), so they are never the headline.
+ZORG_IN_NATURA = "zorg-in-natura"
+KEUZES = {
+    ZORG_IN_NATURA: "zorg in natura: een zorgaanbieder waarmee de gemeente een contract heeft",
+    "pgb-professioneel": "pgb voor een professionele zorgaanbieder",
+    "sociaal-netwerk": "pgb voor iemand uit uw sociaal netwerk",
+}
 GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
 
 
@@ -41,6 +52,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     strijken = v.jn("strijken", False)
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
+    gekozen = v.keuze("uitvoering", tuple(KEUZES), None)
     if strijken and pakket_was == "geen":
         v.fout(
             "strijken",
@@ -50,8 +62,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     m = hp.model(p, regio)
     if m is None:
-        return _zonder_producten(p, regio, t)
-    basis, notities = hp.basisproduct(m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
+        return _met_keuze(p, _zonder_producten(p, regio, t), gekozen, t)
+    basis, notities = hp.basisproduct(p, m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
     pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")
     delen = hp.pakket_uren(p, m, pakket, t)
     uren = hp.totaal_uren(delen)
@@ -61,17 +73,61 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         tb = Toelichting()
         budgetten[uitvoering] = budget_uit(p, ho_budget(p, regio, uitvoering, pakket, tb))
         budgetten[uitvoering]["toelichting"] = tb.stappen
-    return {
-        "soort": "advies",
-        "peildatum": p.peildatum.isoformat(),
-        "regio": regio,
-        "producten": _producten(p, delen),
-        "uren_per_jaar": getal(uren),
-        "budgetten": budgetten,
-        "opmerkingen": notities + [BESLIST],
-        "beslissing": BESLIST,
-        "toelichting": t.stappen,
-    }
+    return _met_keuze(
+        p,
+        {
+            "soort": "advies",
+            "peildatum": p.peildatum.isoformat(),
+            "regio": regio,
+            "producten": _producten(p, delen),
+            "uren_per_jaar": getal(uren),
+            "budgetten": budgetten,
+            "opmerkingen": notities + [BESLIST],
+            "beslissing": BESLIST,
+            "toelichting": t.stappen,
+        },
+        gekozen,
+        t,
+    )
+
+
+def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> dict:
+    """The answer for the resident's own choice (``keuze``: hours, the budget if there is one) and the
+    eigen bijdrage, each with a step, added to the advice."""
+    keuze = None
+    if uitvoering is not None:
+        budget = uit["budgetten"].get(uitvoering)
+        heeft_budget = bool(budget and budget["regels"])
+        keuze = {
+            "uitvoering": uitvoering,
+            "omschrijving": KEUZES[uitvoering],
+            "uren_per_jaar": uit["uren_per_jaar"],
+            "budget": heeft_budget,
+            "per_maand": budget["per_maand"] if heeft_budget else None,
+            "per_jaar": budget["per_jaar"] if heeft_budget else None,
+            "ontbreekt": budget["ontbreekt"] if budget else [],
+        }
+        bron = r.regio_bron(p, uit["regio"])
+        if uitvoering == ZORG_IN_NATURA:
+            t.stap(
+                f"Uw keuze: {KEUZES[uitvoering]}; u krijgt uren hulp, geen budget", "keuze", None, None, bron
+            )
+        elif heeft_budget:
+            t.stap(
+                f"Uw keuze: {KEUZES[uitvoering]}; hoogste budget",
+                "keuze",
+                budget["per_maand"],
+                "euro per maand",
+                bron,
+            )
+        else:
+            t.stap(
+                f"Uw keuze: {KEUZES[uitvoering]}; de bronnen noemen geen bedrag", "keuze", None, None, bron
+            )
+    uit["keuze"] = keuze
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t)
+    uit["toelichting"] = t.stappen
+    return uit
 
 
 def regio_veld(v: Velden, p: Peil) -> str | None:

@@ -8,10 +8,18 @@ from __future__ import annotations
 from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import bedrag
-from ..regels.eigen_bijdrage import EigenBijdrage, eigen_bijdrage
+from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, eigen_bijdrage
 from ..trace import Toelichting
 
 VELDEN = ("peildatum",)
+# The product category of Beschermd Wonen and Beschermd Thuis (003, Bijlage 10): not under the
+# abonnementstarief (005, 3.4); the reading for Beschermd Thuis is an Aanname in content/regels.
+BESCHERMD_WONEN = "beschermd-wonen"
+NIET_BESCHERMD_WONEN = (
+    "De eigen bijdrage (abonnementstarief) geldt niet voor beschermd wonen; het CAK rekent daarvoor een "
+    "andere bijdrage. Welke bijdrage u betaalt, hoort u van de gemeente of het CAK."
+)
+NIET_TOEGEKEND = "Zonder toegekende hulp betaalt u geen eigen bijdrage."
 
 
 def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
@@ -26,6 +34,31 @@ def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
     }
 
 
+def bijdrage(p: Peil, t: Toelichting, niet_van_toepassing: str | None = None) -> dict:
+    """The eigen bijdrage for an answer, with its step; or, where it does not apply, why not (and a step
+    saying so), so every answer states what the resident pays or why nothing is computed."""
+    if niet_van_toepassing is None:
+        eb = eigen_bijdrage(p, t)  # before the abonnementstarief existed: no amount, and the note says so
+        return {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)}
+    w = p.param(SLEUTEL)
+    t.stap(niet_van_toepassing, "eigen_bijdrage", None, None, w.bron)
+    return {
+        "van_toepassing": False,
+        "per_maand": None,
+        "peildatum": p.peildatum.isoformat(),
+        "vanaf": None,
+        "bron": dict(w.bron),
+        "voorwaarden": [],
+        "opmerking": niet_van_toepassing,
+    }
+
+
+def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
+    """Whether every product is Beschermd Wonen or Beschermd Thuis (then no abonnementstarief)."""
+    categorie = [p.bundle["producten"].get(x, {}).get("categorie") for x in producten]
+    return bool(categorie) and all(c == BESCHERMD_WONEN for c in categorie)
+
+
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The eigen bijdrage in force on the peildatum (default today)."""
     b = bundel(bundle)
@@ -38,6 +71,6 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     return {
         "soort": "eigen_bijdrage",
         "peildatum": p.peildatum.isoformat(),
-        "eigen_bijdrage": uitvoer(p, eb),
+        "eigen_bijdrage": {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)},
         "toelichting": t.stappen,
     }

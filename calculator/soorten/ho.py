@@ -12,6 +12,7 @@ from ..regels import ho_normenkader as r
 from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
 from ..regels.perioden import over_tijd, periode_dict
 from ..trace import GeenToelichting, Toelichting
+from . import eigen_bijdrage as eb
 
 VELDEN = (
     "duur_maanden",
@@ -221,6 +222,7 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             maatwerk=punten,
         )
     uit["redenen_niet_toegekend"] = redenen
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND)
     uit["toelichting"] = t.stappen
     return uit
 

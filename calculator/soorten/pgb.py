@@ -10,6 +10,7 @@ from ..regels import pgb as r
 from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
 from ..regels.logeerzorg import logeerzorg_budget
 from ..trace import Toelichting
+from . import eigen_bijdrage as eb
 
 VELDEN = (
     "regio",
@@ -52,6 +53,8 @@ def budget_uit(p: Peil, budget: r.Budget) -> dict:
         f"wij tonen de bedragen die gelden vanaf {v}."
         for v in later
     ]
+    # A table whose amounts only apply once a condition is met (003, Bijlage 11): the answer says so.
+    voorwaarden = sorted({v for x in budget.regels if (v := p.tabel(x.rij.tabel).get("voorwaarde"))})
     return {
         "per_maand": bedrag(per_maand),
         "per_jaar": bedrag(per_jaar),
@@ -59,6 +62,7 @@ def budget_uit(p: Peil, budget: r.Budget) -> dict:
         "regels": [_regel(x) for x in budget.regels],
         "ontbreekt": budget.ontbreekt,
         "opmerkingen": opmerkingen,
+        "voorwaarden": voorwaarden,
     }
 
 
@@ -192,7 +196,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
                 melding = (
-                    f"geen tarief voor uitvoering {uitvoering} ({r.NIET_IN_BRON})"
+                    f"geen tarief voor {r.UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({r.NIET_IN_BRON})"
                     if p.tabellen_van(regio)
                     else GEEN_BEDRAGEN
                 )
@@ -210,9 +214,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     bron = r.regio_bron(p, vraag["regio"])
     naam = p.bundle["regios"].get(vraag["regio"], {}).get("naam", vraag["regio"])
-    t.stap(
-        f"Uitvoering: {vraag['uitvoering']}, regio {naam}", "uitvoering", vraag["uitvoering"], "regime", bron
-    )
+    uitvoering = r.UITVOERING_NAMEN.get(vraag["uitvoering"], vraag["uitvoering"])
+    t.stap(f"Uitvoering: {uitvoering}, regio {naam}", "uitvoering", None, None, bron)
     budget = bereken(p, vraag, t)
     uit = budget_uit(p, budget)
     if budget.regels:
@@ -223,6 +226,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             "euro per jaar",
             bron,
         )
+    niet = eb.NIET_BESCHERMD_WONEN if eb.alleen_beschermd_wonen(p, vraag["producten"]) else None
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet)
     uit.update(
         soort="pgb",
         peildatum=p.peildatum.isoformat(),

@@ -106,6 +106,7 @@ def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "strijken": _bool(rnd),
         "boodschappen": _bool(rnd),
         "maaltijden": _choice(rnd, ("geen", "1_broodmaaltijd", "2_broodmaaltijden", "warme_maaltijd")),
+        "uitvoering": _choice(rnd, ("zorg-in-natura", "pgb-professioneel", "sociaal-netwerk")),
         "peildatum": _peildatum(rnd),
     }
     return _sparse(rnd, fields, 0.8)

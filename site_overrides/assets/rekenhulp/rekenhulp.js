@@ -105,6 +105,7 @@ class Rekenvorm {
       toonSamenvatting(this.form, []);
       const w = weergave(ctx, this.soort, uitkomst);
       this.inhoud.innerHTML = this.printAntwoorden() + w.html;
+      this.regioInfo(uitkomst.regio);
       for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
         if (open.has(d.dataset.sleutel)) d.open = true;
       }
@@ -126,6 +127,20 @@ class Rekenvorm {
     document.dispatchEvent(
       new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste, uitkomst } }),
     );
+  }
+
+  // What the sources say about a region the core has no amounts for: a block the page rendered from
+  // content (data-regio-info), copied into the answer right after the headline, so it prints too.
+  regioInfo(regio) {
+    if (!regio) return;
+    const blok = [...document.querySelectorAll("[data-regio-info]")].find((el) => el.dataset.regioInfo === regio);
+    if (!blok) return;
+    const kopie = blok.cloneNode(true);
+    kopie.hidden = false;
+    kopie.removeAttribute("data-regio-info");
+    const kop = this.inhoud.querySelector(".rh-kop");
+    if (kop) kop.after(kopie);
+    else this.inhoud.prepend(kopie);
   }
 
   printAntwoorden() {

@@ -107,54 +107,93 @@ function inVolgorde(ctx, budgetten) {
   return [...namen.filter((k) => sleutels.includes(k)), ...sleutels.filter((k) => !namen.includes(k))];
 }
 
-function advies(ctx, u) {
-  // A region whose sources name no HO products: say so, show no product and no amount (never € 0,00).
-  if (!(u.producten || []).length) {
-    const melding = (u.opmerkingen || [])[0] || "";
-    return {
-      html:
-        `<p class="rh-kern">${html(melding)}</p>` +
-        `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).slice(1).map(html))}</div>` +
-        printVoet(ctx, u, u.toelichting || []),
-      samenvatting: melding.replace(/\.$/, ""),
-    };
+function regioNaam(ctx, id) {
+  const gevonden = (ctx.data.regios || []).find(([k]) => k === id);
+  return gevonden ? gevonden[1] : id;
+}
+
+// What the resident pays (the CAK's abonnementstarief), or why nothing is computed, with its conditions.
+function eigenBijdrage(ctx, eb) {
+  if (!eb) return "";
+  if (!eb.van_toepassing || eb.per_maand === null || eb.per_maand === undefined) {
+    return `<div class="rh-eigen-bijdrage"><p><strong>Eigen bijdrage:</strong> ${html(eb.opmerking || "")} <span class="rh-stapbron">(${bronLink(ctx, eb.bron)})</span></p></div>`;
   }
+  const voorwaarden = (eb.voorwaarden || []).map((v) => `${html(v.tekst)} <span class="rh-stapbron">(${bronLink(ctx, v.bron)})</span>`);
+  return (
+    `<div class="rh-eigen-bijdrage"><p><strong>Eigen bijdrage:</strong> u betaalt zelf hoogstens <strong>${html(euro(eb.per_maand))} per maand</strong> per huishouden ` +
+    `(het abonnementstarief vanaf ${html(datum(eb.vanaf))}; ${bronLink(ctx, eb.bron)}).</p>` +
+    (voorwaarden.length
+      ? `<details class="rh-meer" data-sleutel="eigen-bijdrage"><summary>Wat u moet weten over de eigen bijdrage</summary>${lijst(voorwaarden)}</details>`
+      : "") +
+    `</div>`
+  );
+}
+
+// The headline is the answer for the way the resident chose (zorg in natura: hours; a pgb: hours
+// and the budget, where the sources give one). Amounts that only apply under a condition never lead.
+function advies(ctx, u) {
+  const naam = regioNaam(ctx, u.regio);
+  const k = u.keuze;
+  const heeftProducten = (u.producten || []).length > 0;
+  const uren = heeftProducten ? `<strong>${html(getal(u.uren_per_jaar))} uur hulp per jaar</strong>` : "";
+  let kop;
+  if (!heeftProducten) {
+    kop = `Voor <strong>${html(naam)}</strong> kan de rekenhulp geen uren en geen budget voor huishoudelijke ondersteuning uitrekenen: de bronnen geven daarvoor geen regels of bedragen.`;
+  } else if (!k || k.uitvoering === "zorg-in-natura") {
+    kop = `In ${html(naam)}: ${uren} van een zorgaanbieder van de gemeente (zorg in natura). U krijgt uren hulp, geen budget.`;
+  } else if (k.budget) {
+    kop = `In ${html(naam)}: ${uren}. Met een ${html(k.omschrijving)} is het budget hoogstens <strong>${html(euro(k.per_maand))} per maand</strong>, dat is <strong>${html(euro(k.per_jaar))} per jaar</strong>.`;
+  } else {
+    kop = `In ${html(naam)}: ${uren}. Voor een ${html(k.omschrijving)} noemen de bronnen geen bedrag.`;
+  }
+  const eb = u.eigen_bijdrage;
+  const ebKort = eb && eb.van_toepassing && eb.per_maand ? ` U betaalt zelf een eigen bijdrage van hoogstens ${html(euro(eb.per_maand))} per maand.` : "";
   const producten = (u.producten || [])
     .map((p) => `<li>${productLink(ctx, p.id, p.naam)}: ${html(getal(p.uren_per_jaar))} uur per jaar</li>`)
     .join("");
   const namen = ctx.data.uitvoeringen || {};
   const volgorde = inVolgorde(ctx, u.budgetten);
-  const rijen = volgorde
-    .map((uitvoering) => {
-      const b = u.budgetten[uitvoering];
-      const ontbreekt = (b.ontbreekt || []).map((o) => html(o.melding)).join(" ");
-      return (
-        `<tr><th scope="row">${html(namen[uitvoering] || uitvoering)}</th>` +
-        `<td class="rh-bedrag">${html(euro(b.per_maand))}</td><td class="rh-bedrag">${html(euro(b.per_jaar))}</td></tr>` +
-        (ontbreekt ? `<tr><td colspan="3" class="rh-ontbreekt">${ontbreekt}</td></tr>` : "")
-      );
-    })
-    .join("");
+  const metVoorwaarde = volgorde.filter((x) => (u.budgetten[x].voorwaarden || []).length);
+  const zonder = volgorde.filter((x) => !metVoorwaarde.includes(x));
+  const rij = (uitvoering) => {
+    const b = u.budgetten[uitvoering];
+    const ontbreekt = (b.ontbreekt || []).map((o) => html(o.melding)).join(" ");
+    return (
+      `<tr><th scope="row">${html(namen[uitvoering] || uitvoering)}</th>` +
+      `<td class="rh-bedrag">${html(euro(b.per_maand))}</td><td class="rh-bedrag">${html(euro(b.per_jaar))}</td></tr>` +
+      (ontbreekt ? `<tr><td colspan="3" class="rh-ontbreekt">${ontbreekt}</td></tr>` : "")
+    );
+  };
+  const kopjes = `<thead><tr><th scope="col">Wie helpt u?</th><th scope="col">Per maand</th><th scope="col">Per jaar</th></tr></thead>`;
+  const voorwaarden = [...new Set(metVoorwaarde.flatMap((x) => u.budgetten[x].voorwaarden))];
+  const tabellen = heeftProducten
+    ? `<table class="rh-tabel"><caption>Hoogste pgb-budget per manier van regelen</caption>${kopjes}<tbody>${zonder.map(rij).join("")}</tbody></table>` +
+      (metVoorwaarde.length
+        ? `<details class="rh-meer rh-voorwaardelijk" data-sleutel="voorwaardelijk"><summary>Bedragen die nog niet gelden</summary>` +
+          `<p>${voorwaarden.map(html).join(" ")}</p>` +
+          `<table class="rh-tabel"><caption>Alleen als aan deze voorwaarde is voldaan</caption>${kopjes}<tbody>${metVoorwaarde.map(rij).join("")}</tbody></table></details>`
+        : "")
+    : "";
   // One "Waarom?": first why this product, then how each amount follows.
-  const delen = [{ titel: "Welk product en hoeveel uur", stappen: u.toelichting || [] }].concat(
-    volgorde.map((k) => ({ titel: `Bedrag: ${namen[k] || k}`, stappen: u.budgetten[k].toelichting || [] })),
+  const delen = [{ titel: "Welk product, hoeveel uur en wat u zelf betaalt", stappen: u.toelichting || [] }].concat(
+    volgorde.map((x) => ({ titel: `Bedrag: ${namen[x] || x}`, stappen: u.budgetten[x].toelichting || [] })),
   );
   const alleStappen = delen.flatMap((d) => d.stappen);
   const eerste = (u.producten || [])[0];
-  const hoofd = u.budgetten?.["sociaal-netwerk"];
   return {
     html:
-      `<p class="rh-kern">Dit past bij uw situatie:</p><ul class="rh-producten">${producten}</ul>` +
-      `<p>Samen <strong>${html(getal(u.uren_per_jaar))} uur per jaar</strong>.</p>` +
-      `<table class="rh-tabel"><caption>Hoogste PGB-budget per manier van regelen</caption>` +
-      `<thead><tr><th scope="col">Wie helpt u?</th><th scope="col">Per maand</th><th scope="col">Per jaar</th></tr></thead>` +
-      `<tbody>${rijen}</tbody></table>` +
+      `<p class="rh-kern rh-kop">${kop}${ebKort}</p>` +
+      (heeftProducten ? `<p>Dit past bij uw situatie:</p><ul class="rh-producten">${producten}</ul>` : "") +
+      tabellen +
+      eigenBijdrage(ctx, eb) +
       `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).map(html))}</div>` +
       waaromInDelen(ctx, delen, "advies") +
       printVoet(ctx, u, alleStappen),
     samenvatting:
-      `${eerste ? eerste.naam + ", " : ""}${getal(u.uren_per_jaar)} uur per jaar` +
-      (hoofd ? `; sociaal netwerk ${euro(hoofd.per_maand)} per maand` : ""),
+      `${naam}: ` +
+      (heeftProducten ? `${eerste ? eerste.naam + ", " : ""}${getal(u.uren_per_jaar)} uur per jaar` : "geen bedragen in de bronnen") +
+      (k && k.budget ? `; ${k.omschrijving} ${euro(k.per_maand)} per maand` : "") +
+      (eb && eb.per_maand ? `; eigen bijdrage ${euro(eb.per_maand)} per maand` : ""),
   };
 }
 
@@ -227,6 +266,7 @@ function ho(ctx, u) {
         ? `<p class="rh-noot">Een maand telt als 52 / 12 weken, afgerond op hele weken (eigen rekenafspraak; zie de kengetallen). Na het eerste jaar geldt alleen het blijvende deel.</p>`
         : "") +
       (maatwerk.length ? `<h3>Maatwerk: dit weegt de consulent</h3>${lijst(maatwerk)}` : "") +
+      eigenBijdrage(ctx, u.eigen_bijdrage) +
       waarom(ctx, u.toelichting, "ho") +
       printVoet(ctx, u, u.toelichting),
     samenvatting: tijdelijk
@@ -250,6 +290,7 @@ function pgb(ctx, u) {
     .join("");
   const ontbreekt = (u.ontbreekt || []).map((o) => `${html(o.melding)} (${bronLink(ctx, o.bron)})`);
   const heeftBedrag = (u.regels || []).length > 0;
+  const voorwaarden = u.voorwaarden || [];
   return {
     html:
       (heeftBedrag
@@ -259,6 +300,8 @@ function pgb(ctx, u) {
           `<tbody>${rijen}</tbody></table>`
         : `<p class="rh-kern">Voor deze keuze staat geen bedrag in de bronnen.</p>`) +
       (ontbreekt.length ? `<p>Geen bedrag:</p>${lijst(ontbreekt)}` : "") +
+      (voorwaarden.length ? `<p class="rh-voorwaarde"><strong>Voorwaarde:</strong> ${voorwaarden.map(html).join(" ")}</p>` : "") +
+      eigenBijdrage(ctx, u.eigen_bijdrage) +
       (u.beslissing ? `<p class="rh-beslissing">${html(u.beslissing)}</p>` : "") +
       waarom(ctx, u.toelichting, "pgb") +
       printVoet(ctx, u, u.toelichting),

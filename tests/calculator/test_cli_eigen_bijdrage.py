@@ -1,0 +1,54 @@
+"""The eigen bijdrage and the resident's choice from the command line and in batch output (issue 9).
+
+Amounts from the sources: 005, 3.8 (abonnementstarief per peildatum); 003, Bijlage 11 (budgets).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from test_cli import cli
+
+
+def test_eigen_bijdrage_per_peildatum(repo: Path) -> None:
+    for peildatum, bedrag in (("2023-06-01", "19.00"), ("2024-07-15", "20.60"), ("2026-06-01", "21.80")):
+        r = cli(repo, "eigen-bijdrage", "--peildatum", peildatum)
+        assert r.returncode == 0, r.stderr
+        eb = json.loads(r.stdout)["eigen_bijdrage"]
+        assert (eb["per_maand"], eb["peildatum"]) == (bedrag, peildatum)
+        assert any("per huishouden" in v["tekst"] for v in eb["voorwaarden"])
+
+
+def test_advies_met_keuze_en_eigen_bijdrage(repo: Path) -> None:
+    vraag = {"regio": "halderberge", "uitvoering": "sociaal-netwerk", "peildatum": "2026-06-01"}
+    r = cli(repo, "advies", invoer=json.dumps(vraag))
+    assert r.returncode == 0, r.stderr
+    uit = json.loads(r.stdout)
+    assert (uit["keuze"]["per_maand"], uit["keuze"]["per_jaar"]) == ("143.01", "1716.12")
+    assert uit["eigen_bijdrage"]["per_maand"] == "21.80"
+
+
+def test_batch_kolommen_eigen_bijdrage_en_keuze(repo: Path, tmp_path: Path) -> None:
+    ho = tmp_path / "ho.csv"
+    ho.write_text("id,duur_maanden,peildatum\na,12,2025-06-01\nb,2,2025-06-01\n", encoding="utf-8")
+    uit = tmp_path / "ho_uit.csv"
+    r = cli(repo, "batch", str(ho), "-o", str(uit))
+    assert r.returncode == 0, r.stderr
+    rijen = list(csv.DictReader(uit.open(encoding="utf-8")))
+    # Granted: the 2025 abonnementstarief (21,00); not granted (shorter than 3 months): nothing to pay.
+    assert [x["eigen_bijdrage_per_maand"] for x in rijen] == ["21.00", ""]
+
+    advies = tmp_path / "advies.csv"
+    advies.write_text(
+        "id,regio,uitvoering,peildatum\na,halderberge,sociaal-netwerk,2026-06-01\n"
+        "b,halderberge,zorg-in-natura,2026-06-01\n",
+        encoding="utf-8",
+    )
+    uit = tmp_path / "advies_uit.csv"
+    r = cli(repo, "batch", str(advies), "-o", str(uit), "--soort", "advies")
+    assert r.returncode == 0, r.stderr
+    rijen = list(csv.DictReader(uit.open(encoding="utf-8")))
+    assert [x["per_maand_keuze"] for x in rijen] == ["143.01", ""]
+    assert [x["eigen_bijdrage_per_maand"] for x in rijen] == ["21.80", "21.80"]
