@@ -78,7 +78,7 @@ def _build(argv: list[str] | None) -> int:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1
     steps.package_browser(staging, BUNDLE, CACHE)
-    delivery.finish(staging, CACHE)  # static answers, service worker, precompressed copies
+    delivery.finish(staging, CACHE, BUNDLE)  # static answers, service worker, precompressed copies
     steps.publish(staging, SITE)
     print(f"site: {len(pages)} pagina's in {SITE.relative_to(ROOT)}/ ({time.perf_counter() - started:.1f} s)")
     return 0
