@@ -71,6 +71,47 @@ export async function uitTabel(soort, invoer) {
   return json;
 }
 
+function meld(nieuw) {
+  status = nieuw;
+  for (const fn of luisteraars) fn(status);
+}
+
+function ontvang(bericht) {
+  if (!bericht) return;
+  if (bericht.type === "status") {
+    clearTimeout(traagTimer);
+    if (bericht.fase === "klaar") window.__rekenhulpStart = { ms: bericht.ms, snapshot: bericht.snapshot, tijden: bericht.tijden };
+    if (bericht.fase === "fout") {
+      for (const { reject } of wachtend.values()) reject(new Error(bericht.melding));
+      wachtend.clear();
+    }
+    meld(bericht);
+  } else if (bericht.type === "resultaat") {
+    const w = wachtend.get(bericht.id);
+    if (!w) return;
+    wachtend.delete(bericht.id);
+    w.resolve({ json: bericht.json, ms: bericht.ms });
+  }
+}
+
+function koppel(nieuweWorker, inbox) {
+  worker = nieuweWorker;
+  worker.onmessage = (event) => ontvang(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    ontvang({ type: "status", fase: "fout", melding: "het rekenprogramma kon niet worden geladen" });
+  };
+  for (const bericht of inbox || []) ontvang(bericht);
+  clearTimeout(traagTimer);
+  traagTimer = setTimeout(() => {
+    if (status.fase === "laden") meld({ fase: "traag" });
+  }, TRAAG_MS);
+}
+
+function nieuweWorker() {
+  return new Worker(WORKER_URL, { type: "module", name: "rekenhulp" });
+}
+
 // Take over the worker started in <head>, or start one (not yet on a page with
 // precomputed answers: see bereken).
 export function start() {
