@@ -92,6 +92,10 @@ def measure_batch(s: Settings) -> dict[str, Any]:
         src, out = Path(tmp) / "situaties.csv", Path(tmp) / "uitkomsten.csv"
         generate(src, s.batch_rows)
         runs = [run_batch(src, out) for _ in range(s.runs)]
+        # Memory stays flat: one run on ten times the rows must peak no higher than a normal run.
+        _say(f"   geheugen: één run met {s.batch_rows * 10:,} rijen")
+        generate(src, s.batch_rows * 10)
+        groot = run_batch(src, out)
     seconds = [r.seconds for r in runs]
     cpu = [r.cpu_seconds for r in runs]
     return {
@@ -103,6 +107,10 @@ def measure_batch(s: Settings) -> dict[str, Any]:
         "batch_s": seconds,
         "batch_s_median": median(seconds),
         "batch_per_s": s.batch_rows / median(seconds),
+        "batch_peak_mb": max(r.peak_mb for r in runs),
+        "batch_large_rows": s.batch_rows * 10,
+        "batch_large_peak_mb": groot.peak_mb,
+        "batch_large_bad_rows": groot.bad_rows,
     }
 
 
@@ -409,6 +417,17 @@ def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 f"per CPU second {r['batch_per_cpu_s']:,.0f})",
                 ">= 20,000/s",
                 yn(r["batch_per_s"] >= 20_000),
+            )
+        )
+    if "batch_large_peak_mb" in r:
+        flat = r["batch_large_peak_mb"] <= r["batch_peak_mb"] * 1.1
+        rows.append(
+            (
+                "5b. batch peak memory (flat)",
+                f"{r['batch_peak_mb']:.0f} MB at {r['batch_rows']:,} rows, "
+                f"{r['batch_large_peak_mb']:.0f} MB at {r['batch_large_rows']:,}",
+                "no growth (<= +10%)",
+                yn(flat),
             )
         )
     return rows

@@ -124,16 +124,28 @@ class BatchRun:
     cpu_seconds: float
     rows: int
     bad_rows: int
+    peak_mb: float  # the batch process's own peak resident memory
 
 
 SUMMARY = re.compile(r"batch: (\d+) rijen verwerkt, (\d+) met fouten")
+PEAK = re.compile(r"piekgeheugen: (\d+) kB")
+# `python -m calculator batch`, plus one line with the process's own peak memory (ru_maxrss of
+# RUSAGE_SELF: the children's figure would be the largest of every child the benchmark ran).
+WITH_PEAK = (
+    "import resource, sys\n"
+    "from calculator.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "sys.stderr.write(f'piekgeheugen: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} kB\\n')\n"
+    "sys.exit(code)\n"
+)
 
 
 def run_batch(csv_in: Path, csv_out: Path) -> BatchRun:
     """One `python -m calculator batch` run, timed end to end (interpreter start included)."""
-    t = run_timed([sys.executable, "-m", "calculator", "batch", str(csv_in), "-o", str(csv_out)], ROOT)
+    t = run_timed([sys.executable, "-c", WITH_PEAK, "batch", str(csv_in), "-o", str(csv_out)], ROOT)
     if t.returncode != 0:
         raise RuntimeError(f"calculator batch faalde ({t.returncode}):\n{tail(t.stderr)}")
     match = SUMMARY.search(t.stderr)
     rows, bad = (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
-    return BatchRun(t.wall_s, t.cpu_s, rows, bad)
+    peak = PEAK.search(t.stderr)
+    return BatchRun(t.wall_s, t.cpu_s, rows, bad, int(peak.group(1)) / 1024 if peak else -1.0)

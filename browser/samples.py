@@ -41,9 +41,11 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         ("ho", {"duur_maanden": 2, "huisgenoten_die_kunnen_helpen": 1}),
         ("ho", {"duur_maanden": -1, "extra_schoonmaak_minuten": 45}),
         ("advies", {}),
+        *(("advies", {"regio": regio}) for regio in sorted(bundle.get("regios", {}))),
         (
             "advies",
             {
+                "regio": next(iter(sorted(bundle.get("pakketten") or bundle.get("regios", {}))), ""),
                 "wekelijks_nodig": True,
                 "kan_taken_leren": True,
                 "gedragsproblematiek": True,
@@ -60,9 +62,10 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         ("pgb", {"producten": ["bestaat-niet"], "uitvoering": "x"}),
         ("onbekend", {}),
     ]
+    geprijsd = {t.get("regio") for t in tarieven.values()}  # regions whose sources give tariffs
     for uitvoering in UITVOERINGEN:
         for pid, product in sorted(producten.items()):
-            if product.get("regio") != "halderberge":
+            if product.get("regio") not in geprijsd:
                 continue
             invoer: dict[str, Any] = {"producten": [pid], "uitvoering": uitvoering}
             if pid == "logeerzorg":

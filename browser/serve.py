@@ -12,6 +12,12 @@
   send what a visitor types elsewhere. Pyodide needs 'wasm-unsafe-eval'; mkdocs-material
   needs inline scripts and styles.
 
+- Hardened like a real host: every malformed request (garbage, a bad HTTP version, binary
+  bytes, a bare CRLF, an overlong URL, a NUL in the path) gets a short answer (400, 414, 505);
+  no directory listings; unknown paths get the site's own 404.html; time limits for a slow
+  request head and an idle keep-alive connection; TCP_NODELAY, so a kept-alive connection does
+  not wait for a delayed ACK between the header and body writes; no Python version in `Server`.
+
 `make_server` is used by the end-to-end tests, which serve the site in a thread.
 """
 
@@ -25,8 +31,10 @@ import http.server
 import io
 import os
 import re
+import socket
 import sys
 import threading
+import time
 from pathlib import Path
 
 TYPES = {
@@ -70,6 +78,20 @@ CSP = "; ".join(
     ]
 )
 PRECOMPRESS_FROM = 100_000  # bytes; smaller files are compressed on first request
+IDLE_TIMEOUT = 15.0  # seconds a kept-alive connection may wait for its next request
+HEAD_TIMEOUT = 10.0  # seconds to send a whole request head once it has begun
+SERVER_NAME = "Wmo-productwijzer"
+# Short Dutch bodies for the errors this server sends itself (the 404 is the site's own page).
+FOUTEN = {
+    400: "Dit verzoek kan de server niet lezen.",
+    404: "Deze pagina bestaat niet.",
+    405: "Deze methode is hier niet toegestaan.",
+    408: "Het verzoek duurde te lang.",
+    414: "Het adres is te lang.",
+    431: "De kopregels van het verzoek zijn te groot.",
+    501: "Deze methode kent de server niet.",
+    505: "Deze HTTP-versie kent de server niet.",
+}
 
 
 def cache_control(path: str) -> str:
@@ -130,17 +152,112 @@ class GzipCache:
                 self.get(str(path))
 
 
+class _HeadDeadline:
+    """``rfile`` while the request head is read: each line may only use what is left of the deadline,
+    so a client that trickles header lines cannot hold a connection open."""
+
+    def __init__(self, rfile: io.BufferedIOBase, connection: socket.socket, seconds: float) -> None:
+        self._rfile = rfile
+        self._connection = connection
+        self._until = time.monotonic() + seconds
+
+    def readline(self, limit: int = -1) -> bytes:
+        rest = self._until - time.monotonic()
+        if rest <= 0:
+            raise TimeoutError("request head too slow")
+        self._connection.settimeout(rest)
+        return self._rfile.readline(limit)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._rfile, name)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files with caching, compression and security headers."""
 
     gzip_cache: GzipCache
     protocol_version = "HTTP/1.1"  # keep-alive: the rekenhulp fetches several files at once
+    server_version = SERVER_NAME
+    default_request_version = "HTTP/1.0"  # so an error on a garbled request line still has a status line
+    error_content_type = "text/html; charset=utf-8"
+    error_message_format = (
+        '<!doctype html><html lang="nl"><meta charset="utf-8"><title>%(code)d</title>'
+        "<p>%(message)s (%(code)d)</p></html>\n"
+    )
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out as separate writes; without NODELAY a kept-alive connection
+        # waits for the client's delayed ACK (about 40 ms) before the body leaves.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def version_string(self) -> str:
+        return SERVER_NAME  # no Python version for the world to read
+
+    def handle_one_request(self) -> None:
+        self.path = "/"  # so an error before the request line is parsed can still be answered
+        try:
+            self.connection.settimeout(IDLE_TIMEOUT)
+            super().handle_one_request()
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+
+    def parse_request(self) -> bool:
+        if not self.raw_requestline.strip():  # a bare CRLF: answer instead of hanging up silently
+            self.request_version = "HTTP/1.1"
+            self.requestline = ""
+            self.send_error(http.HTTPStatus.BAD_REQUEST)
+            return False
+        rfile = self.rfile
+        self.rfile = _HeadDeadline(rfile, self.connection, HEAD_TIMEOUT)  # type: ignore[assignment]
+        try:
+            ok = super().parse_request()
+        finally:
+            self.rfile = rfile
+            self.connection.settimeout(IDLE_TIMEOUT)
+        if ok and ("\x00" in self.path or "%00" in self.path):
+            self.send_error(http.HTTPStatus.BAD_REQUEST)
+            return False
+        return ok
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Dutch short errors; a 404 is the site's own 404.html when it has one."""
+        if code == http.HTTPStatus.NOT_FOUND and self.command in ("GET", "HEAD") and self._send_404_page():
+            return
+        # The English detail (it may quote the request) stays out of the answer.
+        super().send_error(code, FOUTEN.get(int(code), "Fout"), "")
+
+    def _send_404_page(self) -> bool:
+        page = os.path.join(self.directory, "404.html")
+        try:
+            with open(page, "rb") as fh:
+                body = fh.read()
+        except OSError:
+            return False
+        self.send_response(http.HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", TYPES[".html"])
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return True
+
+    def list_directory(self, path: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
+        """No directory listings: a folder without index.html is not found."""
+        self.send_error(http.HTTPStatus.NOT_FOUND)
+        return None
+
+    def translate_path(self, path: str) -> str:
+        try:
+            return super().translate_path(path)
+        except ValueError:  # for example a NUL byte after unquoting
+            return os.path.join(self.directory, "\uffff-ongeldig")
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         return TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
 
     def end_headers(self) -> None:
-        for name, value in headers_for(self.path).items():
+        for name, value in headers_for(getattr(self, "path", "/")).items():
             self.send_header(name, value)
         super().end_headers()
 

@@ -2,18 +2,27 @@
 
 Input columns are the input keys of the soort (lists such as ``kinderen`` as a JSON cell); an ``id``
 column and columns starting with ``_`` are passed through. Empty cells count as not given.
+Real files are read as they come: UTF-8 with or without BOM or cp1252 (Windows), separated by ``,``,
+``;`` or a tab, with decimal commas. A failing row never stops the file: its problem goes into that
+row's ``fouten`` and the next row is computed. Cells a spreadsheet would run as a formula are written
+with a leading ``'`` (OWASP, CSV injection).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import json
-from collections.abc import Callable, Iterable
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from . import data
+from .api import lees_json
 from .errors import InvoerFout
-from .invoer import TOON_TEKENS
+from .invoer import beperk, citaat, invoer_deel, label
 from .soorten import advies, ho
 
 WAAR = {
@@ -26,13 +35,62 @@ WAAR = {
     "onwaar": False,
     "0": False,
 }
+SCHEIDINGSTEKENS = {",": "komma", ";": "puntkomma", "\t": "tab"}
+# OWASP CSV injection: a cell starting with one of these is run as a formula by spreadsheets.
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+RIJ_FORMULE = tuple("," + t for t in FORMULE_BEGIN)
+GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+HEEL_MET_DECIMALEN = re.compile(r"([+-]?\d+)[.,]0+")
+ONZICHTBAAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _cp1252_terug(fout: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 in a UTF-8 file: read it as cp1252 (a file pasted together from two)."""
+    if not isinstance(fout, UnicodeDecodeError):
+        raise fout
+    stuk = fout.object[fout.start : fout.end]
+    return stuk.decode("cp1252", errors="replace"), fout.end
+
+
+codecs.register_error("wmo-cp1252-terug", _cp1252_terug)
+
+
+def codering(begin: bytes) -> str:
+    """The encoding of a file that starts with ``begin``: UTF-8 (with or without BOM) or cp1252.
+
+    UTF-8 when its multi-byte characters outnumber the bytes that are not UTF-8 (a UTF-8 file with a
+    pasted cp1252 line stays UTF-8; those bytes are read as cp1252 one by one), else cp1252.
+    """
+    if begin.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    tekst = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode(begin, final=False)
+    fout = sum(1 for c in tekst if "\udc80" <= c <= "\udcff")
+    goed = sum(1 for c in tekst if c > "\x7f" and not "\udc80" <= c <= "\udcff")
+    return "utf-8" if goed >= fout else "cp1252"
+
+
+def open_tekst(ruw: BinaryIO, encoding: str | None = None) -> tuple[TextIO, str]:
+    """A text stream over a binary file, with its encoding detected (or ``encoding`` as given)."""
+    buf = ruw if isinstance(ruw, io.BufferedReader) else io.BufferedReader(ruw)  # type: ignore[arg-type]
+    gekozen = encoding or codering(buf.peek(65536)[:65536])
+    fouten = "wmo-cp1252-terug" if gekozen.replace("-", "").lower().startswith("utf8") else "replace"
+    return io.TextIOWrapper(buf, encoding=gekozen, errors=fouten, newline=""), gekozen
+
+
+def scheidingsteken(kopregel: str) -> str:
+    """The separator of a header line: the one of ``,`` ``;`` tab that occurs most outside quotes."""
+    buiten = re.sub(r'"[^"]*"', "", kopregel)
+    tellingen = {t: buiten.count(t) for t in (",", ";", "\t")}
+    beste = max(tellingen, key=lambda t: tellingen[t])
+    return beste if tellingen[beste] else ","
 
 
 def _geheel(cel: str) -> object:
     try:
         return int(cel)
     except ValueError:
-        return cel
+        m = HEEL_MET_DECIMALEN.fullmatch(cel)  # "12,0" or "12.00": a whole number with decimals
+        return int(m.group(1)) if m else cel
 
 
 def _jn(cel: str) -> object:
@@ -44,15 +102,19 @@ def _geheel_of_jn(cel: str) -> object:
     return WAAR.get(cel.lower(), cel) if isinstance(waarde, str) else waarde
 
 
-def _json(cel: str) -> object:
-    try:
-        return json.loads(cel)
-    except ValueError:
-        return _Onleesbaar(cel)
-
-
 class _Onleesbaar(str):
-    """A JSON cell that does not parse; reported as such."""
+    """A JSON cell that does not parse; ``melding`` says why."""
+
+    melding = ""
+
+
+def _json(cel: str, grenzen: dict) -> object:
+    try:
+        return lees_json(cel, grenzen)
+    except InvoerFout as e:
+        fout = _Onleesbaar(cel)
+        fout.melding = e.fouten[0]["melding"].replace("De invoer is", "is")
+        return fout
 
 
 def _tekst(cel: str) -> object:
@@ -82,6 +144,7 @@ HO_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "peildatum": _tekst,
 }
 ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
+    "regio": _tekst,
     "wekelijks_nodig": _jn,
     "tijdelijk_fysiek": _jn,
     "kan_taken_leren": _jn,
@@ -103,7 +166,7 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     uit = advies.run(invoer, bundle)
     b = uit["budgetten"]
-    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"]] + [
+    return [" + ".join(p["id"] for p in uit["producten"]), uit["uren_per_jaar"] or ""] + [
         b[k]["per_maand"] for k in sorted(b)
     ]
 
@@ -129,17 +192,82 @@ def doorgeven(kolom: str) -> bool:
     return kolom == "id" or kolom.startswith("_")
 
 
+def neutraliseer(cel: str) -> str:
+    """A cell as it may be written back: no control characters, and never run as a formula.
+
+    OWASP's advice for CSV files: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage
+    return gets a leading ``'``, so a spreadsheet shows it as text. Plain numbers (``-1``) stay as they are.
+    """
+    if cel.isprintable() and not cel.startswith(FORMULE_BEGIN):  # nearly every cell: nothing to do
+        return cel
+    if ONZICHTBAAR.search(cel):
+        cel = ONZICHTBAAR.sub("\ufffd", cel)
+    if cel.startswith(FORMULE_BEGIN) and not GETAL.fullmatch(cel):
+        return "'" + cel
+    return cel
+
+
+def _veilige_rij(cellen: list[str]) -> list[str]:
+    """`neutraliseer` on every cell; one check over the joined row first, as nearly every row is clean."""
+    samen = "," + ",".join(cellen)
+    if samen.isprintable() and not any(t in samen for t in RIJ_FORMULE):
+        return cellen
+    return [neutraliseer(c) for c in cellen]
+
+
+def _regels(lezer: Iterator[list[str]], cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
+    """The rows of ``lezer``; a row the csv module cannot read comes back as (None, why)."""
+    while True:
+        try:
+            cellen = next(lezer)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            tekst = str(e)
+            waarom = (
+                f"een cel is langer dan {cel_tekens} tekens"
+                if "field limit" in tekst
+                else "de rij is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten)"
+            )
+            yield None, waarom
+            continue
+        yield cellen, ""
+
+
 def verwerk(
-    invoer: TextIO, uitvoer: TextIO, soort: str = "ho", bundle: dict | None = None
+    invoer: TextIO,
+    uitvoer: TextIO,
+    soort: str = "ho",
+    bundle: dict | None = None,
+    scheidingsteken_: str | None = None,
 ) -> tuple[int, int]:
     """Read situations from CSV ``invoer`` and write results to ``uitvoer``; returns (rows, bad rows).
 
-    Raises `InvoerFout` for a header that names unknown columns (nothing is computed then).
+    The separator is detected from the header unless ``scheidingsteken_`` is given; the output uses
+    the same one. Raises `InvoerFout` for a header that names unknown columns (nothing is computed then).
     """
     kolommen, extra, reken = SOORTEN[soort]
-    lezer = csv.reader(invoer)
-    kop = next(lezer, None)
-    if kop is None:
+    b = data.bundel(bundle)
+    deel = invoer_deel(b)
+    grenzen = deel["omvang"]
+    kopregel = invoer.readline(grenzen["json_tekens"] + 1)  # a file without line ends is not read whole
+    if len(kopregel) > grenzen["json_tekens"]:
+        raise InvoerFout(
+            [
+                {
+                    "veld": None,
+                    "melding": "De eerste regel van het bestand is te lang voor een kopregel; "
+                    "is dit wel een CSV-bestand?",
+                }
+            ]
+        )
+    teken = scheidingsteken_ or scheidingsteken(kopregel)
+    # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
+    csv.field_size_limit(grenzen["json_tekens"])
+    lezer = csv.reader(itertools.chain([kopregel], invoer), delimiter=teken)
+    rijen_in = _regels(lezer, grenzen["json_tekens"])
+    kop, _ = next(rijen_in, (None, ""))
+    if not kop or not any(k.strip() for k in kop):
         raise InvoerFout(
             [
                 {
@@ -149,30 +277,42 @@ def verwerk(
             ]
         )
     kop = [k.strip().lstrip("\ufeff") for k in kop]
-    _controleer_kop(kop, kolommen, extra)
+    _controleer_kop(kop, kolommen, extra, grenzen)
     lezers = [(i, k, kolommen[k]) for i, k in enumerate(kop) if k in kolommen]
     posities = [i for i, _, _ in lezers]
-    schrijver = csv.writer(uitvoer, lineterminator="\n")
-    schrijver.writerow(kop + extra + ["fouten"])
+    # CRLF as RFC 4180 writes it; csv then also quotes a cell holding a lone CR, so rows stay rows.
+    schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\r\n")
+    schrijver.writerow([neutraliseer(k) for k in kop] + extra + ["fouten"])
     leeg = [""] * len(extra)
     cache: dict[tuple, list[str]] = {}
     vandaag = date.today()  # one default peildatum for the whole file
     rijen = slecht = 0
     breedte = len(kop)
-    for cellen in lezer:
+    for cellen, waarom in rijen_in:
+        if cellen is None:
+            rijen += 1
+            slecht += 1
+            schrijver.writerow([""] * breedte + leeg + [f"Rij {rijen}: {waarom}; deze rij is niet gelezen."])
+            continue
         if not cellen:
             continue
         rijen += 1
-        sleutel = (len(cellen), *[cellen[i] for i in posities]) if len(cellen) >= breedte else tuple(cellen)
-        resultaat = cache.get(sleutel)
-        if resultaat is None:
-            resultaat = _rij(cellen, breedte, lezers, reken, bundle, leeg, vandaag)
-            if len(cache) > 50_000:
-                cache.clear()
-            cache[sleutel] = resultaat
+        if len(cellen) == breedte:
+            sleutel = tuple(cellen[i] for i in posities)
+            resultaat = cache.get(sleutel)
+            if resultaat is None:
+                resultaat = _rij(cellen, lezers, reken, bundle, leeg, vandaag, deel)
+                if len(cache) > 50_000:
+                    cache.clear()
+                cache[sleutel] = resultaat
+        else:
+            resultaat = leeg + [
+                f"De rij heeft {len(cellen)} cellen, de kop {breedte} kolommen; "
+                "controleer het scheidingsteken en lege cellen aan het eind."
+            ]
         if resultaat[-1]:
             slecht += 1
-        schrijver.writerow(_vul(cellen, breedte) + resultaat)
+        schrijver.writerow(_veilige_rij(_vul(cellen, breedte)) + resultaat)
     return rijen, slecht
 
 
@@ -185,51 +325,60 @@ def _vul(cellen: list[str], breedte: int) -> list[str]:
 
 def _rij(
     cellen: list[str],
-    breedte: int,
     lezers: Iterable,
     reken: Callable,
     bundle: dict | None,
     leeg: list[str],
     vandaag: date,
+    deel: dict,
 ) -> list[str]:
-    if len(cellen) > breedte:
-        return leeg + [f"De rij heeft {len(cellen)} cellen, de kop maar {breedte} kolommen."]
-    if len(cellen) < breedte:
-        cellen = cellen + [""] * (breedte - len(cellen))
+    """One row's result cells and its ``fouten``; whatever goes wrong stays in this row.
+
+    ``deel``: the bundle's ``invoer`` part (labels and size limits).
+    """
+    velden, grenzen = deel["velden"], deel["omvang"]
     invoer: dict = {}
     fouten: list[str] = []
     for i, kolom, zet in lezers:
         cel = cellen[i]
         if cel and (cel := cel.strip()):
-            waarde = zet(cel)
+            waarde = _json(cel, grenzen) if zet is _json else zet(cel)
             if waarde.__class__ is _Onleesbaar:
-                fouten.append(f"{kolom} is geen geldige JSON-lijst (ontvangen: {cel[:TOON_TEKENS]})")
+                kort = citaat(cel, grenzen["citaat_tekens"])
+                fouten.append(f"{label(velden, kolom)} {waarde.melding} (ontvangen: {kort})")
             else:
                 invoer[kolom] = waarde
     try:
         uitkomst = reken(invoer, bundle, vandaag)
     except InvoerFout as e:
-        return leeg + [" | ".join(fouten + [f["melding"] for f in e.fouten])]
+        alle = [{"melding": f} for f in fouten] + e.fouten
+        return leeg + [" | ".join(neutraliseer(f["melding"]) for f in beperk(alle, grenzen["meldingen"]))]
+    except Exception:  # noqa: BLE001 - one row must never stop the file
+        return leeg + ["Deze rij kon niet worden berekend door een fout in de rekenhulp zelf."]
     if fouten:
-        return leeg + [" | ".join(fouten)]
+        return leeg + [" | ".join(neutraliseer(f) for f in fouten)]
     uitkomst.append("")
     return uitkomst
 
 
-def _controleer_kop(kop: list[str], kolommen: dict, extra: list[str]) -> None:
+def _controleer_kop(kop: list[str], kolommen: dict, extra: list[str], grenzen: dict) -> None:
+    """Column names are the batch file's interface, so its messages name them as the header has them."""
     fouten = []
     gezien: set[str] = set()
     for k in kop:
+        naam = citaat(k, grenzen["citaat_tekens"])
         if k in gezien:
-            fouten.append({"veld": k, "melding": f"kolom '{k}' staat twee keer in de kop"})
+            fouten.append({"veld": k, "melding": f"Kolom {naam} staat twee keer in de kopregel."})
         gezien.add(k)
         if k not in kolommen and not doorgeven(k):
-            fouten.append(
-                {
-                    "veld": k,
-                    "melding": f"onbekende kolom '{k}'; toegestaan zijn: {', '.join(kolommen)} "
-                    "(en 'id' of kolommen die met _ beginnen)",
-                }
-            )
+            fouten.append({"veld": k, "melding": f"Onbekende kolom {naam} in de kopregel."})
     if fouten:
+        fouten = beperk(fouten, grenzen["meldingen"])
+        fouten.append(
+            {
+                "veld": None,
+                "melding": f"Toegestaan zijn de kolommen {', '.join(kolommen)}, en 'id' of kolommen die "
+                "met _ beginnen (die worden doorgegeven).",
+            }
+        )
         raise InvoerFout(fouten)

@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import BundleFout
+from .geldig import in_werking
+from .invoer import invoer_deel
 
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
@@ -25,16 +27,61 @@ def laad(bron: dict | str | os.PathLike | None = None) -> dict:
     """Read a bundle: a dict as is, a path to a JSON file, or (None) the one shipped in the package."""
     if isinstance(bron, dict):
         bundle = bron
-    elif bron is not None:
-        bundle = json.loads(Path(bron).read_text(encoding="utf-8"))
     else:
-        bundle = json.loads(_pakket_tekst())
+        naam = str(bron) if bron is not None else "calculator/data/bundle.json"
+        try:
+            tekst = Path(bron).read_text(encoding="utf-8") if bron is not None else _pakket_tekst()
+            bundle = json.loads(tekst)
+        except UnicodeDecodeError:
+            raise BundleFout(f"{naam} is geen tekstbestand (geen geldige UTF-8)") from None
+        except RecursionError:
+            raise BundleFout(f"{naam} is geen bundel (te diep genest)") from None
+        except ValueError:
+            raise BundleFout(f"{naam} is geen bundel (geen geldige JSON)") from None
+        except OSError as e:
+            raise BundleFout(f"{naam} kan niet worden gelezen ({e.strerror or 'onbekende fout'})") from None
     if not isinstance(bundle, dict) or bundle.get("versie") != BUNDLE_VERSIE:
         raise BundleFout(f"onbekende bundelversie (verwacht {BUNDLE_VERSIE})")
-    for deel in ("parameters", "tarieven", "producten", "regios"):
+    for deel in ("parameters", "tarieven", "producten", "regios", "invoer"):
         if not isinstance(bundle.get(deel), dict):
             raise BundleFout(f"de bundel mist '{deel}'")
+    _controleer_vorm(bundle)
     return bundle
+
+
+def _controleer_waarden(waarden: object, waar: str) -> None:
+    if not isinstance(waarden, list):
+        raise BundleFout(f"{waar}: 'waarden' is geen lijst")
+    for w in waarden:
+        if not isinstance(w, dict) or not isinstance(w.get("vanaf"), str):
+            raise BundleFout(f"{waar}: een waarde zonder 'vanaf'-datum")
+        if w.get("waarde") is None:
+            continue
+        try:
+            Decimal(str(w["waarde"]))
+        except ArithmeticError:
+            raise BundleFout(f"{waar}: een waarde is geen getal") from None
+
+
+def _controleer_vorm(bundle: dict) -> None:
+    """Each value the rules read is where they expect it and a decimal, so a bad bundle fails here."""
+    for sleutel, p in bundle["parameters"].items():
+        if not isinstance(p, dict):
+            raise BundleFout(f"parameter '{sleutel}' is geen object")
+        _controleer_waarden(p.get("waarden"), f"parameter '{sleutel}'")
+    for sleutel, t in bundle["tarieven"].items():
+        if not isinstance(t, dict) or not isinstance(t.get("rijen"), list):
+            raise BundleFout(f"tarieftabel '{sleutel}' heeft geen rijen")
+        if t.get("uurtarief") is not None:
+            _controleer_waarden(t["uurtarief"], f"tarieftabel '{sleutel}', uurtarief")
+        for r in t["rijen"]:
+            if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+                raise BundleFout(f"tarieftabel '{sleutel}': een rij zonder id")
+            _controleer_waarden(r.get("waarden") or [], f"tarieftabel '{sleutel}', rij '{r['id']}'")
+    for sleutel, p in bundle["producten"].items():
+        if not isinstance(p, dict):
+            raise BundleFout(f"product '{sleutel}' is geen object")
+    invoer_deel(bundle, controleer=True)
 
 
 def _pakket_tekst() -> str:
@@ -66,22 +113,9 @@ def actief() -> dict:
 
 
 def kies_waarde(waarden: list[dict], peildatum: date) -> tuple[dict | None, bool]:
-    """The entry in force on ``peildatum``: the last whose ``vanaf`` is on or before it.
-
-    If every entry starts later, the earliest; the flag then says the date lies before the first value.
-    """
-    if not waarden:
-        return None, False
-    dag = peildatum.isoformat()
-    gekozen = None
-    for w in waarden:  # sorted by vanaf (bundle contract)
-        if w["vanaf"] <= dag:
-            gekozen = w
-        else:
-            break
-    if gekozen is None:
-        return waarden[0], True
-    return gekozen, False
+    """The bundle entry in force on ``peildatum`` (entries sorted by ``vanaf``), see `in_werking`."""
+    i, voor_eerste = in_werking([w["vanaf"] for w in waarden], peildatum.isoformat())
+    return (None, False) if i is None else (waarden[i], voor_eerste)
 
 
 @dataclass(frozen=True)
@@ -92,7 +126,6 @@ class Waarde:
     bron: dict
     vanaf: str | None
     eenheid: str | None
-    voor_eerste: bool
 
 
 def uitleg(w: Waarde) -> str:
@@ -115,6 +148,7 @@ class Rij:
     waarde: Decimal | None
     bron: dict
     vanaf: str | None
+    voor_eerste: bool = False  # the peildatum lies before the first value; this is the earliest
 
 
 class _Lui(dict):
@@ -153,11 +187,11 @@ class Peil:
             p = self.bundle["parameters"].get(sleutel)
             if p is None:
                 raise BundleFout(f"parameter '{sleutel}' ontbreekt in de bundel")
-            entry, voor = kies_waarde(p.get("waarden") or [], self.peildatum)
+            entry, _ = kies_waarde(p.get("waarden") or [], self.peildatum)
             if entry is None or entry.get("waarde") is None:
                 raise BundleFout(f"parameter '{sleutel}' heeft geen waarde")
             w = Waarde(
-                Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), p.get("eenheid"), voor
+                Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), p.get("eenheid")
             )
             self._params[sleutel] = w
         return w
@@ -165,10 +199,6 @@ class Peil:
     def waarde(self, sleutel: str) -> Decimal:
         """The decimal value of parameter ``sleutel``."""
         return self.w[sleutel]
-
-    def bron(self, sleutel: str) -> dict:
-        """The source of parameter ``sleutel``'s value in force."""
-        return self.b[sleutel]
 
     def tabel(self, tabel_id: str) -> dict:
         """A tariff table by id."""
@@ -203,18 +233,20 @@ class Peil:
             if t.get("regio") == regio and t.get("regime") == regime
         )
 
+    def tabellen_van(self, regio: str | None) -> list[str]:
+        """Ids of every tariff table of ``regio`` (empty: the sources give this region no amounts)."""
+        return sorted(k for k, t in self.bundle["tarieven"].items() if t.get("regio") == regio)
+
     def uurtarief(self, tabel_id: str) -> Waarde | None:
         """The hourly rate of an hours-x-rate table, if it has one."""
         t = self.tabel(tabel_id)
-        entry, voor = kies_waarde(t.get("uurtarief") or [], self.peildatum)
+        entry, _ = kies_waarde(t.get("uurtarief") or [], self.peildatum)
         if entry is None:
             return None
-        return Waarde(
-            Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), t.get("eenheid"), voor
-        )
+        return Waarde(Decimal(entry["waarde"]), entry.get("bron") or {}, entry.get("vanaf"), t.get("eenheid"))
 
     def _maak_rij(self, tabel_id: str, t: dict, r: dict) -> Rij:
-        entry, _ = kies_waarde(r.get("waarden") or [], self.peildatum)
+        entry, voor_eerste = kies_waarde(r.get("waarden") or [], self.peildatum)
         waarde = None if entry is None or entry.get("waarde") is None else Decimal(entry["waarde"])
         bron = (entry or {}).get("bron") or t.get("bron") or {}
         return Rij(
@@ -228,7 +260,13 @@ class Peil:
             waarde=waarde,
             bron=bron,
             vanaf=(entry or {}).get("vanaf"),
+            voor_eerste=voor_eerste,
         )
+
+
+def bundel(bundle: dict | None = None) -> dict:
+    """``bundle`` itself, or (None) the active bundle."""
+    return actief() if bundle is None else bundle
 
 
 def peil(peildatum: date, bundle: dict | None = None) -> Peil:

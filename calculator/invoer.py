@@ -1,69 +1,176 @@
-"""Reading and checking input: every problem is collected, then raised as one `InvoerFout`."""
+"""Reading and checking input: every problem is collected, then raised as one `InvoerFout`.
+
+Every message names a field by the label a person sees (``invoer.velden.<veld>.label`` in the
+bundle, from content/invoer.yaml); ``veld`` keeps the key for programs. Maxima come from the same
+table: a source's parameter in force on the peildatum, or the project's own plausibility bound.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from .errors import InvoerFout
+from .errors import BundleFout, InvoerFout
 
-# Technical guard against absurd input, not a norm: no count in these rules comes near it.
-TECHNISCHE_GRENS = 1_000_000
-# How much of a wrong value a message quotes.
-TOON_TEKENS = 48
 ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Calendar fact: a week has seven days.
-DAGEN_PER_WEEK = 7
+INDEX = re.compile(r"\[\d+\]")
+GEEN_BRON = "een grens van de rekenhulp, geen norm uit de bron"
 
 
-def _toon(waarde: object) -> str:
+OMVANG = ("json_tekens", "diepte", "tekst_tekens", "lijst_items", "meldingen", "citaat_tekens")
+
+
+def invoer_deel(bundle: dict, controleer: bool = False) -> dict:
+    """The bundle's ``invoer`` part: labels, bounds and size limits (content/invoer.yaml).
+
+    ``controleer``: check its shape in full (done once, when a bundle is loaded).
+    """
+    deel = bundle.get("invoer")
+    if not isinstance(deel, dict) or (
+        controleer
+        and (
+            not isinstance(deel.get("velden"), dict)
+            or not isinstance(deel.get("omvang"), dict)
+            or any(not isinstance(deel["omvang"].get(k), int) for k in OMVANG)
+        )
+    ):
+        raise BundleFout("de bundel mist 'invoer' (velden en omvang uit content/invoer.yaml)")
+    return deel
+
+
+def omvang(bundle: dict) -> dict:
+    """The input size limits: characters, nesting depth, list items, messages, excerpt length."""
+    return invoer_deel(bundle)["omvang"]
+
+
+def citaat(waarde: str, tekens: int) -> str:
+    """A short, printable excerpt of text someone sent: never more than ``tekens`` characters,
+    no control characters and no lone surrogates (those cannot be written as UTF-8)."""
+    kort = waarde[:tekens]
+    schoon = "".join(c if c.isprintable() and not "\ud800" <= c <= "\udfff" else "�" for c in kort)
+    return f'"{schoon}…"' if len(waarde) > tekens else f'"{schoon}"'
+
+
+def toon(waarde: object, tekens: int) -> str:
+    """How a message shows a value that was sent: short, in words a person understands."""
     if isinstance(waarde, str):
-        return f'"{waarde}"' if len(waarde) <= TOON_TEKENS else f'"{waarde[:TOON_TEKENS]}…"'
+        return citaat(waarde, tekens)
     if waarde is None:
         return "leeg (null)"
     if isinstance(waarde, bool):
-        return "true" if waarde else "false"
-    if isinstance(waarde, (int, Decimal)):
-        return str(waarde)
-    if isinstance(waarde, float):
-        return repr(waarde)
+        return "ja (true)" if waarde else "nee (false)"
+    if isinstance(waarde, int):
+        try:
+            tekst = str(waarde)
+        except ValueError:  # more digits than Python writes out
+            return "een heel groot getal"
+        return tekst if len(tekst) <= tekens else "een heel groot getal"
+    if isinstance(waarde, (float, Decimal)):
+        return citaat(repr(waarde) if isinstance(waarde, float) else str(waarde), tekens).strip('"')
     if isinstance(waarde, (list, tuple)):
         return "een lijst"
     if isinstance(waarde, dict):
         return "een object"
-    return type(waarde).__name__
+    return "een onbekend soort waarde"
+
+
+def label(velden: dict, veld: str) -> str:
+    """The label a person sees for ``veld`` (``kinderen[1].leeftijd`` -> ``Kind 2: Leeftijd (jaren)``)."""
+    if "." in veld and veld.startswith("kinderen["):
+        lijst, _, rest = veld.partition(".")
+        nummer = int(INDEX.search(lijst).group(0)[1:-1]) + 1
+        return f"Kind {nummer}: {label(velden, 'kinderen.' + rest)}"
+    m = INDEX.search(veld)
+    if m and veld.startswith("kinderen[") and veld.endswith("]"):
+        return f"Kind {int(m.group(0)[1:-1]) + 1}"
+    if m:
+        basis = veld[: m.start()]
+        return f"{label(velden, basis)}, nummer {int(m.group(0)[1:-1]) + 1}"
+    info = velden.get(veld)
+    if isinstance(info, dict) and info.get("label"):
+        return str(info["label"])
+    # A field without a label (an old bundle): its name in words, never the raw key.
+    naam = veld.rsplit(".", 1)[-1].replace("_", " ")
+    return naam[:1].upper() + naam[1:]
+
+
+def beperk(fouten: list[dict], meldingen: int) -> list[dict]:
+    """At most ``meldingen`` messages; the rest summed up in one, so a flood of bad input stays small."""
+    if len(fouten) <= meldingen:
+        return fouten
+    rest = len(fouten) - (meldingen - 1)
+    return fouten[: meldingen - 1] + [
+        {"veld": None, "melding": f"En nog {rest} andere problemen met de invoer (niet allemaal getoond)."}
+    ]
 
 
 class Velden:
-    """Reads the fields of one input object, collecting every problem found."""
+    """Reads the fields of one input object, collecting every problem found.
 
-    def __init__(self, invoer: object, toegestaan: Iterable[str], voorvoegsel: str = "") -> None:
+    ``bundle`` gives the labels, bounds and size limits; call `gebruik_peil` once the peildatum is
+    known, so maxima that come from a source's parameter are the ones in force on that date.
+    """
+
+    def __init__(
+        self, invoer: object, toegestaan: Iterable[str], bundle: dict, voorvoegsel: str = ""
+    ) -> None:
         self.fouten: list[dict] = []
         self.voorvoegsel = voorvoegsel
         self.toegestaan = tuple(toegestaan)
+        deel = invoer_deel(bundle)
+        self.velden: dict = deel["velden"]
+        self.omvang: dict = deel["omvang"]
+        self.bundle = bundle
+        self.peil = None
+        self._schema_voor = INDEX.sub("", voorvoegsel)  # kinderen[3]. -> kinderen.
         toegestane = frozenset(self.toegestaan)
         if not isinstance(invoer, dict):
             naam = voorvoegsel.rstrip(".") or None
-            self.fout_los(
-                naam, f"de invoer{' ' + naam if naam else ''} moet een object zijn, niet {_toon(invoer)}"
-            )
+            wat = f"{self.label(naam)} moet" if naam else "De invoer moet"
+            self.fout_los(naam, f"{wat} een object zijn met velden, niet {self.toon(invoer)}.")
             invoer = {}
         self.invoer: dict = invoer
-        for sleutel in invoer:
-            if sleutel not in toegestane:
-                naam = self.naam(str(sleutel))
-                self.fout_los(naam, f"onbekend veld '{naam}'; toegestaan zijn: {', '.join(self.toegestaan)}")
+        onbekend = [k for k in invoer if k not in toegestane]
+        getoond = self.omvang["meldingen"]
+        waar = f"{self.label(voorvoegsel.rstrip('.'))}: o" if voorvoegsel else "O"
+        for sleutel in onbekend[:getoond]:
+            tekst = sleutel if isinstance(sleutel, str) else str(sleutel)
+            self.fout_los(
+                self.naam(citaat(tekst, self.omvang["citaat_tekens"]).strip('"')),
+                f"{waar}nbekend veld {self.toon(tekst)}: deze berekening gebruikt dit veld niet.",
+            )
+        if len(onbekend) > getoond:
+            self.fout_los(
+                None, f"En nog {len(onbekend) - getoond} onbekende velden; deze berekening gebruikt ze niet."
+            )
+
+    def gebruik_peil(self, peil: object) -> None:
+        """The `Peil` (values in force on the peildatum) for maxima from a source's parameter."""
+        self.peil = peil
 
     def naam(self, veld: str) -> str:
-        """The full field name (with the prefix of a nested object)."""
+        """The full field name (with the prefix of a nested object), the key for programs."""
         return f"{self.voorvoegsel}{veld}"
 
+    def label(self, veld: str | None) -> str:
+        """The label a person sees for ``veld`` (a full name)."""
+        return label(self.velden, veld or "")
+
+    def toon(self, waarde: object) -> str:
+        return toon(waarde, self.omvang["citaat_tekens"])
+
+    def keuze_tekst(self, veld: str, waarde: str, teksten: dict | None = None) -> str:
+        """What a person reads for option ``waarde`` of ``veld`` (``teksten`` overrides the table)."""
+        info = self.velden.get(veld) or {}
+        teksten = teksten or info.get("keuzes") or {}
+        return str(teksten.get(waarde, waarde.replace("_", " ")))
+
     def fout(self, veld: str, melding: str) -> None:
-        """Record a problem with ``veld``; ``melding`` is a predicate, the field name is put before it."""
+        """Record a problem with ``veld``; ``melding`` is a predicate, the field's label is put before it."""
         naam = self.naam(veld)
-        self.fouten.append({"veld": naam, "melding": f"{naam} {melding}"})
+        self.fouten.append({"veld": naam, "melding": f"{self.label(naam)} {melding}"})
 
     def fout_los(self, veld: str | None, melding: str) -> None:
         """Record a problem whose message already names what it is about."""
@@ -73,42 +180,62 @@ class Velden:
         """Whether ``veld`` was given (``null`` counts as not given)."""
         return self.invoer.get(veld) is not None
 
+    def grens(self, veld: str) -> tuple[int, int | None, str]:
+        """Minimum and maximum of ``veld`` in force, and how a message explains the maximum.
+
+        Cached on the `Peil`, as the bounds on one date are the same for every row of a batch.
+        """
+        naam = self._schema_voor + veld
+        cache = self.peil.__dict__.setdefault("_invoer_grenzen", {}) if self.peil is not None else {}
+        gevonden = cache.get(naam)
+        if gevonden is None:
+            gevonden = cache[naam] = self._bereken_grens(naam)
+        return gevonden
+
+    def _bereken_grens(self, naam: str) -> tuple[int, int | None, str]:
+        schema = self.velden.get(naam) or {}
+        minimum = int(schema.get("minimum", 0))
+        m = schema.get("maximum")
+        if not m:
+            return minimum, None, ""
+        if m.get("parameter"):
+            if self.peil is None:
+                return minimum, None, ""
+            sleutel = m["parameter"]
+            waarde = self.peil.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
+            return minimum, waarde, self.peil.u[sleutel]
+        return minimum, int(Decimal(m["waarde"])), GEEN_BRON
+
     def heel(
         self,
         veld: str,
         standaard: int | None = 0,
         *,
-        minimum: int = 0,
-        maximum: int | None = None,
-        max_uitleg: str | Callable[[], str] = "",
         bool_als_getal: bool = False,
         verplicht: bool = False,
     ) -> int | None:
-        """A whole number in [minimum, maximum]; ``max_uitleg`` names the maximum's source."""
+        """A whole number between the field's minimum and maximum (both from the labels table)."""
         waarde = self.invoer.get(veld)
+        minimum, maximum, uitleg = self.grens(veld)
         if waarde is None:
             if verplicht:
-                self.fout(veld, f"is verplicht (een heel getal van {minimum} of meer)")
+                self.fout(veld, f"is verplicht (een heel getal van {minimum} of meer).")
             return standaard
         if isinstance(waarde, bool):
             if bool_als_getal:
                 return int(waarde)
-            self.fout(veld, f"moet een heel getal zijn, geen ja/nee-waarde (ontvangen: {_toon(waarde)})")
+            self.fout(veld, f"moet een heel getal zijn, geen ja of nee (ontvangen: {self.toon(waarde)}).")
             return standaard
         if not isinstance(waarde, int):
-            self.fout(veld, f"moet een heel getal zijn (ontvangen: {_toon(waarde)})")
+            self.fout(veld, f"moet een heel getal zijn (ontvangen: {self.toon(waarde)}).")
             return standaard
         if waarde < minimum:
             soort = "negatief zijn" if minimum == 0 else f"kleiner zijn dan {minimum}"
-            self.fout(veld, f"mag niet {soort} (ontvangen: {waarde})")
+            self.fout(veld, f"mag niet {soort} (ontvangen: {self.toon(waarde)}).")
             return standaard
         if maximum is not None and waarde > maximum:
-            tekst = max_uitleg() if callable(max_uitleg) else max_uitleg
-            uitleg = f" ({tekst})" if tekst else ""
-            self.fout(veld, f"mag hoogstens {maximum} zijn{uitleg}; ontvangen: {waarde}")
-            return standaard
-        if waarde > TECHNISCHE_GRENS:
-            self.fout(veld, f"is onwaarschijnlijk groot (ontvangen: {waarde})")
+            extra = f" ({uitleg})" if uitleg else ""
+            self.fout(veld, f"mag hoogstens {maximum} zijn{extra}; ontvangen: {self.toon(waarde)}.")
             return standaard
         return waarde
 
@@ -118,22 +245,36 @@ class Velden:
         if waarde is None:
             return standaard
         if not isinstance(waarde, bool):
-            self.fout(veld, f"moet true of false zijn (ontvangen: {_toon(waarde)})")
+            self.fout(veld, f"moet ja (true) of nee (false) zijn (ontvangen: {self.toon(waarde)}).")
             return standaard
         return waarde
 
+    def kies_uit(self, veld: str, opties: Iterable[str], teksten: dict | None = None) -> str:
+        """``; kies uit: a, b, c.`` in the words a person reads."""
+        namen = [f'"{self.keuze_tekst(veld, o, teksten)}"' for o in opties]
+        lijst = ", ".join(namen[:-1]) + " of " + namen[-1] if len(namen) > 1 else "".join(namen)
+        return f"; kies uit: {lijst}."
+
     def keuze(
-        self, veld: str, opties: Iterable[str], standaard: str | None, *, verplicht: bool = False
+        self,
+        veld: str,
+        opties: Iterable[str],
+        standaard: str | None,
+        *,
+        verplicht: bool = False,
+        teksten: dict | None = None,
     ) -> str | None:
-        """One of ``opties`` (a string)."""
+        """One of ``opties`` (a string); ``teksten`` names the options where the table does not."""
         opties = tuple(opties)
         waarde = self.invoer.get(veld)
         if waarde is None:
             if verplicht:
-                self.fout(veld, f"is verplicht; kies uit: {', '.join(opties)}")
+                self.fout(veld, "is verplicht" + self.kies_uit(veld, opties, teksten))
             return standaard
         if not isinstance(waarde, str) or waarde not in opties:
-            self.fout(veld, f"heeft een onbekende keuze {_toon(waarde)}; kies uit: {', '.join(opties)}")
+            self.fout(
+                veld, f"heeft een onbekende keuze {self.toon(waarde)}" + self.kies_uit(veld, opties, teksten)
+            )
             return standaard
         return waarde
 
@@ -150,21 +291,28 @@ class Velden:
             except ValueError:
                 pass
         self.fout(
-            veld, f"moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-01-01 (ontvangen: {_toon(waarde)})"
+            veld,
+            f"moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-01-01 (ontvangen: {self.toon(waarde)}).",
         )
         return date.today()
 
     def lijst(self, veld: str) -> list:
-        """A list (default empty)."""
+        """A list (default empty), at most as long as the field's maximum allows."""
         waarde = self.invoer.get(veld)
         if waarde is None:
             return []
         if not isinstance(waarde, list):
-            self.fout(veld, f"moet een lijst zijn (ontvangen: {_toon(waarde)})")
+            self.fout(veld, f"moet een lijst zijn (ontvangen: {self.toon(waarde)}).")
+            return []
+        _, maximum, uitleg = self.grens(veld)
+        if maximum is None:
+            maximum, uitleg = self.omvang["lijst_items"], GEEN_BRON
+        if len(waarde) > maximum:
+            self.fout(veld, f"mag hoogstens {maximum} items hebben ({uitleg}); ontvangen: {len(waarde)}.")
             return []
         return waarde
 
     def klaar(self) -> None:
-        """Raise `InvoerFout` with every problem collected, if any."""
+        """Raise `InvoerFout` with every problem collected (at most the size limit's number), if any."""
         if self.fouten:
-            raise InvoerFout(self.fouten)
+            raise InvoerFout(beperk(self.fouten, self.omvang["meldingen"]))

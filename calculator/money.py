@@ -11,13 +11,6 @@ NUL = Decimal("0")
 MAANDEN_PER_JAAR = Decimal("12")
 
 
-def decimaal(tekst: str | int | Decimal) -> Decimal:
-    """A decimal from the bundle's decimal string (or an int)."""
-    if isinstance(tekst, float):  # pragma: no cover - guards against accidental floats
-        raise TypeError("float is not allowed for amounts")
-    return Decimal(tekst)
-
-
 def op_cent(x: Decimal) -> Decimal:
     """Round half-up to the cent."""
     return x.quantize(CENT, rounding=ROUND_HALF_UP) + NUL
@@ -29,12 +22,12 @@ def op_heel(x: Decimal) -> Decimal:
 
 
 def bedrag(x: Decimal) -> str:
-    """An amount as a string with exactly two decimals: ``"143.01"``."""
+    """An amount as a string with exactly two decimals: ``"12.30"`` (quantize, then ``str``)."""
     return str(op_cent(x))
 
 
 def getal(x: Decimal) -> str:
-    """A quantity (minutes, hours) with at most two decimals, no trailing zeros: ``"108"``, ``"41.54"``."""
+    """A quantity (minutes, hours) with at most two decimals, no trailing zeros: ``"7"``, ``"41.5"``."""
     q = op_cent(x)
     if q == q.to_integral_value():
         return str(q.quantize(HEEL))

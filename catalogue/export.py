@@ -8,7 +8,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue.bronverwijzing import bron_anchor, date_in_source, section_anchor
 from catalogue.load import Catalogue
 
 BUNDLE_VERSION = 1
@@ -26,9 +28,16 @@ def _bron(b: s.Bron) -> dict[str, str]:
     return {"document": b.document, "sectie": b.sectie}
 
 
-def _waarden(waarden: s.Waarden) -> list[dict[str, Any]]:
+def _waarden(cat: Catalogue, waarden: s.Waarden) -> list[dict[str, Any]]:
+    # datum_in_bron: false where the source gives no such day and `vanaf` is our reading.
     return [
-        {"vanaf": day.isoformat(), "waarde": str(dv.waarde), "bron": _bron(dv.bron)}
+        {
+            "vanaf": day.isoformat(),
+            "datum_in_bron": date_in_source(cat.bronnen, dv.bron, day),
+            "waarde": str(dv.waarde),
+            "bron": _bron(dv.bron),
+            "bron_url": bron_url(cat, dv.bron),
+        }
         for day, dv in sorted(waarden.items())
     ]
 
@@ -45,10 +54,19 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
     return {
         "versie": BUNDLE_VERSION,
         "bronnen": {
-            k: {"bestand": d.bestand, "titel": d.titel, "url": f"bronnen/#bron-{k}"}
+            k: {
+                "bestand": d.bestand,
+                "titel": d.titel,
+                "url": f"bronnen/#bron-{k}",
+                # Per declared section its anchor; a trace links a {document, sectie} to the section
+                # whose name its sectie starts with (the longest), as bron_url() does here.
+                "secties": {sec: f"bronnen/#{section_anchor(k, sec)}" for sec in d.secties},
+            }
             for k, d in sorted(cat.bronnen.items())
         },
-        "regios": {k: {"naam": r.naam} for k, r in cat.regios.items()},
+        "regios": {
+            k: {"naam": r.naam, "bron": _bron(r.bron[0]) if r.bron else None} for k, r in cat.regios.items()
+        },
         "producten": {
             pid: {
                 k: v
@@ -73,23 +91,42 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             key: {
                 "beschrijving": prm.leaf.beschrijving,
                 "eenheid": prm.leaf.eenheid,
-                "waarden": _waarden(prm.leaf.waarden),
+                "conventie": prm.leaf.conventie,
+                "waarden": _waarden(cat, prm.leaf.waarden),
+                **({"regio": prm.regio} if prm.regio else {}),
+                # Only leaves with conditions carry the key, so the others stay as they were.
+                **(
+                    {"voorwaarden": [{"tekst": v.tekst, "bron": _bron(v.bron)} for v in prm.leaf.voorwaarden]}
+                    if prm.leaf.voorwaarden
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },
-        "tarieven": {tid: tariff_dict(t) for tid, t in sorted(cat.tarieven.items())},
+        "tarieven": {tid: tariff_dict(cat, t) for tid, t in sorted(cat.tarieven.items())},
+        "pakketten": {regio: pakket_dict(pk) for regio, pk in sorted(cat.pakketten.items())},
+        "invoer": invoer_schema.bundle_deel(cat.invoer),
     }
 
 
-def tariff_dict(t: s.TariefTabel) -> dict[str, Any]:
+def pakket_dict(pk: s.Pakket) -> dict[str, Any]:
+    """A region's HO package model for the core; a profile without its own bron takes the package's."""
+    data = pk.model_dump(mode="json", exclude={"aannames", "regio"})
+    for profiel in data["profielen"].values():
+        profiel["bron"] = profiel["bron"] or data["bron"]
+    return data
+
+
+def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:
     return {
         "titel": t.titel,
         "regio": t.regio,
         "regime": t.regime,
         "eenheid": t.eenheid,
         "bron": _bron(t.bron),
+        "bron_url": bron_url(cat, t.bron),
         "toelichting": t.toelichting,
-        "uurtarief": _waarden(t.uurtarief) if t.uurtarief else None,
+        "uurtarief": _waarden(cat, t.uurtarief) if t.uurtarief else None,
         "rijen": [
             {
                 "id": r.id,
@@ -99,7 +136,7 @@ def tariff_dict(t: s.TariefTabel) -> dict[str, Any]:
                 "uren_per_jaar": r.uren_per_jaar,
                 "eenheid": r.eenheid,
                 "niet_in_bron": r.niet_in_bron,
-                "waarden": _waarden(r.waarden),
+                "waarden": _waarden(cat, r.waarden),
             }
             for r in t.rijen
         ],
@@ -135,6 +172,7 @@ def products_csv(cat: Catalogue) -> str:
             p.eenheid.omschrijving,
             p.samenvatting,
             " | ".join(f"{b.document} {b.sectie}" for b in p.bron),
+            " | ".join(bron_url(cat, b) for b in p.bron),
         ]
         for p in sorted(cat.producten.values(), key=lambda p: (p.regio, p.id))
     ]
@@ -149,6 +187,7 @@ def products_csv(cat: Catalogue) -> str:
             "eenheid",
             "samenvatting",
             "bron",
+            "bron_adres",
         ],
         rows,
     )
@@ -168,9 +207,27 @@ def tariffs_csv(cat: Catalogue) -> str:
                 r.eenheid or t.eenheid,
             ]
             if r.niet_in_bron:
-                rows.append([*row, "", "niet in de bron", f"{t.bron.document} {t.bron.sectie}"])
+                rows.append(
+                    [
+                        *row,
+                        "",
+                        "",
+                        "niet in de bron",
+                        f"{t.bron.document} {t.bron.sectie}",
+                        bron_url(cat, t.bron),
+                    ]
+                )
             for day, dv in sorted(r.waarden.items()):
-                rows.append([*row, day.isoformat(), _nl(dv.waarde), f"{dv.bron.document} {dv.bron.sectie}"])
+                rows.append(
+                    [
+                        *row,
+                        day.isoformat(),
+                        _datum_in_bron(cat, dv.bron, day),
+                        _nl(dv.waarde),
+                        f"{dv.bron.document} {dv.bron.sectie}",
+                        bron_url(cat, dv.bron),
+                    ]
+                )
     return _csv(
         [
             "tabel",
@@ -181,8 +238,10 @@ def tariffs_csv(cat: Catalogue) -> str:
             "product",
             "eenheid",
             "peildatum",
+            "peildatum_in_bron",
             "bedrag",
             "bron",
+            "bron_adres",
         ],
         rows,
     )
@@ -195,10 +254,26 @@ def parameters_csv(cat: Catalogue) -> str:
             prm.leaf.beschrijving,
             prm.leaf.eenheid,
             day.isoformat(),
+            _datum_in_bron(cat, dv.bron, day),
             _nl(dv.waarde),
             f"{dv.bron.document} {dv.bron.sectie}",
+            bron_url(cat, dv.bron),
         ]
         for key, prm in sorted(cat.parameters.items())
         for day, dv in sorted(prm.leaf.waarden.items())
     ]
-    return _csv(["parameter", "omschrijving", "eenheid", "vanaf", "waarde", "bron"], rows)
+    return _csv(
+        ["parameter", "omschrijving", "eenheid", "vanaf", "vanaf_in_bron", "waarde", "bron", "bron_adres"],
+        rows,
+    )
+
+
+def _datum_in_bron(cat: Catalogue, bron: s.Bron, day: Any) -> str:
+    if date_in_source(cat.bronnen, bron, day):
+        return "ja"
+    return "nee, datum niet in de bron; wij rekenen vanaf deze datum"
+
+
+def bron_url(cat: Catalogue, bron: s.Bron) -> str:
+    """Site-relative address of the section a bron cites: bronnen/#bron-003-bijlage-11-tarieven-pgb."""
+    return f"bronnen/#{bron_anchor(cat.bronnen, bron)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-CENT = Decimal("0.01")
+from calculator.money import CENT
 
 
 def euro(value: Decimal | str | int) -> str:
@@ -15,7 +15,7 @@ def euro(value: Decimal | str | int) -> str:
     return f"{sign}€ {text}"
 
 
-def getal(value: Decimal | str | int) -> str:
+def getal_nl(value: Decimal | str | int) -> str:
     """Decimal("43.5") -> "43,5"; keeps the digits the source gave, Dutch separators."""
     d = Decimal(value)
     text = f"{d:f}"
@@ -44,3 +44,10 @@ def datum(value) -> str:
         "december",
     ]
     return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """3 -> "3 eisen", 1 -> "1 eis", 0 -> "geen eisen": Dutch counts with the right noun form."""
+    if n == 0:
+        return f"geen {meervoud}"
+    return f"{n} {enkelvoud if n == 1 else meervoud}"

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.yamlio import load_yaml
@@ -22,14 +23,17 @@ class Parameter:
     key: str
     file: str
     leaf: s.ParameterLeaf
+    regio: str | None = None  # set when the file is one region's table (e.g. its hours table)
 
 
 @dataclass
 class ParameterFile:
     name: str
+    titel: str  # the heading people read ("HHM-uren per product"), not the file name
     beschrijving: str
     aannames: list[str]
     keys: list[str]
+    regio: str | None = None
 
 
 @dataclass
@@ -47,6 +51,9 @@ class Catalogue:
     lijsten: dict[str, s.Lijst] = field(default_factory=dict)
     teksten: dict[str, s.Tekst] = field(default_factory=dict)
     projecten: dict[str, s.Project] = field(default_factory=dict)
+    pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
+    invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
+    begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
 
 
@@ -76,70 +83,130 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
         return None
 
 
+# Keys of a parameter file or group that describe it rather than name a parameter.
+PARAMETER_META = ("titel", "beschrijving", "aannames", "bron", "regio")
+
+
+def erf_bron(waarden: Any, bron: Any) -> Any:
+    """Dated values without a bron of their own take ``bron`` (the parameter's or table's): a reference
+    is written once per table or parameter, and every value still carries its source."""
+    if not isinstance(waarden, dict) or bron is None:
+        return waarden
+    return {
+        d: ({**v, "bron": bron} if isinstance(v, dict) and "bron" not in v else v) for d, v in waarden.items()
+    }
+
+
+def _tabel_met_bron(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    bron = data.get("bron")
+    uit = {**data, "uurtarief": erf_bron(data.get("uurtarief"), bron)} if "uurtarief" in data else dict(data)
+    if isinstance(data.get("rijen"), list):
+        uit["rijen"] = [
+            {**r, "waarden": erf_bron(r.get("waarden"), r.get("bron", bron))} if isinstance(r, dict) else r
+            for r in data["rijen"]
+        ]
+    return uit
+
+
 def _flatten_parameters(
-    node: Any, prefix: str, file: str, cat: Catalogue, errors: list[ContentError]
+    node: Any,
+    prefix: str,
+    file: str,
+    cat: Catalogue,
+    errors: list[ContentError],
+    bron: Any = None,
+    regio: str | None = None,
 ) -> list[str]:
     keys: list[str] = []
     if not isinstance(node, dict):
         errors.append(ContentError(file, prefix, "verwacht een mapping met parameters"))
         return keys
+    bron = node.get("bron", bron)
     if "waarden" in node:
-        leaf = validate_model(s.ParameterLeaf, node, file, errors)
+        leaf = validate_model(
+            s.ParameterLeaf, {**node, "waarden": erf_bron(node["waarden"], bron)}, file, errors
+        )
         if leaf is not None:
-            cat.parameters[prefix] = Parameter(prefix, file, leaf)
+            cat.parameters[prefix] = Parameter(prefix, file, leaf, regio)
             keys.append(prefix)
         return keys
     for name, child in node.items():
-        if name in ("beschrijving", "aannames") and "." in prefix:
-            continue  # metadata of a group
+        if name in PARAMETER_META:
+            continue  # metadata of a file or group
         if not isinstance(name, str) or not name.replace("_", "").isalnum() or name != name.lower():
             errors.append(ContentError(file, f"{prefix}.{name}", "ongeldige parameternaam"))
             continue
-        keys += _flatten_parameters(child, f"{prefix}.{name}", file, cat, errors)
+        keys += _flatten_parameters(child, f"{prefix}.{name}", file, cat, errors, bron, regio)
     return keys
 
 
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root.parent).as_posix()
+def load_catalogue(root: Path, extra: tuple[Path, ...] | list[Path] = ()) -> Catalogue:
+    """Read and schema-check every content file. Raises ContentErrors listing all problems.
 
-
-def load_catalogue(root: Path) -> Catalogue:
-    """Read and schema-check every content file. Raises ContentErrors listing all problems."""
+    ``extra`` folders (same layout as content/, e.g. a test municipality) add records to the main
+    content; they are validated by the same rules and a duplicate id is an error, never an override.
+    """
     cat = Catalogue(root=root)
     errors: list[ContentError] = []
+    base = root.resolve().parent
+    for i, folder in enumerate([root, *extra]):
+        _load_folder(cat, folder.resolve(), base, bool(i), errors)
+    if errors:
+        raise ContentErrors(errors)
+    return cat
+
+
+def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: list[ContentError]) -> None:
+    if not folder.is_relative_to(base):
+        base = folder.parent
+
+    def rel(path: Path) -> str:
+        return path.relative_to(base).as_posix()
 
     def read(path: Path) -> Any:
         try:
-            data = load_yaml(path, root.parent)
+            data = load_yaml(path, base)
         except ContentError as exc:
             errors.append(exc)
             return _UNREADABLE
         if data is None:
-            errors.append(ContentError(_rel(path, root), None, "het bestand is leeg"))
+            errors.append(ContentError(rel(path), None, "het bestand is leeg"))
             return _UNREADABLE
         return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:
-        path = root / name
+        path = folder / name
         data = read(path)
         out: dict[str, M] = {}
         if data is _UNREADABLE:
             return out
         if not isinstance(data, dict):
-            errors.append(ContentError(_rel(path, root), None, "verwacht een mapping"))
+            errors.append(ContentError(rel(path), None, "verwacht een mapping"))
             return out
         for key, value in data.items():
-            rec = validate_model(model, value, _rel(path, root), errors)
+            rec = validate_model(model, value, rel(path), errors)
             if rec is not None:
                 out[str(key)] = rec
         return out
 
-    cat.bronnen = read_map("bronnen.yaml", s.BronDocument)
-    cat.regios = read_map("regios.yaml", s.Regio)
-    cat.vergelijking = read_map("vergelijking.yaml", s.VergelijkingGroep)
+    for name, model, into in (
+        ("bronnen.yaml", s.BronDocument, cat.bronnen),
+        ("regios.yaml", s.Regio, cat.regios),
+        ("vergelijking.yaml", s.VergelijkingGroep, cat.vergelijking),
+        ("begrippen.yaml", s.Begrip, cat.begrippen),
+    ):
+        if extra and not (folder / name).exists():
+            continue  # an extra folder adds to the main content; it need not have every file
+        for key, rec in read_map(name, model).items():
+            if key in into:
+                errors.append(ContentError(rel(folder / name), key, f"'{key}' staat al in een andere map"))
+            else:
+                into[key] = rec
 
-    for path in sorted((root / "producten").glob("*/*.yaml")):
-        file = _rel(path, root)
+    for path in sorted((folder / "producten").glob("*/*.yaml")):
+        file = rel(path)
         data = read(path)
         rec = None if data is _UNREADABLE else validate_model(s.Product, data, file, errors)
         if rec is None:
@@ -158,30 +225,44 @@ def load_catalogue(root: Path) -> Catalogue:
         cat.producten[rec.id] = rec
         cat.product_files[rec.id] = file
 
-    for path in sorted((root / "regels").glob("*.yaml")):
-        file = _rel(path, root)
+    for path in sorted((folder / "regels").glob("*.yaml")):
+        file = rel(path)
         data = read(path)
         if not isinstance(data, dict):
             if data is not _UNREADABLE:
                 errors.append(ContentError(file, None, "verwacht een mapping met parameters"))
             continue
-        if "beschrijving" not in data:
-            errors.append(ContentError(file, "beschrijving", "verplicht veld ontbreekt"))
-        keys = _flatten_parameters(
-            {k: v for k, v in data.items() if k not in ("beschrijving", "aannames")},
-            path.stem,
-            file,
-            cat,
-            errors,
-        )
+        for required in ("titel", "beschrijving"):
+            if required not in data:
+                errors.append(ContentError(file, required, "verplicht veld ontbreekt"))
+        regio = data.get("regio")
+        if regio is not None and not isinstance(regio, str):
+            errors.append(ContentError(file, "regio", "verwacht de sleutel van een regio"))
+            regio = None
+        bron = data.get("bron")
+        if bron is not None:
+            validate_model(s.Bron, bron, file, errors)
+        if any(pf.name == path.stem for pf in cat.parameter_files):
+            errors.append(ContentError(file, None, f"een kengetallenbestand '{path.stem}' bestaat al"))
+            continue
+        keys = _flatten_parameters(data, path.stem, file, cat, errors, bron, regio)
         cat.parameter_files.append(
-            ParameterFile(path.stem, str(data.get("beschrijving", "")), list(data.get("aannames", [])), keys)
+            ParameterFile(
+                path.stem,
+                str(data.get("titel", path.stem)),
+                str(data.get("beschrijving", "")),
+                list(data.get("aannames", [])),
+                keys,
+                regio,
+            )
         )
 
-    def read_records(folder: str, model: type[M], into: dict[str, M]) -> None:
-        for path in sorted((root / folder).rglob("*.yaml")):
-            file = _rel(path, root)
+    def read_records(sub: str, model: type[M], into: dict[str, M]) -> None:
+        for path in sorted((folder / sub).rglob("*.yaml")):
+            file = rel(path)
             data = read(path)
+            if model is s.TariefTabel:
+                data = _tabel_met_bron(data)
             rec = None if data is _UNREADABLE else validate_model(model, data, file, errors)
             if rec is None:
                 continue
@@ -197,6 +278,26 @@ def load_catalogue(root: Path) -> Catalogue:
     read_records("teksten", s.Tekst, cat.teksten)
     read_records("projecten", s.Project, cat.projecten)
 
-    if errors:
-        raise ContentErrors(errors)
-    return cat
+    for path in sorted((folder / "pakketten").glob("*.yaml")):
+        file = rel(path)
+        data = read(path)
+        rec = None if data is _UNREADABLE else validate_model(s.Pakket, data, file, errors)
+        if rec is None:
+            continue
+        if rec.regio != path.stem:
+            errors.append(
+                ContentError(
+                    file, "regio", f"'{rec.regio}' moet gelijk zijn aan de bestandsnaam '{path.stem}'"
+                )
+            )
+        if rec.regio in cat.pakketten:
+            errors.append(ContentError(file, "regio", f"regio '{rec.regio}' heeft al een pakket"))
+            continue
+        cat.pakketten[rec.regio] = rec
+        cat.files[f"pakket:{rec.regio}"] = file
+
+    if not extra:
+        invoer_path = folder / invoer_schema.FILE
+        invoer_data = read(invoer_path)
+        if invoer_data is not _UNREADABLE:
+            cat.invoer = validate_model(invoer_schema.Invoer, invoer_data, rel(invoer_path), errors)

@@ -12,9 +12,12 @@ from typing import Any
 import jinja2
 
 from catalogue import schema as s
+from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import datum, euro, getal
+from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
+from catalogue.vergelijking import first_tariff
+from catalogue.vergelijking import groups as comparison_groups
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,11 +31,6 @@ class TariffLine:
     day: dt.date | None
     value: Decimal | None
     bron: s.Bron
-
-
-def shown(waarden: s.Waarden, on: dt.date) -> tuple[dt.date, s.DatedValue] | None:
-    """The value a page shows on a date: the one in force, or the earliest before any applies."""
-    return s.in_force(waarden, on) or (s.in_force(waarden, min(waarden)) if waarden else None)
 
 
 def rekenhulp_pages() -> list[str]:
@@ -75,7 +73,8 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal=getal, datum=datum)
+        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum)
+        self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
         self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
@@ -84,13 +83,21 @@ class Renderer:
 
     # --- helpers the templates call -------------------------------------------------------
     def param(self, key: str) -> Decimal:
-        hit = shown(self.cat.parameters[key].leaf.waarden, self.today)
+        hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
 
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
-        day, dv = shown(prm.leaf.waarden, self.today)
+        day, dv = s.in_force(prm.leaf.waarden, self.today)
         return {"key": key, "leaf": prm.leaf, "vanaf": day, "waarde": dv.waarde, "bron": dv.bron}
+
+    def vanaf(self, day: dt.date | None, bron: s.Bron) -> str:
+        """The start date as a reader should take it: plain only where the source gives that day."""
+        if day is None:
+            return "-"
+        if date_in_source(self.cat.bronnen, bron, day):
+            return datum(day)
+        return f"datum niet in de bron; wij rekenen vanaf {datum(day)}"
 
     def tariffs_for(self, pid: str) -> list[TariffLine]:
         lines = []
@@ -98,7 +105,7 @@ class Renderer:
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
-                hit = shown(row.waarden, self.today)
+                hit = s.in_force(row.waarden, self.today)
                 if hit is None:
                     lines.append(TariffLine(table, row, None, None, table.bron))
                 else:
@@ -124,18 +131,32 @@ class Renderer:
                 anchor = "#" + anchor
             return posixpath.relpath(target, here or ".") + anchor if target else anchor
 
+        def href(target: str) -> str:
+            """Link for raw HTML, which mkdocs leaves alone: from this page's URL to another's."""
+
+            def url_dir(md: str) -> str:
+                stem = md.removesuffix(".md")
+                return posixpath.dirname(stem) if stem.endswith("index") else stem
+
+            return posixpath.relpath(url_dir(target), url_dir(path)) + "/"
+
         def bron_link(b: s.Bron) -> str:
-            return f"[bron {b.document}, {b.sectie}]({link('bronnen.md#bron-' + b.document)})"
+            target = link("bronnen.md#" + bron_anchor(self.cat.bronnen, b))
+            return f"[bron {b.document}, {b.sectie}]({target})"
 
         text = self.env.get_template(template).render(
             cat=self.cat,
             bundle=self.bundle,
             today=self.today,
             link=link,
+            href=href,
             bron_link=bron_link,
+            vanaf=self.vanaf,
+            section_anchor=section_anchor,
             param=self.param,
             param_row=self.param_row,
             tariffs_for=self.tariffs_for,
+            first_tariff=first_tariff,
             products_in=self.products_in,
             product_md=product_md_path,
             s=s,
@@ -169,7 +190,7 @@ class Renderer:
         for key in tariff_regions:
             tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order)
             r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
-        r("vergelijking.md.j2", "vergelijking.md")
+        r("vergelijking.md.j2", "vergelijking.md", groups=comparison_groups(self))
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))
         r("kengetallen.md.j2", "kengetallen.md")
         r("lijsten_index.md.j2", "lijsten/index.md")
@@ -180,7 +201,8 @@ class Renderer:
                 r("tekst.md.j2", f"beleid/{tekst.id}.md", tekst=tekst)
         for project in cat.projecten.values():
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
-        r("bronnen.md.j2", "bronnen.md")
+        r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
+        r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from calculator.geldig import in_werking
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 ParamKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -64,16 +66,21 @@ class Bron(Strict):
 
 class DatedValue(Strict):
     waarde: Decimal
-    bron: Bron
+    # Left out, the value takes the bron of its parameter or table (filled in by the loader).
+    bron: Bron | None = None
 
 
 Waarden = dict[dt.date, DatedValue]
 
 
-def in_force(waarden: Waarden, on: dt.date) -> tuple[dt.date, DatedValue] | None:
-    """The value that applies on a date: the last one whose date is on or before it, else None."""
-    days = [d for d in sorted(waarden) if d <= on]
-    return (days[-1], waarden[days[-1]]) if days else None
+def in_force(waarden: Waarden, on: dt.date, strikt: bool = False) -> tuple[dt.date, DatedValue] | None:
+    """The value a date sees, decided by the core's `in_werking` (one rule for pages and calculator):
+    the last one starting on or before it; before the first, the earliest (None when ``strikt``)."""
+    days = sorted(waarden)
+    i, voor_eerste = in_werking(days, on)
+    if i is None or (strikt and voor_eerste):
+        return None
+    return days[i], waarden[days[i]]
 
 
 class Eenheid(Strict):
@@ -108,11 +115,24 @@ class Product(Strict):
     bron: list[Bron] = Field(min_length=1)
 
 
+class Voorwaarde(Strict):
+    """A condition the source attaches to a parameter, in plain words, with its source."""
+
+    tekst: Text
+    bron: Bron
+
+
 class ParameterLeaf(Strict):
     beschrijving: Text
     eenheid: Text
+    bron: Bron | None = None
     waarden: Waarden = Field(min_length=1)
     aannames: list[Text] = []
+    # Set when the figure is this project's own calculation convention, not a figure of the source;
+    # the bron then names the passage that calls for it. Pages show it as "eigen rekenafspraak".
+    conventie: Text | None = None
+    # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
+    voorwaarden: list[Voorwaarde] = []
 
 
 class TariefRij(Strict):
@@ -139,11 +159,42 @@ class TariefTabel(Strict):
     rijen: list[TariefRij] = Field(min_length=1)
 
 
+class SectieDatum(Strict):
+    """The date a section itself gives for its figures: a day, several days (a dated series, as in
+    005 §3.8), or only words ("juni 2019")."""
+
+    vanaf: dt.date | list[dt.date] | None
+    tekst: Text
+
+    def dagen(self) -> list[dt.date]:
+        """The days the section gives (empty when it gives only words)."""
+        if self.vanaf is None:
+            return []
+        return list(self.vanaf) if isinstance(self.vanaf, list) else [self.vanaf]
+
+
 class BronDocument(Strict):
     bestand: Text
     titel: Text
+    # As the document states them; null where it states none (the sources page then says so).
+    titel_in_bron: Text | None
+    uitgever: Text | None
+    datum: Text | None
     toelichting: Text
     secties: list[Text] = Field(min_length=1)
+    # Per section (a key of `secties`): the date the source gives for the figures in it. A section
+    # not listed, or listed without a day, gives no date: pages then say "datum niet in de bron".
+    datums: dict[Text, SectieDatum] = {}
+
+
+class Begrip(Strict):
+    """A glossary term: the spellings that get its tooltip, a plain explanation (B1), its source."""
+
+    woorden: list[Annotated[str, StringConstraints(min_length=2, strip_whitespace=True)]] = Field(
+        min_length=1
+    )
+    uitleg: Text
+    bron: Bron
 
 
 class Regio(Strict):
@@ -210,6 +261,60 @@ class PlanningRij(Strict):
 class Planning(Strict):
     toelichting: Text
     rijen: list[PlanningRij]
+
+
+# The parts of a package of huishoudelijke ondersteuning as the resident's questions and the
+# HHM tables name them.
+ONDERDELEN = ("basis", "wasverzorging", "strijken", "maaltijden", "boodschappen")
+AANVULLINGEN = ONDERDELEN[1:]
+# The outcomes of the doelgroep questions (003 Bijlage 6 style), each mapped to a product per region.
+PROFIELEN = (
+    "light",
+    "stabilisatie-kortdurend",
+    "stabilisatie-langdurend",
+    "ontwikkeling",
+    "plus-stabilisatie",
+    "plus-ontwikkeling",
+)
+UITVOERINGEN = ("pgb-professioneel", *SOCIAAL_NETWERK)
+Onderdeel = Literal[ONDERDELEN]  # type: ignore[valid-type]
+Keuze = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+$")]
+# A condition on a package: each named part has this value (or one of these values).
+Als = dict[Onderdeel, Keuze | list[Keuze]]
+
+
+class Profiel(Strict):
+    product: Id
+    bron: Bron | None = None
+
+
+class UrenRegel(Strict):
+    als: Als = Field(min_length=1)
+    parameter: ParamKey
+
+
+class PrijsRegel(Strict):
+    als: Als = Field(min_length=1)
+    rij: Id
+    dekt: list[Onderdeel] = Field(min_length=1)
+
+
+class Prijzen(Strict):
+    tabel: Id
+    # None: an hours-x-rate table, each part priced by the row with the part's hours (uren_per_jaar).
+    rijen: list[PrijsRegel] | None = None
+
+
+class Pakket(Strict):
+    """How one region turns the resident's answers into HO products, hours and priced table rows."""
+
+    regio: Id
+    bron: Bron
+    profielen: dict[Literal[PROFIELEN], Profiel]  # type: ignore[valid-type]
+    aanvullingen: dict[Literal[AANVULLINGEN], Id]  # type: ignore[valid-type]
+    uren: list[UrenRegel] = Field(min_length=1)
+    prijzen: dict[Literal[UITVOERINGEN], Prijzen] = {}  # type: ignore[valid-type]
+    aannames: list[Text] = []
 
 
 class Project(Strict):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogue import export
+from catalogue.begrippen import abbr, write_abbreviations
 from catalogue.load import Catalogue, load_catalogue
 from catalogue.render import Renderer, rekenhulp_pages
 from catalogue.validate import validate_catalogue
@@ -21,9 +22,9 @@ class BuildAborted(Exception):
     """mkdocs refused the pages (strict mode); its warnings were printed above."""
 
 
-def validate(content: Path) -> Catalogue:
+def validate(content: Path, extra: list[Path] | tuple[Path, ...] = ()) -> Catalogue:
     """Schema per record, then the rules across files. Raises ContentErrors."""
-    cat = load_catalogue(content)
+    cat = load_catalogue(content, extra)
     validate_catalogue(cat)
     return cat
 
@@ -53,6 +54,8 @@ def render_pages(
     docs.mkdir(parents=True)
     renderer = Renderer(cat, bundle, docs, today or dt.date.today(), cache)
     renderer.env.globals["rekenhulp_pages"] = set(rekenhulp_pages())
+    renderer.env.globals["begrip"] = lambda woord, tekst=None: abbr(cat, woord, tekst)
+    write_abbreviations(cat, generated)
     return renderer.render_all()
 
 
@@ -96,11 +99,11 @@ def _nav(cat: Catalogue) -> list[Any]:
     ]
     if rekenhulp:
         nav.append({"Rekenhulp": [f"rekenhulp/{n}" for n in rekenhulp]})
-    nav += [{"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
+    nav += [{"Begrippen": "begrippen.md"}, {"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
     return nav
 
 
-def mkdocs_build(config: Path, cat: Catalogue, staging: Path) -> Path:
+def mkdocs_build(config: Path, cat: Catalogue, staging: Path, docs: Path | None = None) -> Path:
     """Strict build into a staging folder; a warning fails the build before anything is published.
 
     The hand-kept mkdocs.yml holds the theme and extensions; the navigation comes from the content.
@@ -114,7 +117,8 @@ def mkdocs_build(config: Path, cat: Catalogue, staging: Path) -> Path:
         shutil.rmtree(staging)
     from mkdocs.exceptions import MkDocsException
 
-    cfg = load_config(str(config), strict=True, site_dir=str(staging), nav=_nav(cat))
+    extra = {"docs_dir": str(docs)} if docs is not None else {}
+    cfg = load_config(str(config), strict=True, site_dir=str(staging), nav=_nav(cat), **extra)
     try:
         build(cfg)
     except MkDocsException as exc:

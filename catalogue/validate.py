@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
+from calculator.regels.pgb import maandbedrag_uit_uren
+from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue.bronverwijzing import stated_date
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.load import Catalogue
-
-CENT = Decimal("0.01")
 
 
 def check_bron(cat: Catalogue, bron: s.Bron, file: str, field: str, errors: list[ContentError]) -> None:
@@ -25,11 +24,6 @@ def check_bron(cat: Catalogue, bron: s.Bron, file: str, field: str, errors: list
                 f"sectie '{bron.sectie}' begint niet met een bekende sectie van bron {bron.document}",
             )
         )
-
-
-def sociaal_netwerk_maandbedrag(uren_per_jaar: Decimal, uurtarief: Decimal) -> Decimal:
-    """003 Bijlage 11 §1: maximaal maandtarief = uren per jaar x uurtarief / 12, half-up op centen."""
-    return (uren_per_jaar * uurtarief / 12).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _check_products(cat: Catalogue, errors: list[ContentError]) -> None:
@@ -52,7 +46,27 @@ def _check_values(
     cat: Catalogue, waarden: s.Waarden, file: str, field: str, money: bool, errors: list[ContentError]
 ) -> None:
     for day, dv in waarden.items():
-        check_bron(cat, dv.bron, file, f"{field}.{day}.bron", errors)
+        if dv.bron is None:
+            errors.append(
+                ContentError(
+                    file,
+                    f"{field}.{day}.bron",
+                    "bron ontbreekt: geef de waarde, de parameter of de tabel een bron",
+                )
+            )
+        else:
+            check_bron(cat, dv.bron, file, f"{field}.{day}.bron", errors)
+            stated = stated_date(cat.bronnen, dv.bron)
+            if stated is not None and stated.dagen() and day not in stated.dagen():
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.{day}",
+                        f"de bron geeft {', '.join(d.isoformat() for d in stated.dagen())} als datum "
+                        f"({stated.tekst}), "
+                        f"niet {day.isoformat()}",
+                    )
+                )
         if dv.waarde < 0:
             errors.append(ContentError(file, f"{field}.{day}.waarde", "een waarde mag niet negatief zijn"))
         if money and dv.waarde.as_tuple().exponent != -2:
@@ -66,6 +80,8 @@ def _check_values(
 def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, param in cat.parameters.items():
         _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
+        for i, voorwaarde in enumerate(param.leaf.voorwaarden):
+            check_bron(cat, voorwaarde.bron, param.file, f"{key}.voorwaarden.{i}.bron", errors)
 
 
 def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
@@ -131,15 +147,15 @@ def _check_hours_times_rate(
         )
         return
     for day, dv in row.waarden.items():
-        rate_hit = s.in_force(table.uurtarief, day)
-        hours_hit = s.in_force(param.leaf.waarden, day)
+        rate_hit = s.in_force(table.uurtarief, day, strikt=True)
+        hours_hit = s.in_force(param.leaf.waarden, day, strikt=True)
         if rate_hit is None or hours_hit is None:
             errors.append(
                 ContentError(file, f"{field}.waarden.{day}", "geen uurtarief of uren geldig op deze datum")
             )
             continue
         rate, hours = rate_hit[1].waarde, hours_hit[1].waarde
-        expected = sociaal_netwerk_maandbedrag(hours, rate)
+        expected = maandbedrag_uit_uren(hours, rate)
         if dv.waarde != expected:
             errors.append(
                 ContentError(
@@ -201,14 +217,128 @@ def _check_texts(cat: Catalogue, errors: list[ContentError]) -> None:
     for key, regio in cat.regios.items():
         for i, bron in enumerate(regio.bron):
             check_bron(cat, bron, "content/regios.yaml", f"{key}.bron.{i}", errors)
+    _check_begrippen(cat, errors)
+
+
+def _check_begrippen(cat: Catalogue, errors: list[ContentError]) -> None:
+    """Each glossary term cites a known source; a spelling belongs to one term (one tooltip per word)."""
+    seen: dict[str, str] = {}
+    for term, begrip in cat.begrippen.items():
+        check_bron(cat, begrip.bron, "content/begrippen.yaml", f"{term}.bron", errors)
+        for i, woord in enumerate(begrip.woorden):
+            if woord in seen:
+                errors.append(
+                    ContentError(
+                        "content/begrippen.yaml",
+                        f"{term}.woorden.{i}",
+                        f"'{woord}' staat ook bij '{seen[woord]}'",
+                    )
+                )
+            seen[woord] = term
+
+
+def _check_regio_files(cat: Catalogue, errors: list[ContentError]) -> None:
+    """A region's own parameter file (``regio:``) names a known region."""
+    for pf in cat.parameter_files:
+        if pf.regio is not None and pf.regio not in cat.regios:
+            file = cat.parameters[pf.keys[0]].file if pf.keys else f"content/regels/{pf.name}.yaml"
+            errors.append(ContentError(file, "regio", f"onbekende regio '{pf.regio}'"))
+
+
+def _gekozen(als: dict) -> list[tuple[str, str]]:
+    return [
+        (deel, w) for deel, waarde in als.items() for w in (waarde if isinstance(waarde, list) else [waarde])
+    ]
+
+
+def _check_pakketten(cat: Catalogue, errors: list[ContentError]) -> None:
+    """A region's HO package model points at its own products, hours and tariff rows."""
+    for regio, pk in cat.pakketten.items():
+        file = cat.files[f"pakket:{regio}"]
+        if regio not in cat.regios:
+            errors.append(ContentError(file, "regio", f"onbekende regio '{regio}'"))
+        check_bron(cat, pk.bron, file, "bron", errors)
+        producten = [(f"profielen.{k}.product", v.product) for k, v in pk.profielen.items()]
+        producten += [(f"aanvullingen.{k}", v) for k, v in pk.aanvullingen.items()]
+        for k, prof in pk.profielen.items():
+            if prof.bron is not None:
+                check_bron(cat, prof.bron, file, f"profielen.{k}.bron", errors)
+        for veld, pid in producten:
+            product = cat.producten.get(pid)
+            if product is None:
+                errors.append(ContentError(file, veld, f"onbekend product '{pid}'"))
+            elif product.regio != regio:
+                errors.append(ContentError(file, veld, f"product '{pid}' hoort bij regio '{product.regio}'"))
+        basis = {v.product for v in pk.profielen.values()}
+        regels = [(f"uren.{i}", r.als) for i, r in enumerate(pk.uren)]
+        for i, r in enumerate(pk.uren):
+            prm = cat.parameters.get(r.parameter)
+            if prm is None:
+                errors.append(
+                    ContentError(file, f"uren.{i}.parameter", f"onbekende parameter '{r.parameter}'")
+                )
+            elif prm.regio != regio:
+                errors.append(
+                    ContentError(
+                        file,
+                        f"uren.{i}.parameter",
+                        f"'{r.parameter}' is geen urentabel van deze regio "
+                        f"(zet 'regio: {regio}' in het bestand)",
+                    )
+                )
+        for uitvoering, pr in pk.prijzen.items():
+            tabel = cat.tarieven.get(pr.tabel)
+            veld = f"prijzen.{uitvoering}.tabel"
+            if tabel is None:
+                errors.append(ContentError(file, veld, f"onbekende tarieftabel '{pr.tabel}'"))
+                continue
+            if tabel.regio != regio or tabel.regime != uitvoering:
+                errors.append(
+                    ContentError(file, veld, f"tabel '{pr.tabel}' is van {tabel.regio}, {tabel.regime}")
+                )
+            rijen = {r.id for r in tabel.rijen}
+            if pr.rijen is None and not tabel.uurtarief:
+                errors.append(
+                    ContentError(
+                        file, f"prijzen.{uitvoering}.rijen", "verplicht bij een tabel zonder uurtarief"
+                    )
+                )
+            for i, pr_regel in enumerate(pr.rijen or []):
+                regels.append((f"prijzen.{uitvoering}.rijen.{i}", pr_regel.als))
+                if pr_regel.rij not in rijen:
+                    errors.append(
+                        ContentError(
+                            file,
+                            f"prijzen.{uitvoering}.rijen.{i}.rij",
+                            f"tabel '{pr.tabel}' heeft geen rij '{pr_regel.rij}'",
+                        )
+                    )
+        for veld, als in regels:
+            for deel, waarde in _gekozen(als):
+                if deel == "basis" and waarde not in basis:
+                    errors.append(
+                        ContentError(file, f"{veld}.als.basis", f"'{waarde}' is geen product uit profielen")
+                    )
+
+
+def _check_sources(cat: Catalogue, errors: list[ContentError]) -> None:
+    for key, doc in cat.bronnen.items():
+        for section in doc.datums:
+            if section not in doc.secties:
+                field = f"{key}.datums.{section}"
+                errors.append(ContentError("content/bronnen.yaml", field, "geen sectie uit 'secties'"))
 
 
 def validate_catalogue(cat: Catalogue) -> None:
     """Run every cross-file rule; raise ContentErrors with all problems found."""
     errors: list[ContentError] = []
+    _check_regio_files(cat, errors)
+    _check_pakketten(cat, errors)
+    _check_sources(cat, errors)
     _check_products(cat, errors)
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)
     _check_texts(cat, errors)
+    invoer_schema.check(cat.invoer, cat.parameters, errors)
     if errors:
         raise ContentErrors(errors)

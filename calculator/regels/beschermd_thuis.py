@@ -14,7 +14,7 @@ NIVEAUS = ("zwaar", "midden", "licht")
 
 
 def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting) -> Decimal:
-    """Average support (planned and unplanned): zwaar 14, midden 9, licht 5 hours a week.
+    """Average support (planned and unplanned) in hours a week, per level (zwaar, midden, licht).
 
     Bron: 003, Bijlage 10, Beschermd Thuis Zwaar / Midden / Licht.
     """

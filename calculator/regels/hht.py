@@ -1,4 +1,5 @@
-"""Westfriesland's HHT (huishoudelijke hulp als mantelzorgondersteuning): a fixed volume a year.
+"""HHT (huishoudelijke hulp als mantelzorgondersteuning): a fixed volume a year, in the region whose
+parameter file (content/regels/hht.yaml, ``regio:``) states it.
 
 Bron: 001, Huishoudelijke hulp als mantelzorgondersteuning (HHT).
 """
@@ -10,12 +11,17 @@ from decimal import Decimal
 from ..data import Peil
 from ..trace import Toelichting
 
-REGIO = "westfriesland"
+SLEUTEL = "hht.uren_per_jaar"
+
+
+def hht_regio(p: Peil) -> str | None:
+    """The region that offers HHT: the region of its parameter file."""
+    return (p.bundle["parameters"].get(SLEUTEL) or {}).get("regio")
 
 
 def hht_uren(p: Peil, t: Toelichting) -> Decimal:
-    """HHT is 36 hours of household help a year, used in consultation. Bron: 001, HHT."""
-    sleutel = "hht.uren_per_jaar"
+    """HHT is a fixed number of hours of household help a year, used in consultation. Bron: 001, HHT."""
+    sleutel = SLEUTEL
     uren = p.w[sleutel]
     t.stap(
         "HHT: vast volume huishoudelijke hulp, in overleg in te zetten",

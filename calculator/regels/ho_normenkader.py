@@ -41,7 +41,7 @@ def maatwerk(onderdeel: str, melding: str, bron: dict) -> dict:
 
 
 def minimale_duur(p: Peil, duur_maanden: int, t: Toelichting) -> str | None:
-    """No HO when it is needed for less than the minimum (3 months). Bron: 002, 1. Inleiding."""
+    """No HO when it is needed for less than the minimum duration in months. Bron: 002, 1. Inleiding."""
     sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
     minimum = p.w[sleutel]
     voldaan = Decimal(duur_maanden) >= minimum
@@ -64,7 +64,8 @@ def minimale_duur(p: Peil, duur_maanden: int, t: Toelichting) -> str | None:
 
 
 def gebruikelijke_hulp(p: Peil, huisgenoten: int, t: Toelichting) -> str | None:
-    """No HO when housemates of 18+ are available and able to do the housework (gebruikelijke hulp).
+    """No HO when housemates from the source's age on are available and able to do the housework
+    (gebruikelijke hulp).
 
     Bron: 002, 2. Algemene, algemeen gebruikelijke en voorliggende voorzieningen.
     """
@@ -98,7 +99,7 @@ def _minuten_deel(
 
 
 def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
-    """Basismodule Schoon en leefbaar huis, full takeover: 125 min/week.
+    """Basismodule Schoon en leefbaar huis, full takeover: the module's minutes a week.
 
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
@@ -115,7 +116,10 @@ def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
 
 
 def aftrek_lichte_taken(p: Peil, t: Toelichting) -> Onderdeel:
-    """Minus 15 min/week when client or network do the light tasks. Bron: 002, 4. Resultaten, Basismodule."""
+    """Minus the light-task minutes a week when client or network do the light tasks.
+
+    Bron: 002, 4. Resultaten, Basismodule.
+    """
     sleutel = "ho_normenkader.basismodule.aftrek_lichte_taken_minuten"
     return _minuten_deel(
         p,
@@ -129,7 +133,7 @@ def aftrek_lichte_taken(p: Peil, t: Toelichting) -> Onderdeel:
 
 
 def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
-    """5 min/week per occasionally used room (laundry room, guest room, attic, office).
+    """Minutes a week per occasionally used room (laundry room, guest room, attic, office).
 
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
@@ -147,7 +151,7 @@ def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
 
 
 def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
-    """Extra or more thorough cleaning during the weekly visit, at most 30 min.
+    """Extra or more thorough cleaning during the weekly visit, up to the source's maximum minutes.
 
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
@@ -164,7 +168,10 @@ def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
 
 
 def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
-    """An extra visit a week, at most 60 min. Bron: 002, 4. Resultaten, Basismodule."""
+    """An extra visit a week, up to the source's maximum minutes.
+
+    Bron: 002, 4. Resultaten, Basismodule.
+    """
     sleutel = "ho_normenkader.extra_bezoek.max_minuten_per_week"
     return _minuten_deel(
         p,
@@ -178,7 +185,7 @@ def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
 
 
 def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdeel, dict]:
-    """Regie en organisatie, aanleren: temporary (at most 6 weeks); the source gives no minutes.
+    """Regie en organisatie, aanleren: temporary (a maximum of weeks); the source gives no minutes.
 
     Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
     """
@@ -202,7 +209,7 @@ def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdee
 
 
 def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
-    """Regie en organisatie, structureel: 30 min/week.
+    """Regie en organisatie, structureel: the source's minutes a week.
 
     Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
     """
@@ -219,7 +226,10 @@ def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
 
 
 def broodmaaltijden(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
-    """Bread meals: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
+    """Bread meals: the norm minutes a day per household.
+
+    Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging.
+    """
     sleutel = "ho_normenkader.maaltijden.broodmaaltijd_minuten_per_dag"
     per_dag = p.w[sleutel]
     return _minuten_deel(
@@ -234,7 +244,10 @@ def broodmaaltijden(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
 
 
 def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
-    """Hot meal: 20 min a day per household. Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging."""
+    """Hot meal: the norm minutes a day per household.
+
+    Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging.
+    """
     sleutel = "ho_normenkader.maaltijden.warme_maaltijd_minuten_per_dag"
     per_dag = p.w[sleutel]
     return _minuten_deel(
@@ -250,7 +263,7 @@ def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
 
 def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[dict]:
     """Points to weigh for meals: the product's weekly maximum (003 Bijlage 6), the dishwasher,
-    the 5-year limit.
+    the limit in years.
 
     Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging; 003, Bijlage 6, Maaltijdvoorziening.
     """
@@ -290,7 +303,8 @@ def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[di
 
 
 def uren_naar_minuten_per_week(p: Peil, uren_per_jaar: Decimal) -> Decimal:
-    """Hours a year to minutes a week: uren x 60 / 52, half-up to 2 decimals (a derived figure).
+    """Hours a year to minutes a week: uren x minutes an hour / weeks a year, half-up to the cent
+    (a derived figure).
 
     Bron: 002, 3. Uitgangspunten.
     """
@@ -302,7 +316,10 @@ def uren_naar_minuten_per_week(p: Peil, uren_per_jaar: Decimal) -> Decimal:
 
 
 def minuten_naar_uren_per_jaar(p: Peil, minuten_per_week: Decimal) -> Decimal:
-    """Minutes a week to hours a year, exact: minuten x 52 / 60. Bron: 002, 3. Uitgangspunten."""
+    """Minutes a week to hours a year, exact: minuten x weeks a year / minutes an hour.
+
+    Bron: 002, 3. Uitgangspunten.
+    """
     return (
         minuten_per_week
         * p.w["ho_normenkader.omrekening.weken_per_jaar"]
@@ -366,8 +383,9 @@ def totaal_minuten(onderdelen: list[Onderdeel], t: Toelichting) -> Decimal:
 
 
 def uren_per_jaar(p: Peil, onderdelen: list[Onderdeel], t: Toelichting) -> tuple[Decimal, Decimal]:
-    """Hours a year: minute-based parts x 52 / 60, half-up to whole hours (reproduces the HHM table:
-    125 -> 108, 155 -> 134, 185 -> 160), plus the parts given in HHM hours as given. Also the exact value.
+    """Hours a year: minute-based parts x weeks a year / minutes an hour, half-up to whole hours (this
+    reproduces the HHM table's hours from its minutes), plus the parts given in HHM hours as given.
+    Also the exact value.
 
     Bron: 002, 3. Uitgangspunten; 003, Bijlage 11.
     """

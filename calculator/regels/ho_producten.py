@@ -1,5 +1,8 @@
-"""Halderberge's HO products: which product fits (003 Bijlage 6, doelgroep texts) and its HHM hours a year
-(003 Bijlage 11, HHM Normenkader 2025)."""
+"""A region's HO products: which product fits the resident's answers (the doelgroep texts) and the hours a
+year of a package. Which products and hours tables a region uses is content (``content/pakketten/``).
+
+Bron: the region's package file names its own sources (Halderberge: 003 Bijlage 6 and Bijlage 11).
+"""
 
 from __future__ import annotations
 
@@ -10,39 +13,9 @@ from ..data import Peil
 from ..money import NUL
 from ..trace import Toelichting
 
-BIJLAGE_6 = "Bijlage 6 Omschrijvingen van de vormen van de maatwerkvoorziening huishoudelijke ondersteuning"
-BRON_ONTWIKKELING = {"document": "003", "sectie": f"{BIJLAGE_6}, Clientperspectief ontwikkeling"}
-BRON_STABILISATIE = {"document": "003", "sectie": f"{BIJLAGE_6}, Clientperspectief Stabilisatie"}
-BRON_OVERIG = {"document": "003", "sectie": f"{BIJLAGE_6}, Overige producten"}
-
-# HO basis product -> its HHM hours a year (parameter key).
-BASIS_UREN = {
-    "ho-light": "hhm_uren.light",
-    "ho-stabilisatie-kortdurend": "hhm_uren.stabilisatie",
-    "ho-stabilisatie-langdurend": "hhm_uren.stabilisatie",
-    "ho-ontwikkeling": "hhm_uren.ontwikkeling",
-    "ho-plus-stabilisatie": "hhm_uren.plus_stabilisatie",
-    "ho-plus-ontwikkeling": "hhm_uren.plus_ontwikkeling",
-}
-PLUS = ("ho-plus-stabilisatie", "ho-plus-ontwikkeling")
-STABILISATIE = ("ho-stabilisatie-kortdurend", "ho-stabilisatie-langdurend", "ho-plus-stabilisatie")
 WAS_KEUZES = ("geen", "1_persoon", "2_personen")
 MAALTIJD_KEUZES = ("geen", "1_broodmaaltijd", "2_broodmaaltijden", "warme_maaltijd")
-WAS_UREN = {
-    "1_persoon": "hhm_uren.wasverzorging_1_persoon",
-    "2_personen": "hhm_uren.wasverzorging_2_personen",
-}
-MAALTIJD_UREN = {
-    "1_broodmaaltijd": "hhm_uren.maaltijd_1_broodmaaltijd",
-    "2_broodmaaltijden": "hhm_uren.maaltijd_2_broodmaaltijden_of_warm",
-    "warme_maaltijd": "hhm_uren.maaltijd_2_broodmaaltijden_of_warm",
-}
-ADD_ON_PRODUCT = {
-    "wasverzorging": "wasverzorging",
-    "strijken": "wasverzorging",
-    "boodschappen": "boodschappen",
-    "maaltijden": "maaltijdvoorziening",
-}
+JA = "ja"  # how a yes/no part (strijken, boodschappen) is named in a package file's conditions
 
 
 @dataclass(frozen=True)
@@ -54,6 +27,19 @@ class Pakket:
     strijken: bool = False
     boodschappen: bool = False
     maaltijden: str = "geen"
+
+    def delen(self) -> dict[str, str]:
+        """The parts present, in the order they are priced: ``{"basis": "ho-light", "strijken": "ja"}``."""
+        delen = {"basis": self.basis} if self.basis else {}
+        if self.wasverzorging != "geen":
+            delen["wasverzorging"] = self.wasverzorging
+            if self.strijken:
+                delen["strijken"] = JA
+        if self.maaltijden != "geen":
+            delen["maaltijden"] = self.maaltijden
+        if self.boodschappen:
+            delen["boodschappen"] = JA
+        return delen
 
 
 @dataclass(frozen=True)
@@ -67,99 +53,97 @@ class Onderdeel:
     bron: dict
 
 
-def basisproduct(
-    wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool, t: Toelichting
-) -> tuple[str, list[str]]:
-    """The fitting HO product by the doelgroep texts:
+def model(p: Peil, regio: str) -> dict | None:
+    """The HO package model of ``regio`` (None: the sources give this region no HO products)."""
+    return (p.bundle.get("pakketten") or {}).get(regio)
+
+
+def basisproducten(p: Peil, regio: str) -> list[str]:
+    """The HO basis products of ``regio`` (those a resident's answers can lead to)."""
+    m = model(p, regio)
+    return [] if m is None else list(dict.fromkeys(x["product"] for x in m["profielen"].values()))
+
+
+def past(als: dict, delen: dict[str, str]) -> bool:
+    """A package-file condition holds: each named part is present with (one of) the given value(s)."""
+    for deel, waarde in als.items():
+        if delen.get(deel) not in (waarde if isinstance(waarde, list) else [waarde]):
+            return False
+    return True
+
+
+def product_van(m: dict, deel: str, delen: dict[str, str]) -> str:
+    """The product a part belongs to: the basis product itself, else the region's add-on product."""
+    return delen["basis"] if deel == "basis" else m["aanvullingen"].get(deel, deel)
+
+
+def profiel(
+    wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool
+) -> tuple[str, str, list[str]]:
+    """The fitting profile by the doelgroep texts:
     not weekly -> light; can still learn -> ontwikkeling; temporary physical limitation -> stabilisatie
     kortdurend; else stabilisatie langdurend; behavioural problems -> the plus variant.
 
     Bron: 003, Bijlage 6, Clientperspectief ontwikkeling and Clientperspectief Stabilisatie (Doelgroep).
+    Returns the profile, the reason in words and notes for the consulent.
     """
     notities: list[str] = []
     if not wekelijks:
-        product, bron, reden = "ho-light", BRON_STABILISATIE, "niet wekelijks ondersteuning nodig"
         if gedrag:
             notities.append(
                 "HO light heeft geen plus-variant; de consulent weegt de gedragsproblematiek mee."
             )
-    elif leerbaar:
-        product = "ho-plus-ontwikkeling" if gedrag else "ho-ontwikkeling"
-        bron, reden = (
-            BRON_ONTWIKKELING,
-            "kan de huishoudelijke taken nog leren" + (", met gedragsproblematiek" if gedrag else ""),
-        )
-    elif tijdelijk_fysiek:
-        bron = BRON_STABILISATIE
+        return "light", "niet wekelijks ondersteuning nodig", notities
+    if leerbaar:
+        reden = "kan de huishoudelijke taken nog leren" + (", met gedragsproblematiek" if gedrag else "")
+        return ("plus-ontwikkeling" if gedrag else "ontwikkeling"), reden, notities
+    if tijdelijk_fysiek:
         if gedrag:
-            product, reden = "ho-plus-stabilisatie", "tijdelijk fysiek ongemak, met gedragsproblematiek"
             notities.append(
                 "HO plus stabilisatie is langdurend bedoeld; voor tijdelijk fysiek ongemak "
                 "kiest de consulent."
             )
-        else:
-            product, reden = "ho-stabilisatie-kortdurend", "tijdelijk fysiek ongemak (operatie, revalidatie)"
-    else:
-        product = "ho-plus-stabilisatie" if gedrag else "ho-stabilisatie-langdurend"
-        bron, reden = (
-            BRON_STABILISATIE,
-            "structureel ondersteuning nodig" + (", met gedragsproblematiek" if gedrag else ""),
-        )
-    t.stap(f"Passend product: {reden}", "basisproduct", product, "product", bron)
-    return product, notities
+            return "plus-stabilisatie", "tijdelijk fysiek ongemak, met gedragsproblematiek", notities
+        return "stabilisatie-kortdurend", "tijdelijk fysiek ongemak (operatie, revalidatie)", notities
+    reden = "structureel ondersteuning nodig" + (", met gedragsproblematiek" if gedrag else "")
+    return ("plus-stabilisatie" if gedrag else "stabilisatie-langdurend"), reden, notities
 
 
-def basis_uren(p: Peil, product: str, t: Toelichting) -> Onderdeel:
-    """HHM hours a year of an HO basis product. Bron: 003, Bijlage 11 (HHM Normenkader 2025)."""
-    sleutel = BASIS_UREN[product]
-    uren = p.w[sleutel]
-    t.stap(f"Uren per jaar voor {product}", "basis_uren", uren, "uren per jaar", p.b[sleutel])
-    return Onderdeel(product, sleutel.split(".")[1], product, uren, p.b[sleutel])
+def basisproduct(
+    m: dict, wekelijks: bool, tijdelijk_fysiek: bool, leerbaar: bool, gedrag: bool, t: Toelichting
+) -> tuple[str | None, list[str]]:
+    """The region's product for the fitting profile (None if the region names no product for it).
 
-
-def aanvullende_uren(p: Peil, pakket: Pakket, t: Toelichting) -> list[Onderdeel]:
-    """HHM hours a year of the add-ons: wasverzorging (1 or 2+ persons), strijk, maaltijden, boodschappen.
-
-    Bron: 003, Bijlage 11 (HHM Normenkader 2025); the products in 003 Bijlage 6, Overige producten.
+    Bron: the profile's bron in the region's package file (Halderberge: 003, Bijlage 6, Doelgroep).
     """
-    delen = []
-    if pakket.wasverzorging != "geen":
-        delen.append(
-            _deel(
-                p,
-                "wasverzorging",
-                WAS_UREN[pakket.wasverzorging],
-                f"wasverzorging {pakket.wasverzorging.replace('_', ' ')}",
-                t,
-            )
-        )
-        if pakket.strijken:
-            delen.append(_deel(p, "wasverzorging", "hhm_uren.strijk", "strijk", t))
-    if pakket.maaltijden != "geen":
-        delen.append(
-            _deel(
-                p,
-                "maaltijdvoorziening",
-                MAALTIJD_UREN[pakket.maaltijden],
-                f"maaltijden: {pakket.maaltijden.replace('_', ' ')}",
-                t,
-            )
-        )
-    if pakket.boodschappen:
-        delen.append(_deel(p, "boodschappen", "hhm_uren.boodschappen", "boodschappen", t))
-    return delen
+    naam, reden, notities = profiel(wekelijks, tijdelijk_fysiek, leerbaar, gedrag)
+    gekozen = m["profielen"].get(naam)
+    if gekozen is None:
+        notities.append("De bronnen van deze gemeente noemen geen product voor deze situatie.")
+        return None, notities
+    t.stap(f"Passend product: {reden}", "basisproduct", gekozen["product"], "product", gekozen["bron"])
+    return gekozen["product"], notities
 
 
-def _deel(p: Peil, product: str, sleutel: str, label: str, t: Toelichting) -> Onderdeel:
-    uren = p.w[sleutel]
-    t.stap(f"Uren per jaar voor {label}", "aanvullende_uren", uren, "uren per jaar", p.b[sleutel])
-    return Onderdeel(product, sleutel.split(".")[1], label, uren, p.b[sleutel])
+def pakket_uren(p: Peil, m: dict, pakket: Pakket, t: Toelichting) -> list[Onderdeel]:
+    """All hours a year of a package: per part the first hours line of the region's package file that fits.
 
-
-def pakket_uren(p: Peil, pakket: Pakket, t: Toelichting) -> list[Onderdeel]:
-    """All hours a year of a package: the basis product and its add-ons. Bron: 003, Bijlage 11."""
-    delen = [basis_uren(p, pakket.basis, t)] if pakket.basis else []
-    return delen + aanvullende_uren(p, pakket, t)
+    Bron: the region's hours table (Halderberge: 003 Bijlage 11, HHM Normenkader 2025).
+    """
+    delen = pakket.delen()
+    uit = []
+    for deel in delen:
+        regel = next((r for r in m["uren"] if deel in r["als"] and past(r["als"], delen)), None)
+        if regel is None:
+            continue
+        sleutel = regel["parameter"]
+        prm = p.bundle["parameters"].get(sleutel, {})
+        label = prm.get("beschrijving") or sleutel
+        uren = p.w[sleutel]
+        stap = "basis_uren" if deel == "basis" else "aanvullende_uren"
+        t.stap(f"Uren per jaar voor {label}", stap, uren, "uren per jaar", p.b[sleutel])
+        uit.append(Onderdeel(product_van(m, deel, delen), deel, label, uren, p.b[sleutel]))
+    return uit
 
 
 def totaal_uren(delen: list[Onderdeel]) -> Decimal:

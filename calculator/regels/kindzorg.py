@@ -37,7 +37,10 @@ class Kind(NamedTuple):
 
 
 def normtijd_van_toepassing(p: Peil, kind: Kind) -> bool:
-    """The norm times apply to children younger than 5 ("tot 5 jaar"). Bron: 002, Normtijden Kindzorg."""
+    """The norm times apply to children younger than the source's age limit ("tot ... jaar").
+
+    Bron: 002, Normtijden Kindzorg.
+    """
     return Decimal(kind.leeftijd) < p.w["kindzorg.leeftijd_tot"]
 
 
@@ -62,7 +65,10 @@ def kindzorg_kind(p: Peil, nummer: int, kind: Kind, t: Toelichting) -> Decimal:
 
 
 def naar_school(p: Peil, keer: int, t: Toelichting) -> Decimal:
-    """To school, daycare or playgroup: 15 min per time per family. Bron: 002, Normtijden Kindzorg."""
+    """To school, daycare or playgroup: the norm minutes per time per family.
+
+    Bron: 002, Normtijden Kindzorg.
+    """
     sleutel = "kindzorg.normtijd.naar_school"
     minuten = p.w[sleutel] * keer
     if t.aan:
@@ -77,7 +83,7 @@ def naar_school(p: Peil, keer: int, t: Toelichting) -> Decimal:
 
 
 def kindzorg_maximum(p: Peil, minuten: Decimal, t: Toelichting) -> Decimal:
-    """Kindzorg is capped at 40 hours a week. Bron: 002, Normtijden Kindzorg."""
+    """Kindzorg is capped at a maximum of hours a week. Bron: 002, Normtijden Kindzorg."""
     sleutel = "kindzorg.max_uren_per_week"
     grens = p.w[sleutel] * p.w["ho_normenkader.omrekening.minuten_per_uur"]
     if minuten <= grens:
@@ -96,8 +102,9 @@ def kindzorg_maximum(p: Peil, minuten: Decimal, t: Toelichting) -> Decimal:
 def kindzorg(
     p: Peil, kinderen: list[Kind], naar_school_keer: int, duur_maanden: int | None, t: Toelichting
 ) -> tuple[Onderdeel | None, list[dict]]:
-    """Kindzorg as a whole: children under 5 by norm times, the school run per family, the 40-hour cap
-    and the 3-month limit. Older children are maatwerk. Bron: 002, Resultaat Kindzorg, Normtijden Kindzorg.
+    """Kindzorg as a whole: young children by norm times, the school run per family, the weekly cap
+    and the limit in months. Older children are maatwerk.
+    Bron: 002, Resultaat Kindzorg, Normtijden Kindzorg.
     """
     punten: list[dict] = []
     bron = p.b["kindzorg.leeftijd_tot"]

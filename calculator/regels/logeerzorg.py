@@ -1,4 +1,4 @@
-"""Logeerzorg (respite stays) in Halderberge: a tariff per etmaal, at most 15 etmalen a year.
+"""Logeerzorg (respite stays): a tariff per etmaal, up to a maximum of etmalen a year.
 
 Bron: 003, Bijlage 8, Logeerzorg (maximum) and Bijlage 11 (tariff per etmaal).
 """
@@ -12,7 +12,10 @@ from .pgb import Regel, per_maand_uit_jaar
 
 
 def max_etmalen_sleutel() -> str:
-    """At most 15 etmalen a year. Bron: 003, Bijlage 8, Logeerzorg, Beschikbaarheid en planning."""
+    """The parameter holding the maximum of etmalen a year.
+
+    Bron: 003, Bijlage 8, Logeerzorg, Beschikbaarheid en planning.
+    """
     return "logeerzorg.max_etmalen_per_jaar"
 
 

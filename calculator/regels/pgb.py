@@ -1,7 +1,7 @@
 """PGB budgets per regime (uitvoering): professioneel, and sociaal netwerk in three variants.
 
-Bron: 003, Bijlage 11: Tarieven PGB (sections 1 to 4). Every amount comes from a tariff table in the bundle;
-where the source gives none, the line goes to ``ontbreekt`` instead of a number.
+Bron: the region's PGB tariff tables (Halderberge: 003, Bijlage 11: Tarieven PGB). Every amount comes from a
+tariff table in the bundle; where the source gives none, the line goes to ``ontbreekt`` instead of a number.
 """
 
 from __future__ import annotations
@@ -12,42 +12,10 @@ from decimal import Decimal
 from ..data import Peil, Rij
 from ..money import MAANDEN_PER_JAAR, NUL, op_cent
 from ..trace import Toelichting
-from .ho_producten import BASIS_UREN, PLUS, STABILISATIE, Pakket
+from .ho_producten import Pakket, past, product_van
 
 UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
-BIJLAGE_11 = {"document": "003", "sectie": "Bijlage 11: Tarieven PGB"}
 NIET_IN_BRON = "niet in de bron"
-
-# Sociaal netwerk HO tables: package part -> row id (bundle contract).
-SN_BASIS = {
-    "ho-light": "light",
-    "ho-stabilisatie-kortdurend": "stabilisatie",
-    "ho-stabilisatie-langdurend": "stabilisatie",
-    "ho-ontwikkeling": "ontwikkeling",
-    "ho-plus-stabilisatie": "plus-stabilisatie",
-    "ho-plus-ontwikkeling": "plus-ontwikkeling",
-}
-SN_WAS = {"1_persoon": "wasverzorging-1-persoon", "2_personen": "wasverzorging-2-personen"}
-SN_MAALTIJD = {
-    "1_broodmaaltijd": "maaltijd-1-broodmaaltijd",
-    "2_broodmaaltijden": "maaltijd-2-broodmaaltijden-of-warm",
-    "warme_maaltijd": "maaltijd-2-broodmaaltijden-of-warm",
-}
-# Professional HO table: basis product -> row id; meals -> row suffix.
-PRO_BASIS = {
-    "ho-light": "ho-light",
-    "ho-stabilisatie-kortdurend": "ho-stabilisatie",
-    "ho-stabilisatie-langdurend": "ho-stabilisatie",
-    "ho-ontwikkeling": "ho-ontwikkeling",
-    "ho-plus-stabilisatie": "ho-plus-stabilisatie",
-    "ho-plus-ontwikkeling": "ho-plus-ontwikkeling",
-}
-PRO_WAS = {"1_persoon": "-was-1-persoon", "2_personen": "-was-2-personen"}
-PRO_MAALTIJD = {
-    "1_broodmaaltijd": "broodmaaltijd-5x",
-    "2_broodmaaltijden": "broodmaaltijd-10x",
-    "warme_maaltijd": "warme-maaltijd-5x",
-}
 
 
 @dataclass(frozen=True)
@@ -73,9 +41,23 @@ class Budget:
         self.ontbreekt.extend(ander.ontbreekt)
 
 
+def regio_bron(p: Peil, regio: str | None) -> dict:
+    """The region's main source (its first bron in content/regios.yaml), for lines without a table."""
+    bron = (p.bundle["regios"].get(regio) or {}).get("bron") if regio else None
+    return dict(bron or {})
+
+
 def ontbreekt(product: str | None, onderdeel: str, melding: str, bron: dict | None = None) -> dict:
     """A line without an amount: the source gives none, so we give none."""
-    return {"product": product, "onderdeel": onderdeel, "melding": melding, "bron": dict(bron or BIJLAGE_11)}
+    return {"product": product, "onderdeel": onderdeel, "melding": melding, "bron": dict(bron or {})}
+
+
+def maandbedrag_uit_uren(uren_per_jaar: Decimal, uurtarief: Decimal) -> Decimal:
+    """Sociaal netwerk: maximaal maandtarief = uren per jaar x uurtarief / 12, half-up to the cent.
+
+    Bron: 003, Bijlage 11, 1. PGB tarieven HO sociaal netwerk. The build checks every table row by it.
+    """
+    return op_cent(uren_per_jaar * uurtarief / MAANDEN_PER_JAAR)
 
 
 def jaarbedrag(per_maand: Decimal) -> Decimal:
@@ -89,36 +71,39 @@ def maandregel(rij: Rij, t: Toelichting, uitleg: str = "") -> Regel:
     return Regel(rij, rij.waarde, jaarbedrag(rij.waarde))
 
 
-def ho_tabel(p: Peil, regio: str, uitvoering: str) -> str | None:
-    """The HO table of ``regio`` for ``uitvoering``: the one that prices the HO basis products."""
-    for tabel_id in p.tabellen(regio, uitvoering):
-        if any(r.get("product") in BASIS_UREN for r in p.tabel(tabel_id)["rijen"]):
-            return tabel_id
-    return None
+def prijzen(m: dict | None, uitvoering: str) -> dict | None:
+    """How ``uitvoering`` prices the region's HO package (its table, and rows per part), if the
+    sources say."""
+    return None if m is None else m.get("prijzen", {}).get(uitvoering)
 
 
-def sociaal_netwerk_maandbedrag(p: Peil, tabel_id: str, pakket: Pakket, t: Toelichting) -> Budget:
-    """Sociaal netwerk: per part the table's monthly maximum (= HHM hours x hourly rate / 12, half-up to
-    the cent, as printed in the source). Bron: 003, Bijlage 11, 1. PGB tarieven HO sociaal netwerk.
+def _benoem(m: dict, deel: str, delen: dict[str, str]) -> str:
+    """A part in words for a message: "wasverzorging bij ho-light", "boodschappen zonder HO-product"."""
+    if deel == "basis":
+        return delen["basis"]
+    basis = delen.get("basis")
+    return f"{deel} bij {basis}" if basis else f"{deel} zonder HO-product"
+
+
+def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: Toelichting) -> Budget:
+    """Sociaal netwerk: per part the table's monthly maximum, the row with the part's hours a year
+    (= hours x hourly rate / 12, half-up to the cent, as printed in the source).
+
+    Bron: the table's bron (Halderberge: 003, Bijlage 11, 1. PGB tarieven HO sociaal netwerk).
     """
-    ids = []
-    if pakket.basis:
-        ids.append(SN_BASIS[pakket.basis])
-    if pakket.wasverzorging != "geen":
-        ids.append(SN_WAS[pakket.wasverzorging])
-        if pakket.strijken:
-            ids.append("strijk")
-    if pakket.maaltijden != "geen":
-        ids.append(SN_MAALTIJD[pakket.maaltijden])
-    if pakket.boodschappen:
-        ids.append("boodschappen")
+    delen = pakket.delen()
+    tabel = p.tabel(tabel_id)
+    per_uren = {r.get("uren_per_jaar"): r["id"] for r in tabel["rijen"] if r.get("uren_per_jaar")}
     uurtarief = p.uurtarief(tabel_id)
     budget = Budget()
-    for rij_id in ids:
-        rij = p.rij(tabel_id, rij_id)
+    for deel in delen:
+        regel = next((r for r in m["uren"] if deel in r["als"] and past(r["als"], delen)), None)
+        rij_id = per_uren.get(regel["parameter"]) if regel else None
+        rij = p.rij(tabel_id, rij_id) if rij_id else None
         if rij is None or rij.waarde is None:
+            wat = _benoem(m, deel, delen)
             budget.ontbreekt.append(
-                ontbreekt(pakket.basis, rij_id, f"{rij_id}: {NIET_IN_BRON}", p.tabel(tabel_id).get("bron"))
+                ontbreekt(product_van(m, deel, delen), wat, f"{wat}: {NIET_IN_BRON}", tabel.get("bron"))
             )
             continue
         extra = {}
@@ -130,51 +115,44 @@ def sociaal_netwerk_maandbedrag(p: Peil, tabel_id: str, pakket: Pakket, t: Toeli
                 f": {uren} uur x {uurtarief.waarde} / {MAANDEN_PER_JAAR}, afgerond op centen "
                 "(bedrag uit de tabel)"
             )
-        regel = maandregel(rij, t, uitleg)
-        budget.regels.append(Regel(regel.rij, regel.per_maand, regel.per_jaar, extra))
+        regel_uit = maandregel(rij, t, uitleg)
+        budget.regels.append(Regel(regel_uit.rij, regel_uit.per_maand, regel_uit.per_jaar, extra))
     return budget
 
 
-def professionele_rijen(pakket: Pakket) -> tuple[list[str], list[tuple[str, str]]]:
-    """Map a package onto the professional HO rows: stabilisatie with wasverzorging uses the rows
-    "incl. was verzorging en strijk"; boodschappen and maaltijden take the HO or HO+ row by variant.
-    Combinations without a row are returned as missing.
+def professionele_rijen(
+    m: dict, regels: list[dict], pakket: Pakket
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Map a package onto table rows: per part, in order, the first row of the package file whose condition
+    holds; a row may cover several parts (e.g. stabilisatie "incl. was verzorging en strijk"). Parts
+    without a row are returned as missing (product, part in words).
 
-    Bron: 003, Bijlage 11, 2. PGB tarieven Huishoudelijke ondersteuning professioneel.
+    Bron: the region's professional table (Halderberge: 003, Bijlage 11, 2. PGB tarieven HO professioneel).
     """
+    delen = pakket.delen()
     rijen: list[str] = []
     mist: list[tuple[str, str]] = []
-    basis = pakket.basis
-    voor = "ho-plus-" if basis in PLUS else "ho-"
-    if basis:
-        rij = PRO_BASIS[basis]
-        if pakket.wasverzorging != "geen":
-            if basis in STABILISATIE:
-                rij += PRO_WAS[pakket.wasverzorging]
-            else:
-                mist.append(("wasverzorging", f"wasverzorging bij {basis}"))
-        rijen.append(rij)
-    elif pakket.wasverzorging != "geen":
-        mist.append(("wasverzorging", "wasverzorging zonder HO-product"))
-    if pakket.maaltijden != "geen":
-        if basis:
-            rijen.append(voor + PRO_MAALTIJD[pakket.maaltijden])
-        else:
-            mist.append(("maaltijdvoorziening", "maaltijden zonder HO-product"))
-    if pakket.boodschappen:
-        if basis:
-            rijen.append(voor + "boodschappen")
-        else:
-            mist.append(("boodschappen", "boodschappen zonder HO-product"))
+    gedekt: set[str] = set()
+    for deel in delen:
+        if deel in gedekt:
+            continue
+        regel = next((r for r in regels if deel in r["dekt"] and past(r["als"], delen)), None)
+        if regel is None:
+            mist.append((product_van(m, deel, delen), _benoem(m, deel, delen)))
+            continue
+        rijen.append(regel["rij"])
+        gedekt.update(regel["dekt"])
     return rijen, mist
 
 
-def professioneel_maandbedrag(p: Peil, tabel_id: str, pakket: Pakket, t: Toelichting) -> Budget:
+def professioneel_budget(
+    p: Peil, m: dict, tabel_id: str, regels: list[dict], pakket: Pakket, t: Toelichting
+) -> Budget:
     """PGB professioneel for an HO package: the monthly product tariffs.
 
-    Bron: 003, Bijlage 11, 2. PGB tarieven Huishoudelijke ondersteuning professioneel.
+    Bron: the table's bron (Halderberge: 003, Bijlage 11, 2. PGB tarieven HO professioneel).
     """
-    rijen, mist = professionele_rijen(pakket)
+    rijen, mist = professionele_rijen(m, regels, pakket)
     budget = Budget()
     bron = p.tabel(tabel_id).get("bron")
     for product, wat in mist:
@@ -209,7 +187,7 @@ def ergens_niet_in_bron(p: Peil, regio: str, product: str) -> Rij | None:
     return None
 
 
-def product_maandbedrag(p: Peil, regio: str, uitvoering: str, product: str, t: Toelichting) -> Budget:
+def product_budget(p: Peil, regio: str, uitvoering: str, product: str, t: Toelichting) -> Budget:
     """Begeleiding, dagbesteding, daginvulling and other monthly products: the table's monthly amount.
 
     Bron: 003, Bijlage 11, 3. (sociaal netwerk) and 4. (professionals).
@@ -221,6 +199,8 @@ def product_maandbedrag(p: Peil, regio: str, uitvoering: str, product: str, t: T
         if elders is not None:
             melding = f"de bron noemt voor dit product geen bedrag ({NIET_IN_BRON})"
             bron = elders.bron
+        elif not p.tabellen_van(regio):
+            melding, bron = "De bronnen noemen voor deze gemeente geen pgb-bedragen", regio_bron(p, regio)
         else:
             melding = f"geen tarief voor uitvoering {uitvoering} ({NIET_IN_BRON})"
             bron = None

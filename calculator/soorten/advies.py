@@ -1,17 +1,18 @@
-"""Soort ``advies``: from a few plain questions to Halderberge's fitting HO product(s), their hours a year
-and the maximum PGB per regime (source 003, Bijlage 6 and 11)."""
+"""Soort ``advies``: from a few plain questions to a region's fitting HO product(s), their hours a year and
+the maximum PGB per regime, as the region's package file (content/pakketten/) routes them."""
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
 from ..trace import Toelichting
-from .pgb import BESLIST, budget_uit, ho_budget
+from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 
 VELDEN = (
+    "regio",
     "wekelijks_nodig",
     "tijdelijk_fysiek",
     "kan_taken_leren",
@@ -22,13 +23,16 @@ VELDEN = (
     "maaltijden",
     "peildatum",
 )
-REGIO = "halderberge"
+GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
+    regio = regio_veld(v, p)
     wekelijks = v.jn("wekelijks_nodig", True)
     tijdelijk = v.jn("tijdelijk_fysiek", False)
     leerbaar = v.jn("kan_taken_leren", False)
@@ -38,27 +42,59 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
     if strijken and pakket_was == "geen":
-        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+        v.fout(
+            "strijken",
+            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
+        )
     v.klaar()
     t = Toelichting()
-    basis, notities = hp.basisproduct(bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
+    m = hp.model(p, regio)
+    if m is None:
+        return _zonder_producten(p, regio, t)
+    basis, notities = hp.basisproduct(m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
     pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")
-    delen = hp.pakket_uren(p, pakket, t)
+    delen = hp.pakket_uren(p, m, pakket, t)
     uren = hp.totaal_uren(delen)
-    t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.BIJLAGE_11)
+    t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.regio_bron(p, regio))
     budgetten = {}
     for uitvoering in r.UITVOERINGEN:
         tb = Toelichting()
-        budgetten[uitvoering] = budget_uit(p, ho_budget(p, REGIO, uitvoering, pakket, tb))
+        budgetten[uitvoering] = budget_uit(p, ho_budget(p, regio, uitvoering, pakket, tb))
         budgetten[uitvoering]["toelichting"] = tb.stappen
     return {
         "soort": "advies",
         "peildatum": p.peildatum.isoformat(),
-        "regio": REGIO,
+        "regio": regio,
         "producten": _producten(p, delen),
         "uren_per_jaar": getal(uren),
         "budgetten": budgetten,
         "opmerkingen": notities + [BESLIST],
+        "beslissing": BESLIST,
+        "toelichting": t.stappen,
+    }
+
+
+def regio_veld(v: Velden, p: Peil) -> str | None:
+    """The required ``regio``; when missing, the message lists the regions by name and key."""
+    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
+    return v.keuze("regio", namen, None, verplicht=True, teksten=namen)
+
+
+def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:
+    """The honest answer for a region whose sources name no HO products: none, and no amounts."""
+    bron = r.regio_bron(p, regio)
+    budgetten = {}
+    for uitvoering in r.UITVOERINGEN:
+        leeg = r.Budget(ontbreekt=[r.ontbreekt(None, "huishoudelijke ondersteuning", GEEN_BEDRAGEN, bron)])
+        budgetten[uitvoering] = {**budget_uit(p, leeg), "toelichting": []}
+    return {
+        "soort": "advies",
+        "peildatum": p.peildatum.isoformat(),
+        "regio": regio,
+        "producten": [],
+        "uren_per_jaar": None,
+        "budgetten": budgetten,
+        "opmerkingen": [GEEN_PRODUCTEN, BESLIST],
         "beslissing": BESLIST,
         "toelichting": t.stappen,
     }

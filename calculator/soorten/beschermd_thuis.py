@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import peil
+from ..data import bundel, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels.beschermd_thuis import NIVEAUS, begeleiding_uren_per_week, beschermd_thuis_tarief
@@ -10,22 +10,24 @@ from ..regels.pgb import ergens_niet_in_bron, product_rij
 from ..trace import Toelichting
 
 VELDEN = ("niveau", "peildatum")
-REGIO = "halderberge"
 REGIME = "beschermd-wonen"
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Hours a week and (absent) tariff for Beschermd Thuis zwaar, midden or licht."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     niveau = v.keuze("niveau", NIVEAUS, None, verplicht=True)
     v.klaar()
     t = Toelichting()
     product = f"beschermd-thuis-{niveau}"
     uren = begeleiding_uren_per_week(p, niveau, t)
-    rij = product_rij(p, REGIO, REGIME, product) or ergens_niet_in_bron(p, REGIO, product)
-    tarief = beschermd_thuis_tarief(rij, t)
     info = p.bundle["producten"].get(product, {})
+    regio = info.get("regio")  # the region is the product's: the tariff is looked up in its tables
+    rij = product_rij(p, regio, REGIME, product) or ergens_niet_in_bron(p, regio, product)
+    tarief = beschermd_thuis_tarief(rij, t)
     return {
         "soort": "beschermd_thuis",
         "peildatum": p.peildatum.isoformat(),

@@ -1,31 +1,35 @@
-"""Soort ``hht``: Westfriesland's HHT volume."""
+"""Soort ``hht``: the HHT volume of the region that offers it."""
 
 from __future__ import annotations
 
-from ..data import peil
+from ..data import bundel, peil
 from ..invoer import Velden
 from ..money import getal
-from ..regels.hht import REGIO, hht_uren
+from ..regels.hht import SLEUTEL, hht_regio, hht_uren
 from ..trace import Toelichting
 
 VELDEN = ("regio", "peildatum")
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
-    """HHT hours a year (only in Westfriesland)."""
-    v = Velden(invoer if invoer is not None else {}, VELDEN)
-    p = peil(v.datum(), bundle)
-    regio = v.keuze("regio", sorted(p.bundle["regios"]), REGIO)
-    if regio not in (None, REGIO) and not v.fouten:
-        v.fout("regio", f"HHT is een product van regio {REGIO}, niet van {regio}")
+    """HHT hours a year (only in the region that offers HHT)."""
+    b = bundel(bundle)
+    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
+    hht = hht_regio(p)
+    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
+    regio = v.keuze("regio", namen, hht, teksten=namen)
+    if regio not in (None, hht) and not v.fouten:
+        v.fout("regio", f"is {namen[regio]}, maar HHT is een product van {namen.get(hht, hht)}.")
     v.klaar()
     t = Toelichting()
     uren = hht_uren(p, t)
     return {
         "soort": "hht",
         "peildatum": p.peildatum.isoformat(),
-        "regio": REGIO,
+        "regio": hht,
         "uren_per_jaar": getal(uren),
-        "bron": dict(p.b["hht.uren_per_jaar"]),
+        "bron": dict(p.b[SLEUTEL]),
         "toelichting": t.stappen,
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..data import Peil, peil
-from ..invoer import DAGEN_PER_WEEK, Velden
+from ..data import Peil, bundel, peil
+from ..invoer import Velden
 from ..money import getal
 from ..regels import ho_normenkader as r
 from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
@@ -36,8 +36,6 @@ VELDEN = (
 REGIE = ("geen", "aanleren", "structureel")
 WAS = ("geen", "1_persoon", "2_personen")
 KIND_VELDEN = ("leeftijd",) + tuple(h[0] for h in HANDELINGEN)
-KIND_MAX_LEEFTIJD = 17  # younger than 18: from 18 a housemate counts for gebruikelijke hulp
-KEER_PER_WEEK_MAX = 70  # technical bound on how often a task is counted a week (10 a day)
 
 
 @dataclass
@@ -65,14 +63,15 @@ class Situatie:
     kindzorg_duur_maanden: int | None = None
 
 
-def _maximum(v: Velden, p: Peil, veld: str, sleutel: str) -> int:
-    return v.heel(veld, 0, maximum=p.i[sleutel], max_uitleg=p.u[sleutel])
-
-
 def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None) -> Situatie:
-    """Check an HO situation; raises `InvoerFout` with every problem. ``vandaag``: default peildatum."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum("peildatum", vandaag), bundle)
+    """Check an HO situation; raises `InvoerFout` with every problem. ``vandaag``: default peildatum.
+
+    Every maximum comes from the labels table in the bundle (content/invoer.yaml).
+    """
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum("peildatum", vandaag), b)
+    v.gebruik_peil(p)
     s = Situatie(
         peil=p,
         duur_maanden=v.heel("duur_maanden", 0, verplicht=True),
@@ -80,19 +79,11 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
         basismodule=v.jn("basismodule", True),
         lichte_taken_zelf=v.jn("lichte_taken_zelf", False),
         extra_ruimten=v.heel("extra_ruimten", 0),
-        extra_schoonmaak=_maximum(
-            v, p, "extra_schoonmaak_minuten", "ho_normenkader.extra_schoonmaak.max_minuten_per_week"
-        ),
-        extra_bezoek=_maximum(
-            v, p, "extra_bezoek_minuten", "ho_normenkader.extra_bezoek.max_minuten_per_week"
-        ),
+        extra_schoonmaak=v.heel("extra_schoonmaak_minuten", 0),
+        extra_bezoek=v.heel("extra_bezoek_minuten", 0),
         regie=v.keuze("regie", REGIE, "geen"),
-        brood_dagen=v.heel(
-            "broodmaaltijden_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
-        ),
-        warm_dagen=v.heel(
-            "warme_maaltijd_dagen_per_week", 0, maximum=DAGEN_PER_WEEK, max_uitleg="dagen in een week"
-        ),
+        brood_dagen=v.heel("broodmaaltijden_dagen_per_week", 0),
+        warm_dagen=v.heel("warme_maaltijd_dagen_per_week", 0),
         vaatwasser=v.jn("vaatwasser", None),
         wasverzorging=v.keuze("wasverzorging", WAS, "geen"),
         strijken=v.jn("strijken", False),
@@ -100,46 +91,37 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
     )
     if v.aanwezig("regie_aanleren_weken"):
         if s.regie != "aanleren":
-            v.fout("regie_aanleren_weken", 'hoort alleen bij regie "aanleren"')
-        else:
-            k = "ho_normenkader.regie.aanleren_max_weken"
-            s.regie_aanleren_weken = v.heel(
-                "regie_aanleren_weken", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k]
+            v.fout(
+                "regie_aanleren_weken",
+                f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.",
             )
+        else:
+            s.regie_aanleren_weken = v.heel("regie_aanleren_weken", None)
     if s.strijken and s.wasverzorging == "geen":
-        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
-    s.kinderen = _lees_kinderen(v)
-    s.naar_school = v.heel(
-        "kinderen_naar_school_per_week", 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week"
-    )
+        v.fout(
+            "strijken",
+            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
+        )
+    s.kinderen = _lees_kinderen(v, p)
+    s.naar_school = v.heel("kinderen_naar_school_per_week", 0)
     if s.naar_school and not s.kinderen:
-        v.fout("kinderen_naar_school_per_week", "hoort bij kindzorg; geef ook de kinderen op")
+        v.fout("kinderen_naar_school_per_week", "hoort bij kindzorg; geef ook de kinderen op.")
     if v.aanwezig("kindzorg_duur_maanden"):
         if not s.kinderen:
-            v.fout("kindzorg_duur_maanden", "hoort bij kindzorg; geef ook de kinderen op")
+            v.fout("kindzorg_duur_maanden", "hoort bij kindzorg; geef ook de kinderen op.")
         else:
-            k = "kindzorg.max_maanden"
-            s.kindzorg_duur_maanden = v.heel(
-                "kindzorg_duur_maanden", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k]
-            )
+            s.kindzorg_duur_maanden = v.heel("kindzorg_duur_maanden", None)
     v.klaar()
     return s
 
 
-def _lees_kinderen(v: Velden) -> list[Kind]:
+def _lees_kinderen(v: Velden, p: Peil) -> list[Kind]:
     kinderen = []
     for i, item in enumerate(v.lijst("kinderen")):
-        k = Velden(item, KIND_VELDEN, voorvoegsel=f"kinderen[{i}].")
-        leeftijd = k.heel(
-            "leeftijd",
-            0,
-            verplicht=True,
-            maximum=KIND_MAX_LEEFTIJD,
-            max_uitleg="vanaf 18 jaar telt iemand als huisgenoot",
-        )
-        keer = {
-            h[0]: k.heel(h[0], 0, maximum=KEER_PER_WEEK_MAX, max_uitleg="keer per week") for h in HANDELINGEN
-        }
+        k = Velden(item, KIND_VELDEN, v.bundle, voorvoegsel=f"kinderen[{i}].")
+        k.gebruik_peil(p)
+        leeftijd = k.heel("leeftijd", 0, verplicht=True)
+        keer = {h[0]: k.heel(h[0], 0) for h in HANDELINGEN}
         v.fouten.extend(k.fouten)
         kinderen.append(Kind(leeftijd or 0, {a: b for a, b in keer.items() if b}))
     return kinderen
@@ -239,7 +221,7 @@ def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
     """The reasons HO is not granted (empty: granted), and whether kindzorg alone is still granted.
 
     Kindzorg is the exception to the minimum duration: the source calls it temporary by definition,
-    for acute problems, at most 3 months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
+    for acute problems, at most a few months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
     Gebruikelijke hulp does apply to it: the other parent takes over where possible.
     """
     duur = r.minimale_duur(s.peil, s.duur_maanden, t)

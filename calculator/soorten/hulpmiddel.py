@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
@@ -13,9 +13,12 @@ VELDEN = ("categorie", "regio", "peildatum")
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Rent, maximum and months for ``categorie`` (e.g. ``"02"``; ``"09A"`` and ``"09a"`` both work)."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
-    regio = v.keuze("regio", sorted(p.bundle["regios"]), None)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
+    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
+    regio = v.keuze("regio", namen, None, teksten=namen)
     huur_tabellen = (
         [x for x in p.tabellen(regio, "hulpmiddel-huur")] if regio else _alle(p, "hulpmiddel-huur")
     )
@@ -23,14 +26,19 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         [x for x in p.tabellen(regio, "hulpmiddel-maximum")] if regio else _alle(p, "hulpmiddel-maximum")
     )
     if regio and not huur_tabellen and not v.fouten:
-        v.fout("regio", f"heeft geen tarieven voor hulpmiddelen in de bronnen ({regio})")
+        v.fout("regio", f"({namen[regio]}) heeft geen tarieven voor hulpmiddelen in de bronnen.")
     categorieen = [r["id"] for t in huur_tabellen for r in p.tabel(t)["rijen"]]
+    # The category code is what a person reads on the tariff list ("02"), so it stays in the message.
     ruw = v.invoer.get("categorie")
     categorie = ruw.strip().lower() if isinstance(ruw, str) else ruw
     if categorie is None:
-        v.fout("categorie", f"is verplicht; kies uit: {', '.join(categorieen)}")
+        v.fout("categorie", "is verplicht" + v.kies_uit("categorie", [c.upper() for c in categorieen]))
     elif categorie not in categorieen:
-        v.fout("categorie", f"heeft een onbekende categorie {ruw!r}; kies uit: {', '.join(categorieen)}")
+        v.fout(
+            "categorie",
+            f"heeft een onbekende waarde {v.toon(ruw)}"
+            + v.kies_uit("categorie", [c.upper() for c in categorieen]),
+        )
     v.klaar()
     t = Toelichting()
     huur_rij = next(r for r in (p.rij(x, categorie) for x in huur_tabellen) if r is not None)

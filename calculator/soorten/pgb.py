@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..data import Peil, peil
+from ..data import Peil, bundel, peil
 from ..invoer import Velden
 from ..money import bedrag, getal
+from ..regels import ho_producten as hp
 from ..regels import pgb as r
-from ..regels.ho_producten import BASIS_UREN, MAALTIJD_KEUZES, WAS_KEUZES, Pakket
-from ..regels.logeerzorg import logeerzorg_budget, max_etmalen_sleutel
+from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
+from ..regels.logeerzorg import logeerzorg_budget
 from ..trace import Toelichting
 
 VELDEN = (
@@ -21,24 +22,31 @@ VELDEN = (
     "etmalen_per_jaar",
     "peildatum",
 )
-ADD_ONS = ("wasverzorging", "boodschappen", "maaltijdvoorziening")
+GEEN_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen"
+GEEN_TARIEF_UITVOERING = (
+    "De bronnen van deze gemeente noemen geen bedrag voor deze manier van regelen (niet in de bron)"
+)
 BESLIST = (
     "De gemeente beslist over de indicatie en het budget na een gesprek; deze bedragen zijn de maxima uit de "
     "beleidsregels, geen toezegging."
 )
 
 
+def _regio_naam(p: Peil, regio: str) -> str:
+    return str((p.bundle["regios"].get(regio) or {}).get("naam", regio))
+
+
 def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
     """A known region (``regio``)."""
     regios = sorted(p.bundle["regios"])
-    return v.keuze("regio", regios, standaard)
+    return v.keuze("regio", regios, standaard, teksten={r: _regio_naam(p, r) for r in regios})
 
 
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
     """A budget as output: totals as strings with two decimals, the lines, what is missing."""
     per_maand, per_jaar = r.totalen(budget)
     dag = p.peildatum.isoformat()
-    later = sorted({x.rij.vanaf for x in budget.regels if x.rij.vanaf and x.rij.vanaf > dag})
+    later = sorted({x.rij.vanaf for x in budget.regels if x.rij.voor_eerste})
     opmerkingen = [
         f"De peildatum {dag} ligt vóór de eerste tariefdatum in de bron ({v}); "
         f"wij tonen de bedragen die gelden vanaf {v}."
@@ -74,24 +82,28 @@ def _regel(x: r.Regel) -> dict:
 
 def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
     """Check a pgb question; raises `InvoerFout` with every problem."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
+    b = bundel(bundle)
+    v = Velden(invoer, VELDEN, b)
+    p = peil(v.datum(), b)
+    v.gebruik_peil(p)
     regio = regio_veld(v, p, None)
     uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
     ids = v.lijst("producten")
     if not ids and not any(f["veld"] == "producten" for f in v.fouten):
-        v.fout("producten", "is verplicht: geef een lijst met ten minste één product-id")
+        v.fout("producten", "is verplicht: kies ten minste één product.")
     producten: list[str] = []
     for i, pid in enumerate(ids):
         product = p.bundle["producten"].get(pid) if isinstance(pid, str) else None
         if product is None:
-            v.fout(
-                f"producten[{i}]", f"is een onbekend product ({pid!r}); zie 'python -m calculator producten'"
-            )
+            v.fout(f"producten[{i}]", f"is een onbekend product ({v.toon(pid)}).")
         elif regio is not None and product["regio"] != regio:
-            v.fout(f"producten[{i}]", f"({pid}) hoort bij regio {product['regio']}, niet bij {regio}")
+            v.fout(
+                f"producten[{i}]",
+                f"({product['naam']}) hoort bij regio {_regio_naam(p, product['regio'])}, "
+                f"niet bij {_regio_naam(p, regio)}.",
+            )
         elif pid in producten:
-            v.fout(f"producten[{i}]", f"({pid}) staat er twee keer in")
+            v.fout(f"producten[{i}]", f"({product['naam']}) staat er twee keer in.")
         else:
             producten.append(pid)
     if regio is None and producten:
@@ -101,43 +113,47 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
                 v.fout(
                     "producten",
                     "bevat producten uit verschillende regio's "
-                    f"({regio} en {p.bundle['producten'][pid]['regio']})",
+                    f"({_regio_naam(p, regio)} en {_regio_naam(p, p.bundle['producten'][pid]['regio'])}).",
                 )
                 break
-    basis = [x for x in producten if x in BASIS_UREN]
+    m = hp.model(p, regio) if regio else None
+    basis = [x for x in producten if x in hp.basisproducten(p, regio)] if regio else []
+    aanvulling = m["aanvullingen"] if m else {}
     if len(basis) > 1:
-        v.fout("producten", f"bevat meer dan één HO-product ({', '.join(basis)}); kies er één")
+        namen = ", ".join(p.bundle["producten"][x]["naam"] for x in basis)
+        v.fout(
+            "producten", f"bevat meer dan één product huishoudelijke ondersteuning ({namen}); kies er één."
+        )
     was = v.keuze("wasverzorging", WAS_KEUZES, None)
     maaltijden = v.keuze("maaltijden", MAALTIJD_KEUZES, None)
     strijken = v.jn("strijken", False)
     boodschappen = v.jn("boodschappen", False)
-    if "wasverzorging" in producten and was in (None, "geen"):
-        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies 1_persoon of 2_personen")
-    if "maaltijdvoorziening" in producten and maaltijden in (None, "geen"):
+    if aanvulling.get("wasverzorging") in producten and was in (None, "geen"):
+        v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies voor hoeveel personen.")
+    if aanvulling.get("maaltijden") in producten and maaltijden in (None, "geen"):
         v.fout(
             "maaltijden",
-            "is nodig bij het product maaltijdvoorziening: kies 1_broodmaaltijd, 2_broodmaaltijden "
-            "of warme_maaltijd",
+            "is nodig bij het product maaltijdvoorziening: kies welke maaltijden.",
         )
     if strijken and was in (None, "geen"):
-        v.fout("strijken", "hoort bij wasverzorging; kies ook wasverzorging 1_persoon of 2_personen")
+        v.fout(
+            "strijken",
+            f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
+        )
     etmalen = None
     if "logeerzorg" in producten:
-        k = max_etmalen_sleutel()
-        etmalen = v.heel(
-            "etmalen_per_jaar", None, minimum=1, maximum=p.i[k], max_uitleg=p.u[k], verplicht=True
-        )
+        etmalen = v.heel("etmalen_per_jaar", None, verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
-        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg")
+        v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
     v.klaar()
     pakket = Pakket(
         basis=basis[0] if basis else None,
         wasverzorging=was or "geen",
         strijken=bool(strijken),
-        boodschappen=bool(boodschappen) or "boodschappen" in producten,
+        boodschappen=bool(boodschappen) or aanvulling.get("boodschappen") in producten,
         maaltijden=maaltijden or "geen",
     )
-    overig = [x for x in producten if x not in BASIS_UREN and x not in ADD_ONS]
+    overig = [x for x in producten if x not in basis and x not in aanvulling.values()]
     return p, {
         "regio": regio,
         "uitvoering": uitvoering,
@@ -149,25 +165,22 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
 
 
 def ho_budget(p: Peil, regio: str, uitvoering: str, pakket: Pakket, t: Toelichting) -> r.Budget:
-    """The HO part of a budget (basis product with add-ons) for one regime."""
-    if not (
-        pakket.basis or pakket.wasverzorging != "geen" or pakket.maaltijden != "geen" or pakket.boodschappen
-    ):
+    """The HO part of a budget (basis product with add-ons) for one regime, as the region's package file
+    prices it; without a table for the regime, one line says the sources give no amount."""
+    if not pakket.delen():
         return r.Budget()
-    tabel = r.ho_tabel(p, regio, uitvoering)
-    if tabel is None:
+    m = hp.model(p, regio)
+    prijzen = r.prijzen(m, uitvoering)
+    if m is None or prijzen is None:
+        melding = GEEN_BEDRAGEN if not p.tabellen_van(regio) else GEEN_TARIEF_UITVOERING
         return r.Budget(
             ontbreekt=[
-                r.ontbreekt(
-                    pakket.basis,
-                    "huishoudelijke ondersteuning",
-                    f"geen HO-tarief voor {uitvoering} in regio {regio} ({r.NIET_IN_BRON})",
-                )
+                r.ontbreekt(pakket.basis, "huishoudelijke ondersteuning", melding, r.regio_bron(p, regio))
             ]
         )
-    if uitvoering == "pgb-professioneel":
-        return r.professioneel_maandbedrag(p, tabel, pakket, t)
-    return r.sociaal_netwerk_maandbedrag(p, tabel, pakket, t)
+    if prijzen.get("rijen") is not None:
+        return r.professioneel_budget(p, m, prijzen["tabel"], prijzen["rijen"], pakket, t)
+    return r.sociaal_netwerk_budget(p, m, prijzen["tabel"], pakket, t)
 
 
 def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
@@ -178,15 +191,16 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
         if product == "logeerzorg":
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
-                budget.ontbreekt.append(
-                    r.ontbreekt(
-                        product, product, f"geen tarief voor uitvoering {uitvoering} ({r.NIET_IN_BRON})"
-                    )
+                melding = (
+                    f"geen tarief voor uitvoering {uitvoering} ({r.NIET_IN_BRON})"
+                    if p.tabellen_van(regio)
+                    else GEEN_BEDRAGEN
                 )
+                budget.ontbreekt.append(r.ontbreekt(product, product, melding, r.regio_bron(p, regio)))
             else:
                 budget.regels.append(logeerzorg_budget(p, rij, vraag["etmalen"], t))
         else:
-            budget.voeg_toe(r.product_maandbedrag(p, regio, uitvoering, product, t))
+            budget.voeg_toe(r.product_budget(p, regio, uitvoering, product, t))
     return budget
 
 
@@ -194,12 +208,10 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check ``invoer`` and compute the budget."""
     p, vraag = lees(invoer, bundle)
     t = Toelichting()
+    bron = r.regio_bron(p, vraag["regio"])
+    naam = p.bundle["regios"].get(vraag["regio"], {}).get("naam", vraag["regio"])
     t.stap(
-        f"Uitvoering: {vraag['uitvoering']}, regio {vraag['regio']}",
-        "uitvoering",
-        vraag["uitvoering"],
-        "regime",
-        r.BIJLAGE_11,
+        f"Uitvoering: {vraag['uitvoering']}, regio {naam}", "uitvoering", vraag["uitvoering"], "regime", bron
     )
     budget = bereken(p, vraag, t)
     uit = budget_uit(p, budget)
@@ -209,7 +221,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             "jaarbedrag",
             uit["per_jaar"],
             "euro per jaar",
-            r.BIJLAGE_11,
+            bron,
         )
     uit.update(
         soort="pgb",

@@ -28,8 +28,9 @@ def lijst(bundle: dict, regio: str | None) -> list[dict]:
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The products (of ``regio`` if given)."""
     b = actief() if bundle is None else bundle
-    v = Velden(invoer if invoer is not None else {}, VELDEN)
-    regio = v.keuze("regio", sorted(b["regios"]), None)
+    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
+    namen = {k: r.get("naam", k) for k, r in sorted(b["regios"].items())}
+    regio = v.keuze("regio", namen, None, teksten=namen)
     v.klaar()
     producten = lijst(b, regio)
     return {"soort": "producten", "regio": regio, "aantal": len(producten), "producten": producten}

@@ -14,7 +14,7 @@ from typing import Any
 
 from browser.samples import UITVOERINGEN, sample_cases
 
-SOORTEN = ("ho", "advies", "pgb", "producten", "hulpmiddel", "hht", "beschermd_thuis")
+SOORTEN = ("ho", "advies", "pgb", "producten", "hulpmiddel", "hht", "beschermd_thuis", "eigen_bijdrage")
 DEFAULT_SEED = 20260101
 
 # Values that are wrong for most fields, in every JSON type.
@@ -95,8 +95,9 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
     return out
 
 
-def _advies(rnd: random.Random) -> dict[str, Any]:
+def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     fields = {
+        "regio": _choice(rnd, tuple(sorted(bundle["regios"]))),
         "wekelijks_nodig": _bool(rnd),
         "tijdelijk_fysiek": _bool(rnd),
         "kan_taken_leren": _bool(rnd),
@@ -157,7 +158,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
     cases = [(s, json.dumps(i, ensure_ascii=False)) for s, i in sample_cases(bundle)]
     makers = {
         "ho": lambda: _ho(rnd),
-        "advies": lambda: _advies(rnd),
+        "advies": lambda: _advies(rnd, bundle),
         "pgb": lambda: _pgb(rnd, bundle),
         "producten": lambda: _sparse(rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"])))}),
         "hulpmiddel": lambda: _hulpmiddel(rnd, bundle),
@@ -165,6 +166,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
             rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"]))), "peildatum": _peildatum(rnd)}
         ),
         "beschermd_thuis": lambda: _sparse(rnd, {"niveau": _choice(rnd, ("zwaar", "midden", "licht"))}, 0.9),
+        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9),
     }
     weights = {
         "ho": 5,
@@ -174,6 +176,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
         "hulpmiddel": 2,
         "hht": 1,
         "beschermd_thuis": 1,
+        "eigen_bijdrage": 1,
     }
     soorten = list(weights)
     for _ in range(n):

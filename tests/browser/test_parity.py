@@ -68,7 +68,9 @@ def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
 def test_the_snapshot_does_not_freeze_the_date(runtime_site: Path, tmp_path: Path) -> None:
     """The snapshot was taken at build time; "today" in the browser must still be today."""
     node = require_node()
-    (tmp_path / "cases.json").write_text(json.dumps([["advies", "{}"], ["hht", "{}"]]), encoding="utf-8")
+    (tmp_path / "cases.json").write_text(
+        json.dumps([["advies", '{"regio": "halderberge"}'], ["hht", "{}"]]), encoding="utf-8"
+    )
     shift = 400
     subprocess.run(
         [

@@ -23,11 +23,19 @@ def maximum(sleutel: str) -> int:
     return int(peil().waarde(sleutel))
 
 
+def grens(veld: str) -> int:
+    """The maximum of an input field as content/invoer.yaml gives it (via the bundle), on today's date."""
+    m = peil().bundle["invoer"]["velden"][veld]["maximum"]
+    if "parameter" in m:
+        return maximum(m["parameter"]) - (1 if m["kleiner_dan"] else 0)
+    return int(m["waarde"])
+
+
 @st.composite
 def kind(draw: st.DrawFn) -> dict:
-    k = {"leeftijd": draw(st.integers(0, ho.KIND_MAX_LEEFTIJD))}
+    k = {"leeftijd": draw(st.integers(0, grens("kinderen.leeftijd")))}
     for veld in draw(st.lists(st.sampled_from(KIND_TELLINGEN), unique=True)):
-        k[veld] = draw(st.integers(0, ho.KEER_PER_WEEK_MAX))
+        k[veld] = draw(st.integers(0, grens(f"kinderen.{veld}")))
     return k
 
 
@@ -42,7 +50,7 @@ def ho_situatie(draw: st.DrawFn) -> dict:
         if veld in kies:
             s[veld] = draw(st.booleans())
     if "extra_ruimten" in kies:
-        s["extra_ruimten"] = draw(st.integers(0, 12))
+        s["extra_ruimten"] = draw(st.integers(0, grens("extra_ruimten")))
     if "extra_schoonmaak_minuten" in kies:
         s["extra_schoonmaak_minuten"] = draw(
             st.integers(0, maximum("ho_normenkader.extra_schoonmaak.max_minuten_per_week"))
@@ -67,7 +75,7 @@ def ho_situatie(draw: st.DrawFn) -> dict:
     if "kinderen" in kies:
         s["kinderen"] = draw(st.lists(kind(), min_size=1, max_size=4))
         if draw(st.booleans()):
-            s["kinderen_naar_school_per_week"] = draw(st.integers(0, ho.KEER_PER_WEEK_MAX))
+            s["kinderen_naar_school_per_week"] = draw(st.integers(0, grens("kinderen_naar_school_per_week")))
         if draw(st.booleans()):
             s["kindzorg_duur_maanden"] = draw(st.integers(1, maximum("kindzorg.max_maanden")))
     if "peildatum" in kies:
@@ -86,6 +94,7 @@ def advies_antwoorden(draw: st.DrawFn) -> dict:
     a["strijken"] = a["wasverzorging"] != "geen" and draw(st.booleans())
     a["boodschappen"] = draw(st.booleans())
     a["maaltijden"] = draw(st.sampled_from(MAALTIJD_KEUZES))
+    a["regio"] = "halderberge"
     return a
 
 

@@ -17,6 +17,10 @@ def test_run_json_is_stabiel_en_gesorteerd() -> None:
     assert "\\u" not in eerste  # Dutch characters stay readable
 
 
+def bundle_labels() -> dict[str, str]:
+    return {k: v["label"] for k, v in data.actief()["invoer"]["velden"].items()}
+
+
 def test_invoerfout_verzamelt_alle_problemen() -> None:
     with pytest.raises(InvoerFout) as e:
         api.run("ho", {"duur_maanden": -1, "extra_ruimten": "twee", "regie": "x", "wasverzorging": 3, "z": 1})
@@ -27,8 +31,10 @@ def test_invoerfout_verzamelt_alle_problemen() -> None:
         "regie",
         "wasverzorging",
     ]
-    for f in e.value.fouten:
-        assert f["veld"] in f["melding"]
+    labels = bundle_labels()
+    for f in e.value.fouten[1:]:
+        assert f["melding"].startswith(labels[f["veld"]]), "a message names the field as the form labels it"
+        assert "_" not in f["melding"], "and never by its internal key"
 
 
 def test_maximum_noemt_de_bron() -> None:
@@ -53,7 +59,12 @@ def test_run_json_vangt_onverwachte_fouten(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(api.SOORTEN, "ho", stuk)
     antwoord = json.loads(api.run_json("ho", "{}"))
     assert antwoord["fouten"][0]["veld"] is None
-    assert antwoord["fouten"][0]["melding"].startswith("Er ging iets mis in de rekenhulp: ")
+    assert antwoord["fouten"][0]["melding"].startswith("Er ging iets mis in de rekenhulp zelf")
+    assert antwoord["fouten"][0]["intern"] is True
+    assert (
+        "ZeroDivisionError" not in antwoord["fouten"][0]["melding"]
+        and "test" not in antwoord["fouten"][0]["melding"]
+    )
 
 
 def test_een_bundel_als_dict_meegeven(bundle: dict) -> None:
@@ -78,7 +89,7 @@ def test_een_bundel_als_dict_meegeven(bundle: dict) -> None:
             {"duur_maanden": 12},
             {"toegekend", "minuten_per_week", "uren_per_jaar", "uren_per_jaar_onafgerond", "onderdelen"},
         ),
-        ("advies", {}, {"producten", "uren_per_jaar", "budgetten", "opmerkingen"}),
+        ("advies", {"regio": "halderberge"}, {"producten", "uren_per_jaar", "budgetten", "opmerkingen"}),
         (
             "pgb",
             {"producten": ["ho-light"], "uitvoering": "sociaal-netwerk"},
@@ -98,8 +109,34 @@ def test_elke_soort_antwoordt_met_toelichting(soort: str, invoer: dict, sleutels
 
 
 def test_advies_zegt_dat_de_gemeente_beslist() -> None:
-    uit = api.run("advies", {})
+    uit = api.run("advies", {"regio": "halderberge"})
     assert any(o.startswith("De gemeente beslist") for o in uit["opmerkingen"])
+
+
+def test_advies_vraagt_de_regio_en_noemt_de_keuzes(bundle: dict) -> None:
+    with pytest.raises(InvoerFout) as e:
+        api.run("advies", {"wekelijks_nodig": True})
+    [fout] = [f for f in e.value.fouten if f["veld"] == "regio"]
+    # Named as a person reads them; the keys are for programs (README, `producten`).
+    assert all(r["naam"] in fout["melding"] for r in bundle["regios"].values())
+
+
+@pytest.mark.parametrize("regio", ["westfriesland", "maastricht-heuvelland"])
+def test_advies_zonder_ho_producten_in_de_bronnen_is_eerlijk(regio: str) -> None:
+    """004 describes no products or tariffs; 001 names no tariffs: no products, no amounts, a plain note."""
+    uit = api.run("advies", {"regio": regio})
+    assert uit["producten"] == [] and uit["regio"] == regio
+    assert any("geen producten" in o for o in uit["opmerkingen"])
+    for budget in uit["budgetten"].values():
+        assert budget["regels"] == [] and not budget["volledig"]
+        assert budget["ontbreekt"][0]["melding"] == "De bronnen noemen voor deze gemeente geen pgb-bedragen"
+
+
+def test_pgb_in_een_regio_zonder_tarieven_noemt_geen_bedrag() -> None:
+    """Source 001 gives Westfriesland's products but no tariffs: the budget says so, with no figure."""
+    uit = api.run("pgb", {"producten": ["wf-begeleiding-basis"], "uitvoering": "pgb-professioneel"})
+    assert uit["regels"] == [] and uit["regio"] == "westfriesland"
+    assert uit["ontbreekt"][0]["melding"] == "De bronnen noemen voor deze gemeente geen pgb-bedragen"
 
 
 def test_producten_per_regio() -> None:

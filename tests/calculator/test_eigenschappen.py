@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from situaties import (
     JSON_WAARDEN,
     advies_antwoorden,
+    grens,
     ho_situatie,
     maximum,
     peil,
@@ -78,7 +79,7 @@ def _meer(situatie: dict, wat: str, draw: st.DrawFn) -> dict:
     if wat == "basismodule":
         s["basismodule"] = True
     elif wat == "extra_ruimten":
-        s["extra_ruimten"] = s.get("extra_ruimten", 0) + 1
+        s["extra_ruimten"] = min(grens("extra_ruimten"), s.get("extra_ruimten", 0) + 1)
     elif wat in ("extra_schoonmaak_minuten", "extra_bezoek_minuten"):
         sleutel = "extra_schoonmaak" if wat == "extra_schoonmaak_minuten" else "extra_bezoek"
         s[wat] = maximum(f"ho_normenkader.{sleutel}.max_minuten_per_week")
@@ -100,7 +101,7 @@ def _meer(situatie: dict, wat: str, draw: st.DrawFn) -> dict:
         s.setdefault("kinderen", []).append({"leeftijd": draw(st.integers(0, 17)), "luiers_per_week": 7})
     elif wat == "kindzorg":
         kinderen = s.setdefault("kinderen", [{"leeftijd": 1}])
-        kinderen[0]["naar_bed_per_week"] = ho.KEER_PER_WEEK_MAX
+        kinderen[0]["naar_bed_per_week"] = grens("kinderen.naar_bed_per_week")
     return s
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import re
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -30,6 +31,9 @@ def test_alleen_de_standaardbibliotheek(pad: Path) -> None:
     assert not vreemd, f"{pad.name} importeert buiten de standaardbibliotheek: {vreemd}"
 
 
+KALENDERFEITEN = {"MAANDEN_PER_JAAR", "DAGEN_PER_WEEK"}
+
+
 def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
     """Numeric literals and number-like string constants outside docstrings."""
     boom = ast.parse(pad.read_text(encoding="utf-8"))
@@ -41,9 +45,22 @@ def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
         and isinstance(k.body[0], ast.Expr)
         and isinstance(k.body[0].value, ast.Constant)
     }
+    # Calendar facts (a year has 12 months, a week 7 days) are no norm, even where content also
+    # states one as a convention for its pages.
+    kalender = {
+        id(c)
+        for k in ast.walk(boom)
+        if isinstance(k, ast.Assign)
+        and any(isinstance(d, ast.Name) and d.id in KALENDERFEITEN for d in k.targets)
+        for c in ast.walk(k.value)
+    }
     gevonden = []
     for knoop in ast.walk(boom):
-        if not isinstance(knoop, ast.Constant) or id(knoop) in docstrings or isinstance(knoop.value, bool):
+        if (
+            not isinstance(knoop, ast.Constant)
+            or id(knoop) in docstrings | kalender
+            or isinstance(knoop.value, bool)
+        ):
             continue
         if isinstance(knoop.value, (int, float)):
             gevonden.append((knoop.lineno, Decimal(str(knoop.value))))
@@ -69,6 +86,48 @@ def test_geen_norm_of_tarief_in_de_code(bundle: dict) -> None:
         if getal in waarden
     ]
     assert not treffers, "getallen uit de bundel staan in de code:\n" + "\n".join(treffers)
+
+
+def _bundelwaarden(bundle: dict) -> set[Decimal]:
+    waarden = {Decimal(w["waarde"]) for p in bundle["parameters"].values() for w in p["waarden"]}
+    for tabel in bundle["tarieven"].values():
+        waarden |= {Decimal(w["waarde"]) for w in tabel.get("uurtarief") or []}
+        waarden |= {
+            Decimal(w["waarde"]) for r in tabel["rijen"] for w in r["waarden"] if w["waarde"] is not None
+        }
+    return waarden - {Decimal(0), Decimal(1), Decimal(2)}
+
+
+# A number in prose, not part of a source reference ("003", "Bijlage 11", "4. Resultaten", "2025").
+GETAL_IN_TEKST = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)(?![\w.]|\.\s[A-Z])")
+VERWIJZING = re.compile(r"(Bijlage|bron|Bron|sectie|document|Normenkader|normenkader|§)\s*[\d.,]*$")
+
+
+def _getallen_in_docstrings(pad: Path) -> list[tuple[int, Decimal]]:
+    boom = ast.parse(pad.read_text(encoding="utf-8"))
+    gevonden = []
+    for knoop in ast.walk(boom):
+        if not isinstance(knoop, (ast.Module, ast.FunctionDef, ast.ClassDef)):
+            continue
+        doc = ast.get_docstring(knoop) or ""
+        for m in GETAL_IN_TEKST.finditer(doc):
+            if m.group(1).startswith("0") or VERWIJZING.search(doc[max(0, m.start() - 14) : m.start()]):
+                continue
+            gevonden.append((getattr(knoop, "lineno", 1), Decimal(m.group(1).replace(",", "."))))
+    return gevonden
+
+
+def test_docstrings_noemen_de_regel_niet_de_getallen(bundle: dict) -> None:
+    """A docstring names a rule and its source; its figures live in content only (one source)."""
+    # "/ 12" for months a year and "7 days" are calendar facts, not figures of a source.
+    waarden = _bundelwaarden(bundle) - {Decimal(12), Decimal(7)}
+    treffers = [
+        f"{pad.relative_to(KERN)}:{regel}: {getal}"
+        for pad in BESTANDEN
+        for regel, getal in _getallen_in_docstrings(pad)
+        if getal in waarden
+    ]
+    assert not treffers, "getallen uit de bundel staan in docstrings:\n" + "\n".join(treffers)
 
 
 def test_regels_bevatten_geen_getallen() -> None:

@@ -114,7 +114,7 @@ def test_bedrag_zonder_twee_decimalen(content):
 
 
 def test_negatieve_waarde(content):
-    edit(content, PARAM, "{waarde: 125,", "{waarde: -125,")
+    edit(content, PARAM, "{waarde: 125", "{waarde: -125")
     assert_error(
         content, PARAM, "ho_normenkader.basismodule.minuten_per_week.waarden.2019-06-01.waarde", "negatief"
     )
@@ -174,3 +174,41 @@ def test_kapotte_content_publiceert_niets(content, root, capsys):
     after = sorted(p.name for p in site.iterdir()) if site.exists() else None
     assert before == after
     assert not (root / f".site-new-{os.getpid()}").exists()
+
+
+def test_bron_wordt_geerfd_van_tabel_en_kengetal(root):
+    """A value without its own bron carries its table's or parameter file's bron (003 Bijlage 11)."""
+    cat = validate(root / "content")
+    tabel = cat.tarieven["pgb-ho-sociaal-netwerk-minimumloon"]
+    assert all(dv.bron == tabel.bron for r in tabel.rijen for dv in r.waarden.values())
+    uren = cat.parameters["hhm_uren.light"].leaf.waarden
+    assert all(dv.bron.sectie.startswith("Bijlage 11: Tarieven PGB, 1.") for dv in uren.values())
+
+
+def test_eigen_bron_van_een_waarde_gaat_voor(content):
+    edit(
+        content,
+        HO_SN,
+        "{waarde: 143.01}",
+        '{waarde: 143.01, bron: {document: "003", sectie: "Bijlage 11: Tarieven PGB, eigen regel"}}',
+    )
+    cat = validate(content)
+    rij = next(r for r in cat.tarieven["pgb-ho-sociaal-netwerk-minimumloon"].rijen if r.id == "stabilisatie")
+    assert [dv.bron.sectie for dv in rij.waarden.values()] == ["Bijlage 11: Tarieven PGB, eigen regel"]
+
+
+def test_waarde_zonder_bron_nergens(content):
+    path = content / "regels" / "hht.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\{waarde: 36, bron: \{[^}]*\}\}", "{waarde: 36}", text), encoding="utf-8")
+    assert_error(content, "regels/hht.yaml", "hht.uren_per_jaar.waarden.2026-01-01.bron", "bron ontbreekt")
+
+
+def test_pakket_wijst_naar_een_onbekende_rij(content):
+    edit(content, "pakketten/halderberge.yaml", "rij: ho-broodmaaltijd-10x", "rij: ho-broodmaaltijd-11x")
+    assert_error(content, "pakketten/halderberge.yaml", "prijzen.pgb-professioneel.rijen.11.rij", "geen rij")
+
+
+def test_urentabel_van_een_andere_regio(content):
+    edit(content, "regels/hhm_uren.yaml", "regio: halderberge", "regio: westfriesland")
+    assert_error(content, "pakketten/halderberge.yaml", "uren.0.parameter", "geen urentabel van deze regio")

@@ -5,6 +5,7 @@ A case file is a YAML list of cases::
     - name: basismodule alleen
       bron: {document: "002", sectie: "4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis"}
       soort: ho                     # calculator.api.run(soort, invoer)
+      peildatum: "2026-01-01"       # required: the date the case is about (passed to the core)
       invoer: {duur_maanden: 12}
       verwacht:                     # a subset of the output (dicts: these keys; lists: element by element)
         minuten_per_week: "125"
@@ -12,14 +13,16 @@ A case file is a YAML list of cases::
       # or, for bad input:
       fout: [extra_schoonmaak_minuten]   # InvoerFout naming (at least) these fields
 
-Expected amounts are copied from the source text (never from the code's output) and written as
-quoted strings, exactly as the core prints them ("143.01").
+Every case states its ``peildatum``: expected values belong to a date, so adding a dated value to
+content never silently changes what a case means. Expected amounts are copied from the source text
+(never from the code's output) and written as quoted strings, exactly as the core prints them ("143.01").
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,7 +36,8 @@ from calculator import api, data  # noqa: E402
 from calculator.errors import InvoerFout  # noqa: E402
 
 BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
-VELDEN = {"name", "bron", "soort", "invoer", "verwacht", "fout"}
+VELDEN = {"name", "bron", "soort", "peildatum", "invoer", "verwacht", "fout"}
+VERPLICHT = {"name", "bron", "soort", "peildatum", "invoer"}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,11 +61,30 @@ class CaseFile(pytest.File):
             raise CaseFout(f"{self.path}: een case-bestand is een YAML-lijst van cases")
         for case in cases:
             onbekend = set(case) - VELDEN
-            verplicht = {"name", "bron", "soort", "invoer"} <= set(case)
-            if onbekend or not verplicht or ("verwacht" in case) == ("fout" in case):
-                raise CaseFout(f"{self.path}: case {case.get('name')!r} heeft velden {sorted(case)}")
+            if onbekend or not set(case) >= VERPLICHT or ("verwacht" in case) == ("fout" in case):
+                raise CaseFout(
+                    f"{self.path}: case {case.get('name')!r} heeft velden {sorted(case)}; "
+                    f"verplicht: {sorted(VERPLICHT)} en 'verwacht' of 'fout'"
+                )
+            if not isinstance(case["peildatum"], str) or not _is_datum(case["peildatum"]):
+                raise CaseFout(
+                    f"{self.path}: case {case['name']!r}: "
+                    "peildatum als 'JJJJ-MM-DD' (tussen aanhalingstekens)"
+                )
+            if "peildatum" in (case["invoer"] or {}):
+                raise CaseFout(
+                    f"{self.path}: case {case['name']!r}: zet de peildatum naast invoer, niet erin"
+                )
             _geen_floats(case.get("verwacht"), f"{self.path}: {case['name']}")
             yield CaseItem.from_parent(self, name=case["name"], case=case)
+
+
+def _is_datum(tekst: str) -> bool:
+    try:
+        date.fromisoformat(tekst)
+    except ValueError:
+        return False
+    return len(tekst) == 10
 
 
 class CaseFout(Exception):
@@ -86,14 +109,15 @@ class CaseItem(pytest.Item):
 
     def runtest(self) -> None:
         case = self.case
+        invoer = {**(case["invoer"] or {}), "peildatum": case["peildatum"]}
         if "fout" in case:
             with pytest.raises(InvoerFout) as info:
-                api.run(case["soort"], case["invoer"])
+                api.run(case["soort"], invoer)
             velden = {f["veld"] for f in info.value.fouten}
             missend = set(case["fout"]) - velden
             assert not missend, f"verwacht fouten voor {sorted(missend)}, kreeg {info.value.fouten}"
             return
-        uitkomst = api.run(case["soort"], case["invoer"])
+        uitkomst = api.run(case["soort"], invoer)
         vergelijk(case["verwacht"], uitkomst, "uitkomst")
 
     def reportinfo(self):  # noqa: ANN201

@@ -16,6 +16,8 @@
 //   data-fout-voor="sleutel"  where the core's message for that key is shown
 //   data-lijst="kinderen"   repeatable items ([data-item]) made from <template data-sjabloon>
 
+import { html } from "./opmaak.js";
+
 const GETAL = /^[+-]?\d+$/;
 
 function velden(form) {
@@ -149,6 +151,41 @@ export function toonFouten(form, fouten) {
     for (const el of p.controls) el.setAttribute("aria-invalid", "true");
   }
   return los;
+}
+
+// The error summary at the top of the form (the GOV.UK / NL Design System pattern): every
+// message once, each a link that takes the reader to its field. Focus is not moved: the form
+// answers while the person types, and the live status line already says how many errors.
+export function toonSamenvatting(form, fouten) {
+  let vak = form.querySelector(":scope > [data-foutsamenvatting]");
+  if (!fouten.length) {
+    vak?.remove();
+    return;
+  }
+  if (!vak) {
+    vak = document.createElement("div");
+    vak.className = "rh-foutsamenvatting";
+    vak.dataset.foutsamenvatting = "";
+    vak.addEventListener("click", (event) => {
+      const link = event.target.closest("a[data-naar]");
+      if (!link) return;
+      event.preventDefault(); // no #id in the address: that is where a shared link lives
+      const doel = document.getElementById(link.dataset.naar);
+      doel?.closest(".rh-veld, fieldset")?.scrollIntoView({ block: "center" });
+      doel?.focus();
+    });
+    form.prepend(vak);
+  }
+  const items = fouten.map((fout) => {
+    const p = plaats(form, fout.veld);
+    const doel = p?.controls?.find((el) => el.checked) || p?.controls?.[0];
+    const tekst = html(fout.melding);
+    return doel?.id ? `<li><a href="#${html(doel.id)}" data-naar="${html(doel.id)}">${tekst}</a></li>` : `<li>${tekst}</li>`;
+  });
+  const n = fouten.length;
+  vak.innerHTML =
+    `<h3 class="rh-foutsamenvatting-kop">Er ${n === 1 ? "is 1 antwoord" : `zijn ${n} antwoorden`} niet goed ingevuld</h3>` +
+    `<ul>${items.join("")}</ul>`;
 }
 
 // --- the list of children -----------------------------------------------------------------

@@ -4,7 +4,7 @@
 // For tests and the benchmark the result section carries data-status ("laden", "klaar",
 // "fout" for input the core rejected, "storing" when Python could not start) and
 // data-berekeningen (answers shown so far); every answer shown also fires the document
-// event "rekenhulp:resultaat" (detail: {formulier, ms, eerste}).
+// event "rekenhulp:resultaat" (detail: {formulier, ms, eerste, uitkomst}).
 
 import * as python from "./python.js";
 import {
@@ -15,10 +15,12 @@ import {
   naarFragment,
   pasZichtbaarheidToe,
   toonFouten,
+  toonSamenvatting,
   vanFragment,
   wisFouten,
 } from "./formulier.js";
 import { html } from "./opmaak.js";
+import { initVergelijking } from "./vergelijk.js";
 import { foutenlijst, weergave } from "./weergave.js";
 
 const ctx = {
@@ -93,12 +95,14 @@ class Rekenvorm {
     let samenvatting;
     if (uitkomst.fouten) {
       const los = toonFouten(this.form, uitkomst.fouten);
+      toonSamenvatting(this.form, uitkomst.fouten);
       this.inhoud.innerHTML = foutenlijst(los.length ? los : uitkomst.fouten);
       this.uitkomst.dataset.status = "fout";
       const n = uitkomst.fouten.length;
       samenvatting = `Controleer uw antwoorden: ${n} ${n === 1 ? "fout" : "fouten"}.`;
     } else {
       wisFouten(this.form);
+      toonSamenvatting(this.form, []);
       const w = weergave(ctx, this.soort, uitkomst);
       this.inhoud.innerHTML = this.printAntwoorden() + w.html;
       for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
@@ -119,7 +123,9 @@ class Rekenvorm {
       performance.mark("rekenhulp:eerste-resultaat");
       zoekenMag();
     }
-    document.dispatchEvent(new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste } }));
+    document.dispatchEvent(
+      new CustomEvent("rekenhulp:resultaat", { detail: { formulier: this.form.id, ms, eerste, uitkomst } }),
+    );
   }
 
   printAntwoorden() {
@@ -216,4 +222,13 @@ python.opStatus((status) => {
 });
 for (const vorm of vormen) vorm.plan(true);
 if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
+// The normenkader page's "Vergelijk met een andere situatie" adds a form once it is opened.
+initVergelijking({
+  maakVorm: (form) => {
+    const vorm = new Rekenvorm(form);
+    vormen.push(vorm);
+    vorm.plan(true);
+    return vorm;
+  },
+});
 window.addEventListener("hashchange", () => volgFragment()?.plan());

@@ -9,10 +9,22 @@ function siteUrl(ctx, pad) {
   return `${ctx.basis.replace(/\/$/, "")}/${String(pad).replace(/^\//, "")}`;
 }
 
+// The section of the sources page a {document, sectie} cites: the longest declared section its
+// sectie starts with (the bundle lists them per document), else the document.
+export function bronUrl(doc, bron) {
+  if (!doc) return `bronnen/#bron-${bron.document}`;
+  const sectie = String(bron.sectie || "").toLowerCase();
+  let beste = null;
+  for (const [naam, url] of Object.entries(doc.secties || {})) {
+    if (sectie.startsWith(naam.toLowerCase()) && (!beste || naam.length > beste[0].length)) beste = [naam, url];
+  }
+  return beste ? beste[1] : doc.url;
+}
+
 function bronLink(ctx, bron) {
   if (!bron) return "";
   const doc = ctx.data.bronnen?.[bron.document];
-  const url = doc ? doc.url : `bronnen/#bron-${bron.document}`;
+  const url = bronUrl(doc, bron);
   const titel = doc ? ` title="${html(doc.titel)}"` : "";
   return `<a class="rh-bron" href="${html(siteUrl(ctx, url))}"${titel}>bron ${html(bron.document)}${bron.sectie ? ", " + html(bron.sectie) : ""}</a>`;
 }
@@ -24,6 +36,8 @@ function productLink(ctx, id, naam) {
 }
 
 // The "Waarom?" trace. `sleutel` keeps a reader's open/closed choice across updates.
+// A step's `regel` (the rule's name in the core) is for developers and stays out of sight:
+// a person reads the step, its figure and its source.
 function stappenlijst(ctx, stappen) {
   const items = stappen
     .map(
@@ -31,7 +45,6 @@ function stappenlijst(ctx, stappen) {
         `<li><span class="rh-stap">${html(s.stap)}</span>` +
         (s.waarde !== "" ? `: <strong class="rh-stapwaarde">${html(metEenheid(s.waarde, s.eenheid))}</strong>` : "") +
         (s.bron ? ` <span class="rh-stapbron">(${bronLink(ctx, s.bron)})</span>` : "") +
-        (s.regel ? ` <code class="rh-regel" title="regel in de rekenkern">${html(s.regel)}</code>` : "") +
         "</li>",
     )
     .join("");
@@ -95,6 +108,17 @@ function inVolgorde(ctx, budgetten) {
 }
 
 function advies(ctx, u) {
+  // A region whose sources name no HO products: say so, show no product and no amount (never € 0,00).
+  if (!(u.producten || []).length) {
+    const melding = (u.opmerkingen || [])[0] || "";
+    return {
+      html:
+        `<p class="rh-kern">${html(melding)}</p>` +
+        `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).slice(1).map(html))}</div>` +
+        printVoet(ctx, u, u.toelichting || []),
+      samenvatting: melding.replace(/\.$/, ""),
+    };
+  }
   const producten = (u.producten || [])
     .map((p) => `<li>${productLink(ctx, p.id, p.naam)}: ${html(getal(p.uren_per_jaar))} uur per jaar</li>`)
     .join("");

@@ -1,0 +1,150 @@
+"""A municipality added by data files only (tests/fixtures/proefdorp, never published) appears wherever
+a real one does: product cards, tariff pages, the comparison, the rekenhulp pages and the CLI, with the
+same validation (the sources' arithmetic) applied to its files.
+
+The figures expected here are the fixture's own "source" (its files, bron 900), never code output.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalogue.errors import ContentErrors
+from catalogue.steps import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "proefdorp" / "content"
+
+
+@pytest.fixture(scope="module")
+def uit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus Proefdorp, built into a folder of its own (bundle and Markdown pages)."""
+    doel = tmp_path_factory.mktemp("proefdorp")
+    r = subprocess.run(
+        [sys.executable, "build.py", "--extra-content", str(FIXTURE), "--uit", str(doel), "--pages"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    return doel
+
+
+def pagina(uit: Path, rel: str) -> str:
+    return (uit / "generated" / "docs" / rel).read_text(encoding="utf-8")
+
+
+def cli(uit: Path, *args: str, invoer: dict | None = None) -> dict:
+    r = subprocess.run(
+        [sys.executable, "-m", "calculator", "--bundle", str(uit / "bundle.json"), *args],
+        cwd=ROOT,
+        input=json.dumps(invoer) if invoer is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_productkaarten_met_tarieven(uit: Path) -> None:
+    kaart = pagina(uit, "producten/proefdorp/pd-hulp-basis.md")
+    assert "Hulp basis" in kaart
+    assert "€ 300,00" in kaart and "€ 166,67" in kaart  # professioneel; 100 uur x 20,00 / 12
+    assert "Begeleiding Proefdorp" in pagina(uit, "producten/proefdorp/pd-begeleiding.md")
+
+
+def test_tariefpagina_en_vergelijking(uit: Path) -> None:
+    tarieven = pagina(uit, "tarieven/proefdorp.md")
+    assert "pd-ho-sociaal-netwerk" in tarieven and "€ 900,00" in tarieven
+    assert "## [Proefdorp](proefdorp.md)" in pagina(uit, "tarieven/index.md")
+    vergelijking = pagina(uit, "vergelijking.md")
+    assert "Hulp basis" in vergelijking and "Begeleiding Proefdorp" in vergelijking
+
+
+def test_rekenhulppaginas_bieden_proefdorp_aan(uit: Path) -> None:
+    advies = pagina(uit, "rekenhulp/pgb-budget.md")
+    assert '<option value="proefdorp"' in advies and "Hulp bij gedragsproblematiek" in advies
+    budget = pagina(uit, "rekenhulp/budget.md")
+    assert 'value="pd-begeleiding"' in budget and "Proefdorp: Begeleiding" in budget
+    bundel = json.loads((uit / "bundle.json").read_text(encoding="utf-8"))
+    assert "proefdorp" in bundel["pakketten"] and "proefdorp" in bundel["regios"]
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "sociaal_netwerk", "professioneel"),
+    [
+        ("2026-06-01", "283.34", "390.00"),  # 166,67 + 50,00 + 66,67; 300,00 + 90,00
+        ("2027-03-01", "297.50", "409.50"),  # 175,00 + 52,50 + 70,00; 315,00 + 94,50
+    ],
+)
+def test_cli_advies_per_tariefjaar(
+    uit: Path, peildatum: str, sociaal_netwerk: str, professioneel: str
+) -> None:
+    vraag = {"regio": "proefdorp", "wasverzorging": "1_persoon", "boodschappen": True, "peildatum": peildatum}
+    u = cli(uit, "advies", invoer=vraag)
+    assert [p["id"] for p in u["producten"]] == ["pd-hulp-basis", "pd-was", "pd-boodschappen"]
+    assert u["uren_per_jaar"] == "170"  # 100 + 30 + 40
+    assert u["budgetten"]["sociaal-netwerk"]["per_maand"] == sociaal_netwerk
+    pro = u["budgetten"]["pgb-professioneel"]
+    assert pro["per_maand"] == professioneel and [o["product"] for o in pro["ontbreekt"]] == ["pd-was"]
+
+
+def test_cli_pgb_en_producten(uit: Path) -> None:
+    vraag = {"producten": ["pd-begeleiding"], "uitvoering": "pgb-professioneel", "peildatum": "2027-01-01"}
+    assert cli(uit, "pgb", invoer=vraag)["per_maand"] == "945.00"
+    ids = {p["id"] for p in cli(uit, "producten", "--regio", "proefdorp")}
+    assert ids == {"pd-hulp-licht", "pd-hulp-basis", "pd-hulp-gedrag", "pd-was", "pd-boodschappen"} | {
+        "pd-maaltijd",
+        "pd-begeleiding",
+    }
+
+
+def test_proefdorp_wordt_nooit_gepubliceerd(root: Path) -> None:
+    bundel = root / "calculator" / "data" / "bundle.json"
+    if bundel.exists():
+        assert "proefdorp" not in json.loads(bundel.read_text(encoding="utf-8"))["regios"]
+    r = subprocess.run(
+        [sys.executable, "build.py", "--extra-content", str(FIXTURE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2 and "--uit" in r.stderr
+
+
+@pytest.fixture
+def kopie(tmp_path: Path) -> Path:
+    doel = tmp_path / "proefdorp"
+    shutil.copytree(FIXTURE, doel)
+    return doel
+
+
+def test_de_rekenregels_van_de_bron_gelden_ook_voor_proefdorp(root: Path, kopie: Path) -> None:
+    tabel = kopie / "tarieven" / "proefdorp" / "pd_ho_sociaal_netwerk.yaml"
+    tekst = tabel.read_text(encoding="utf-8")
+    tabel.write_text(tekst.replace("{waarde: 166.67}", "{waarde: 166.68}", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        validate(root / "content", [kopie])
+    meldingen = [str(e) for e in info.value.errors]
+    assert any(
+        "pd_ho_sociaal_netwerk.yaml" in m and "166.68 klopt niet: 100 uur x 20.00 / 12 = 166.67" in m
+        for m in meldingen
+    ), meldingen
+
+
+def test_een_dubbel_id_met_de_echte_content_is_een_fout(root: Path, kopie: Path) -> None:
+    product = kopie / "producten" / "proefdorp" / "pd-was.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace("id: pd-was", "id: wasverzorging"))
+    product.rename(product.with_name("wasverzorging.yaml"))
+    with pytest.raises(ContentErrors) as info:
+        validate(root / "content", [kopie])
+    assert any("dubbel product-id" in str(e) for e in info.value.errors)
