@@ -113,7 +113,7 @@ def _build(argv: list[str] | None) -> int:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1
     steps.package_browser(staging, bundle_file, CACHE)
-    delivery.finish(staging, CACHE)  # static answers, service worker, precompressed copies
+    delivery.finish(staging, CACHE, bundle_file)  # static answers, service worker, precompressed copies
     steps.publish(staging, site)
     print(f"site: {len(pages)} pagina's in {_toon(site)}/ ({time.perf_counter() - started:.1f} s)")
     return 0

@@ -195,24 +195,48 @@ def inputs(form: Form) -> list[dict[str, Any]] | None:
         total *= len(f.raw_values)
     if total > MAX_COMBINATIONS:
         return None
-    by_name = {f.name: f for f in form.fields}
     seen: dict[str, dict[str, Any]] = {}
     for combo in itertools.product(*(f.raw_values for f in form.fields)):
-        raw = {f.name: v for f, v in zip(form.fields, combo, strict=True)}
-        hidden_now = set()
-        for el, naam, waarden in form.conditions:
-            shown = naam in by_name and waarden is not None and raw[naam] in waarden
-            if not shown:
-                hidden_now.add(id(el))
-        invoer: dict[str, Any] = {}
-        for f in form.fields:
-            if _hidden(f.element, hidden_now):
-                continue
-            value = _value_for_core(f.kind, raw[f.name])
-            if value is not None:
-                invoer[f.key] = value
+        invoer = _read(form, {f.name: v for f, v in zip(form.fields, combo, strict=True)})
         seen.setdefault(key(invoer), invoer)
     return list(seen.values())
+
+
+def _read(form: Form, raw: dict[str, str]) -> dict[str, Any]:
+    """formulier.js ``pasZichtbaarheidToe`` then ``leesInvoer``, for raw field values ``raw``."""
+    hidden_now = set()
+    for el, naam, waarden in form.conditions:
+        shown = naam in raw and waarden is not None and raw[naam] in waarden
+        if not shown:
+            hidden_now.add(id(el))
+    invoer: dict[str, Any] = {}
+    for f in form.fields:
+        if _hidden(f.element, hidden_now):
+            continue
+        value = _value_for_core(f.kind, raw[f.name])
+        if value is not None:
+            invoer[f.key] = value
+    return invoer
+
+
+def initial_input(form: Form) -> dict[str, Any]:
+    """The input object of the form as it loads (checked radios and boxes, selected options)."""
+    raw: dict[str, str] = {}
+    for f in form.fields:
+        group = [n for n in form.node.iter() if n.attrs.get("name") == f.name and not _in_template(n)]
+        first = group[0]
+        if first.tag == "select":
+            options = [o for o in first.iter() if o.tag == "option"]
+            chosen = [o for o in options if "selected" in o.attrs] or options[:1]
+            raw[f.name] = chosen[0].attrs.get("value", chosen[0].text.strip()) if chosen else ""
+        elif first.attrs.get("type", "").lower() == "radio":
+            checked = [n for n in group if "checked" in n.attrs]
+            raw[f.name] = checked[0].attrs.get("value", "on") if checked else ""
+        elif first.attrs.get("type", "").lower() == "checkbox":
+            raw[f.name] = "ja" if "checked" in first.attrs else "nee"
+        else:
+            raw[f.name] = first.attrs.get("value", "")
+    return _read(form, raw)
 
 
 def key(invoer: dict[str, Any]) -> str:

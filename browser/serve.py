@@ -50,9 +50,9 @@ TYPES = {
     ".yaml": "text/yaml; charset=utf-8",
     ".wasm": "application/wasm",
     ".zip": "application/zip",
-    # The snapshot is gzipped on purpose and gunzipped by the worker itself: it must reach
-    # the worker as bytes, without a Content-Encoding the browser would undo.
+    # A compressed copy asked for by its own name (sitemap.xml.gz) goes out as bytes.
     ".gz": "application/octet-stream",
+    ".br": "application/octet-stream",
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".webmanifest": "application/manifest+json",

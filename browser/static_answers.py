@@ -31,6 +31,8 @@ MARKER = "null /*@VOORAF@*/"
 PLACEHOLDER = "@PEILDATUM@"
 FOLDER = Path("assets") / "rekenhulp" / "antwoorden"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# About this much JSON per part of a table (a phone parses one part before the first answer).
+PART_BYTES = 1_000_000
 
 
 def change_dates(bundle: Any) -> list[str]:
@@ -147,37 +149,78 @@ def build(
         if cache is not None:
             cached = cache / "antwoorden" / f"{_cache_key(bundle_bytes, html, today, bundle)}.json"
         if cached is not None and cached.exists():
-            body: str | None = cached.read_text(encoding="utf-8")
+            parts = json.loads(cached.read_text(encoding="utf-8"))
         else:
-            body = page_table(html, bundle, today)
-            if body is not None and cached is not None:
+            tables = page_tables(html, bundle, today)
+            parts = split(tables) if tables else []
+            if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
-                cached.write_text(body, encoding="utf-8")
-        if not body:
+                cached.write_text(json.dumps(parts), encoding="utf-8")
+        if not parts:
             continue  # a form with open-ended fields (or no period to fill): the live core answers
-        name = f"{page.parent.name}-{hashlib.sha256(body.encode()).hexdigest()[:12]}.json"
-        target = site / FOLDER / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(body, encoding="utf-8")
-        url = os.path.relpath(target, page.parent).replace(os.sep, "/")
-        page.write_text(html.replace(MARKER, json.dumps(url), 1), encoding="utf-8")
+        digest = hashlib.sha256("".join(parts).encode()).hexdigest()[:12]
+        stem = f"{page.parent.name}-{digest}-"
+        (site / FOLDER).mkdir(parents=True, exist_ok=True)
+        for i, body in enumerate(parts):
+            (site / FOLDER / f"{stem}{i}.json").write_text(body, encoding="utf-8")
+        basis = os.path.relpath(site / FOLDER / stem, page.parent).replace(os.sep, "/")
+        # The part holding the page's first answer (the form as it loads) is fetched at once.
+        first = [part_of(soort, form_space.key(invoer), len(parts)) for soort, invoer in initial(html)]
+        marker = {"basis": basis, "delen": len(parts), "eerst": first[0] if first else 0}
+        page.write_text(html.replace(MARKER, json.dumps(marker), 1), encoding="utf-8")
         done.append(page)
     return done
 
 
-def page_table(html: str, bundle: Any, today: dt.date) -> str:
-    """The answer table of a page as JSON text, or "" when not every form is enumerable."""
+def page_tables(html: str, bundle: Any, today: dt.date) -> dict[str, Any]:
+    """The answer table per soort of a page, or {} when not every form is enumerable."""
     from calculator import api
 
     found = form_space.forms(html)
-    if not found:
-        return ""
     tables: dict[str, Any] = {}
     for form, _form_id, soort in found:
         invoeren = form_space.inputs(form) if form is not None else None
         if invoeren is None:
-            return ""
+            return {}
         tables[soort] = table_for(soort, invoeren, bundle, today, api.run_json)
     if not any(t["perioden"] for t in tables.values()):
-        return ""
-    return json.dumps({"soorten": tables}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return {}
+    return tables
+
+
+def initial(html: str) -> list[tuple[str, dict[str, Any]]]:
+    """(soort, input) of every form as the page loads."""
+    return [(soort, form_space.initial_input(f)) for f, _, soort in form_space.forms(html) if f is not None]
+
+
+def part_of(soort: str, key: str, parts: int) -> int:
+    """Which part holds an answer: FNV-1a (32 bit) of "soort key" in UTF-8, modulo the number
+    of parts; python.js computes the same."""
+    h = 0x811C9DC5
+    for byte in f"{soort} {key}".encode():
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % parts
+
+
+def split(tables: dict[str, Any], max_bytes: int = PART_BYTES) -> list[str]:
+    """The tables as JSON texts of about ``max_bytes`` each (the page parses only the part it
+    needs first, then the others when idle); each part has the tables' own shape."""
+    whole = sum(len(u) for t in tables.values() for u in t["uitkomsten"])
+    parts = max(1, -(-whole // max_bytes))
+    out = []
+    for i in range(parts):
+        soorten: dict[str, Any] = {}
+        for soort, t in tables.items():
+            index: dict[int, int] = {}
+            perioden = []
+            for p in t["perioden"]:
+                antwoorden = {}
+                for key, j in p["antwoorden"].items():
+                    if part_of(soort, key, parts) == i:
+                        antwoorden[key] = index.setdefault(j, len(index))
+                perioden.append({**p, "antwoorden": antwoorden})
+            uitkomsten = [t["uitkomsten"][j] for j in sorted(index, key=index.__getitem__)]
+            soorten[soort] = {**t, "perioden": perioden, "uitkomsten": uitkomsten}
+        body = json.dumps({"soorten": soorten}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        out.append(body)
+    return out

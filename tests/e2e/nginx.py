@@ -7,6 +7,7 @@ own /etc/nginx/nginx.conf would give it (the brotli module, mime types come from
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -54,8 +55,12 @@ def running(site: Path, work: Path) -> Iterator[str]:
     for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (work / name).mkdir(parents=True, exist_ok=True)
     (work / "site.conf").write_text(site_config(site.resolve(), port), encoding="utf-8")
+    # As root, nginx would serve files as "nobody", who may not read a checkout under a private
+    # folder (a CI clone): let its workers be the user running the tests.
+    user = "user root;" if os.geteuid() == 0 else ""
     main = f"""
 load_module {MODULE};
+{user}
 daemon off;
 worker_processes 1;
 pid {work}/nginx.pid;

@@ -190,7 +190,8 @@ EVERY_STATE = """async () => {
   // The page's own modules (the same instances its scripts use).
   const formulier = await import(new URL("../../assets/rekenhulp/formulier.js", document.baseURI).href);
   const python = await import(new URL("../../assets/rekenhulp/python.js", document.baseURI).href);
-  const tabel = await window.__rekenhulp.vooraf;
+  const vooraf = window.__rekenhulp.vooraf;
+  const delen = await Promise.all([...Array(vooraf.delen).keys()].map((i) => vooraf.haal(i)));
   const groepen = new Map();
   for (const el of form.querySelectorAll("[name]")) {
     if (!groepen.has(el.name)) groepen.set(el.name, []);
@@ -204,20 +205,21 @@ EVERY_STATE = """async () => {
   });
   let states = 0, missing = 0;
   const keys = new Set();
-  const walk = (i) => {
+  const walk = async (i) => {
     if (i === keuzes.length) {
       formulier.pasZichtbaarheidToe(form);
       const invoer = formulier.leesInvoer(form);
       states += 1;
-      if (python.opzoeken(tabel, "advies", invoer) === null) missing += 1;
+      // Through the page's own lookup: its part of the table by python.js's hash.
+      if ((await python.uitTabel("advies", invoer)) === null) missing += 1;
       keys.add(JSON.stringify(Object.entries(invoer).sort()));
       return;
     }
-    for (const zet of keuzes[i]) { zet(); walk(i + 1); }
+    for (const zet of keuzes[i]) { zet(); await walk(i + 1); }
   };
-  walk(0);
-  const vorm = tabel.soorten.advies;
-  return { states, missing, distinct: keys.size, table: Object.keys(vorm.perioden[0].antwoorden).length };
+  await walk(0);
+  const table = delen.reduce((n, d) => n + Object.keys(d.soorten.advies.perioden[0].antwoorden).length, 0);
+  return { states, missing, distinct: keys.size, table };
 }"""
 
 

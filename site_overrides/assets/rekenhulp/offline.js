@@ -8,7 +8,7 @@
 // when a new version (a new build, for example new tariffs) has been stored.
 // For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw".
 
-const melding = document.querySelector("[data-rekenhulp-offline]");
+const melding = maakMelding();
 const basis = document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".";
 const TEKST = {
   geen: "Deze browser kan de rekenhulp niet op uw apparaat bewaren. Zonder internet werkt hij hier niet.",
@@ -20,6 +20,21 @@ const TEKST = {
 const ZONDER_NET = " U heeft nu geen internet.";
 
 let fase = null;
+
+// The message, at the end of the page's text (made here, so the page templates need nothing).
+function maakMelding() {
+  const el = document.createElement("div");
+  el.className = "rh-offline";
+  el.dataset.rekenhulpOffline = "";
+  el.setAttribute("role", "status");
+  el.hidden = true;
+  el.innerHTML =
+    '<p class="rh-offline-tekst"></p>' +
+    // (style, not the hidden attribute: the theme's .md-button sets its own display)
+    '<button type="button" class="md-button" style="display: none">Pagina opnieuw laden</button>';
+  (document.querySelector("article.md-content__inner") || document.body).append(el);
+  return el;
+}
 // Whether an earlier version of the service worker already controlled this page when it
 // loaded: a controller that changes afterwards is a new build taking over.
 const hadBeheer = "serviceWorker" in navigator && Boolean(navigator.serviceWorker.controller);
@@ -29,11 +44,9 @@ if (hadBeheer) {
 
 function toon(nieuw) {
   fase = nieuw;
-  if (!melding) return;
   melding.dataset.offline = nieuw;
   const los = nieuw === "klaar" && !navigator.onLine ? ZONDER_NET : "";
   melding.querySelector(".rh-offline-tekst").textContent = TEKST[nieuw] + los;
-  // (style, not the hidden attribute: the theme's .md-button sets its own display)
   melding.querySelector("button").style.display = nieuw === "nieuw" ? "" : "none";
   melding.hidden = false;
 }
@@ -79,7 +92,7 @@ function naEersteAntwoord(fn) {
   document.addEventListener("rekenhulp:resultaat", luister);
 }
 
-melding?.querySelector("button")?.addEventListener("click", () => window.location.reload());
+melding.querySelector("button").addEventListener("click", () => window.location.reload());
 window.addEventListener("online", () => fase && toon(fase));
 window.addEventListener("offline", () => fase && toon(fase));
 

@@ -18,8 +18,9 @@ const wachtend = new Map(); // id -> {resolve, reject}
 const luisteraars = new Set();
 let status = { fase: "laden" };
 let traagTimer = null;
-// Promise of the page's answer table, or null (a page without one).
+// The page's precomputed answers ({basis, delen, eerst, haal(i)}, see main.html), or null.
 const vooraf = window.__rekenhulp?.vooraf || null;
+let allesGehaald = false;
 
 // Today as the core sees it (date.today() on Pyodide follows the browser's local time).
 function vandaag() {
@@ -34,7 +35,15 @@ function sleutel(invoer) {
   return JSON.stringify(Object.fromEntries(paren));
 }
 
-// The precomputed answer (run_json's string) for this question today, or null.
+// Which part of the table holds a key: FNV-1a over "soort key" in UTF-8, as
+// browser/static_answers.py part_of().
+function deel(soort, tekst, delen) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${soort} ${tekst}`)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h % delen;
+}
+
+// The precomputed answer (run_json's string) in a table (part) for this question, or null.
 export function opzoeken(tabel, soort, invoer, dag = vandaag()) {
   const vorm = tabel?.soorten?.[soort];
   if (!vorm) return null;
@@ -42,6 +51,24 @@ export function opzoeken(tabel, soort, invoer, dag = vandaag()) {
   const index = periode?.antwoorden[sleutel(invoer)];
   if (index === undefined) return null;
   return vorm.uitkomsten[index].split(vorm.datum).join(dag);
+}
+
+// The precomputed answer for this question, fetching its part of the table if needed; null
+// when there is none (no table, a failed download, not in it).
+export async function uitTabel(soort, invoer) {
+  if (!vooraf) return null;
+  const tabel = await vooraf.haal(deel(soort, sleutel(invoer), vooraf.delen));
+  const json = tabel ? opzoeken(tabel, soort, invoer) : null;
+  if (json !== null && !allesGehaald) {
+    // The other parts once the browser is idle, so later choices answer at once (and offline).
+    allesGehaald = true;
+    const rest = () => {
+      for (let i = 0; i < vooraf.delen; i++) vooraf.haal(i);
+    };
+    if ("requestIdleCallback" in window) requestIdleCallback(rest, { timeout: 3000 });
+    else setTimeout(rest, 1000);
+  }
+  return json;
 }
 
 function meld(nieuw) {
@@ -122,8 +149,7 @@ export function opnieuw() {
 export function bereken(soort, invoer) {
   if (!vooraf) return vraagPython(soort, invoer);
   const t0 = performance.now();
-  return vooraf.then((tabel) => {
-    const json = tabel ? opzoeken(tabel, soort, invoer) : null;
+  return uitTabel(soort, invoer).then((json) => {
     if (json !== null) return { json, ms: performance.now() - t0, vooraf: true };
     return vraagPython(soort, invoer);
   });
