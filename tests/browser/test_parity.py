@@ -122,7 +122,11 @@ def test_a_module_outside_the_start_archive_is_fetched_when_imported(
     assert "email/__init__.pyc" in rest and "email/__init__.pyc" not in start
     assert "decimal.pyc" in start and not set(start) & set(rest)
     node = require_node()
-    cases = [["__import__", "decimal"], ["__import__", "email.message"], ["advies", "{}"]]
+    cases = [
+        ["__import__", "decimal"],
+        ["__import__", "email.message"],
+        ["advies", '{"regio": "halderberge"}'],
+    ]
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
     run = [node, str(HERE / "run_in_pyodide.mjs"), str(runtime_site), str(tmp_path / "cases.json")]
     subprocess.run(
