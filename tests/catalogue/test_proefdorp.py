@@ -71,7 +71,8 @@ def test_tariefpagina_en_vergelijking(uit: Path) -> None:
 
 def test_rekenhulppaginas_bieden_proefdorp_aan(uit: Path) -> None:
     advies = pagina(uit, "rekenhulp/pgb-budget.md")
-    assert '<option value="proefdorp"' in advies and "Hulp bij gedragsproblematiek" in advies
+    # The municipality is the first question, a radio per region (issue 9).
+    assert 'name="regio" value="proefdorp"' in advies and "Hulp bij gedragsproblematiek" in advies
     budget = pagina(uit, "rekenhulp/budget.md")
     assert 'value="pd-begeleiding"' in budget and "Proefdorp: Begeleiding" in budget
     bundel = json.loads((uit / "bundle.json").read_text(encoding="utf-8"))
