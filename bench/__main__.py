@@ -453,6 +453,15 @@ def render_table(rows: list[tuple[str, str, str, str]]) -> str:
     return "\n".join([line(head), sep, *(line(r) for r in rows)])
 
 
+def _runs_text(r: dict[str, Any]) -> str:
+    profiles = r.get("profiles") or {}
+    if not profiles or r.get("runs_fixed"):
+        return f"{r['runs']} runs"
+    floors = {n: max(r["runs"], p["runs_floor"]) for n, p in profiles.items()}
+    extra = ", ".join(f"{v} on {n}" for n, v in floors.items() if v != r["runs"])
+    return f"{r['runs']} runs per side and network" + (f" ({extra})" if extra else "")
+
+
 def render_markdown(r: dict[str, Any]) -> str:
     """The README's "Prestaties" section: the command, the machine and the table."""
     m = r["machine"]
@@ -462,7 +471,7 @@ def render_markdown(r: dict[str, Any]) -> str:
         f"Measured with `{COMMAND}`{mode} ({r['date']}) on {m['cores']} cores, Chromium {m['chromium']}, "
         f"Pyodide {m['pyodide']}, Python {m['python']}; machine load (1 min) "
         f"{m['load_at_start'][0]:.1f} at the start, {m['load_at_end'][0]:.1f} at the end. "
-        f"Every value is a median of {r['runs']} runs. Ours and the baseline are measured in the same "
+        f"Every value is a median of {_runs_text(r)}. Ours and the baseline are measured in the same "
         "run, interleaved, and compared as a ratio, because absolute times on a shared machine say "
         "little; *paired* is the median of the per-run ratios. The baseline page boots the unmodified "
         "Pyodide npm package with its default standard library and runs `1+1`. How each figure is "
@@ -517,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
         "quick": s.quick,
         "runs": s.runs,
+        "runs_fixed": s.runs_fixed,
     }
     with sync_playwright() as p:
         results["machine"] = machine(p)
