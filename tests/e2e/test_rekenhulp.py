@@ -71,23 +71,6 @@ def test_resident_weekly_structural_need_gets_stabilisatie_langdurend(
     watch.assert_clean()
 
 
-def test_resident_in_a_region_without_ho_products_gets_no_amount(
-    watched: tuple[Page, Watch], base_url: str
-) -> None:
-    """Source 001 (Westfriesland) names no HO tariffs: the page says so and shows no euro amount."""
-    page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
-    change(
-        page,
-        "advies",
-        lambda: page.get_by_label("In welke gemeente of regio woont u?").select_option("westfriesland"),
-    )
-    uitkomst = result(page, "advies")
-    expect(uitkomst).to_contain_text("De bronnen noemen voor deze gemeente geen producten")
-    expect(uitkomst).not_to_contain_text("€")
-    watch.assert_clean()
-
-
 def test_resident_answers_update_the_result(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
     open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
