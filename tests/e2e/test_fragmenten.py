@@ -58,13 +58,20 @@ async (wachtMs) => {
     vast.dispatchEvent(new Event("input", { bubbles: true }));
   };
   for (const f of forms) prik(f);
+  // A poke may leave what the form sends unchanged (the same question is not asked twice), so a
+  // form still silent after a while gets a second, different poke before it counts as frozen.
+  const stil = () => forms.filter((f) => teller(f) <= voor.get(f));
   const tot = Date.now() + wachtMs;
+  let tweede = Date.now() + 2000;
   while (Date.now() < tot) {
-    const stil = forms.filter((f) => teller(f) <= voor.get(f)).map((f) => f.id);
-    if (!stil.length) return [];
+    if (!stil().length) return [];
+    if (tweede && Date.now() > tweede) {
+      for (const f of stil()) prik(f);
+      tweede = 0;
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
-  return forms.filter((f) => teller(f) <= voor.get(f)).map((f) => f.id);
+  return stil().map((f) => f.id);
 }
 """
 
