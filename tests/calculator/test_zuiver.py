@@ -72,13 +72,7 @@ def _getallen(pad: Path) -> list[tuple[int, Decimal]]:
 
 def test_geen_norm_of_tarief_in_de_code(bundle: dict) -> None:
     """No literal in calculator/ equals a parameter or tariff value of the bundle (0, 1 and 2 aside)."""
-    waarden = {Decimal(w["waarde"]) for p in bundle["parameters"].values() for w in p["waarden"]}
-    for tabel in bundle["tarieven"].values():
-        waarden |= {Decimal(w["waarde"]) for w in tabel.get("uurtarief") or []}
-        waarden |= {
-            Decimal(w["waarde"]) for r in tabel["rijen"] for w in r["waarden"] if w["waarde"] is not None
-        }
-    waarden -= {Decimal(0), Decimal(1), Decimal(2)}
+    waarden = _bundelwaarden(bundle)
     treffers = [
         f"{pad.relative_to(KERN)}:{regel}: {getal}"
         for pad in BESTANDEN
