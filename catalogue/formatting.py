@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from calculator.money import CENT
+from calculator import nl
+
+# Dates read the same on the pages as in the calculator's answers: one implementation.
+datum = nl.datum
 
 
 def euro(value: Decimal | str | int) -> str:
-    """Decimal("1297.21") -> "€ 1.297,21" (half-up to the cent)."""
-    amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    text = f"{abs(amount):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{sign}€ {text}"
+    """Decimal("1297.21") -> "€ 1.297,21" (half-up to the cent), as the calculator writes amounts."""
+    return nl.euro(Decimal(value))
 
 
 def getal_nl(value: Decimal | str | int) -> str:
@@ -25,25 +25,6 @@ def getal_nl(value: Decimal | str | int) -> str:
         whole, frac = text, ""
     whole = f"{int(whole):,}".replace(",", ".") if whole.lstrip("-").isdigit() else whole
     return f"{whole},{frac}" if frac else whole
-
-
-def datum(value) -> str:
-    """date -> "1 januari 2026"."""
-    months = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
