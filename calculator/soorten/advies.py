@@ -3,13 +3,14 @@ the maximum PGB per regime, as the region's package file (content/pakketten/) ro
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
+from ..data import Peil
 from ..invoer import Velden
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
 from ..trace import Toelichting
 from . import eigen_bijdrage as eb
+from .begin import begin_invoer
 from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 
 VELDEN = (
@@ -39,10 +40,7 @@ GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huish
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer, VELDEN, bundle)
     regio = regio_veld(v, p)
     wekelijks = v.jn("wekelijks_nodig", True)
     tijdelijk = v.jn("tijdelijk_fysiek", False)

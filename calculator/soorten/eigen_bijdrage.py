@@ -5,11 +5,11 @@
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
-from ..invoer import Velden
+from ..data import Peil
 from ..money import bedrag
 from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, eigen_bijdrage
 from ..trace import Toelichting
+from .begin import begin_invoer
 
 VELDEN = ("peildatum",)
 # The product category of Beschermd Wonen and Beschermd Thuis (003, Bijlage 10): not under the
@@ -61,10 +61,7 @@ def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The eigen bijdrage in force on the peildatum (default today)."""
-    b = bundel(bundle)
-    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
     v.klaar()
     t = Toelichting()
     eb = eigen_bijdrage(p, t)

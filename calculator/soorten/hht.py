@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from ..data import bundel, peil
-from ..invoer import Velden
 from ..money import getal
 from ..regels.hht import SLEUTEL, hht_regio, hht_uren
 from ..trace import Toelichting
+from .begin import begin_invoer
 
 VELDEN = ("regio", "peildatum")
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """HHT hours a year (only in the region that offers HHT)."""
-    b = bundel(bundle)
-    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
     hht = hht_regio(p)
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
     regio = v.keuze("regio", namen, hht, teksten=namen)

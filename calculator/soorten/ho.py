@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..data import Peil, bundel, peil
+from ..data import Peil
 from ..invoer import Velden
 from ..money import getal
 from ..regels import ho_normenkader as r
@@ -13,6 +13,7 @@ from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
 from ..regels.perioden import over_tijd, periode_dict
 from ..trace import GeenToelichting, Toelichting
 from . import eigen_bijdrage as eb
+from .begin import begin_invoer
 
 VELDEN = (
     "duur_maanden",
@@ -70,10 +71,7 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
 
     Every maximum comes from the labels table in the bundle (content/invoer.yaml).
     """
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum("peildatum", vandaag), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer, VELDEN, bundle, vandaag)
     s = Situatie(
         peil=p,
         duur_maanden=v.heel("duur_maanden", 0, verplicht=True),

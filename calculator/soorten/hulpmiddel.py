@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
-from ..invoer import Velden
+from ..data import Peil
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
 from ..trace import Toelichting
+from .begin import begin_invoer
 
 VELDEN = ("categorie", "regio", "peildatum")
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Rent, maximum and months for ``categorie`` (e.g. ``"02"``; ``"09A"`` and ``"09a"`` both work)."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer, VELDEN, bundle)
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
     regio = v.keuze("regio", namen, None, teksten=namen)
     huur_tabellen = (

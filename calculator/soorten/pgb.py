@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data import Peil, bundel, peil
+from ..data import Peil
 from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels import ho_producten as hp
@@ -11,6 +11,7 @@ from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
 from ..regels.logeerzorg import logeerzorg_budget
 from ..trace import Toelichting
 from . import eigen_bijdrage as eb
+from .begin import begin_invoer
 
 VELDEN = (
     "regio",
@@ -86,10 +87,7 @@ def _regel(x: r.Regel) -> dict:
 
 def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
     """Check a pgb question; raises `InvoerFout` with every problem."""
-    b = bundel(bundle)
-    v = Velden(invoer, VELDEN, b)
-    p = peil(v.datum(), b)
-    v.gebruik_peil(p)
+    v, p = begin_invoer(invoer, VELDEN, bundle)
     regio = regio_veld(v, p, None)
     uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
     ids = v.lijst("producten")
