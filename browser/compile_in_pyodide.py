@@ -23,6 +23,7 @@ import json
 import marshal
 import os
 import sys
+import types
 import zipfile
 
 STDLIB_ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
@@ -68,16 +69,74 @@ EXCLUDE_PREFIXES = (
 )
 
 
-def pyc_bytes(source: bytes, filename: str) -> bytes:
+def pyc_bytes(source: bytes, filename: str, slim: bool = False, docs: bool = False) -> bytes:
     """Unchecked hash-based pyc (PEP 552): valid without its source, never re-validated.
 
-    optimize=0 on purpose: docstrings and asserts stay, so the code behaves exactly as
-    the tested source does (-OO would save ~15% of the archive).
+    optimize=0 on purpose: asserts and ``if __debug__`` blocks stay, so the code behaves
+    as the tested source does. ``slim`` (the standard library, not the core) leaves out
+    what only a reader of tracebacks and help() uses, about half the bytes a visitor
+    downloads before Python can start: docstrings (``__doc__`` is None; kept with ``docs``),
+    and per-line positions (every instruction reports its function's first line, see
+    compact_lines).
     """
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
+    if slim:
+        tree = ast.parse(source, filename)
+        if not docs:
+            tree = without_docstrings(tree)
+        code = compact_lines(compile(tree, filename, "exec", dont_inherit=True, optimize=0))
+    else:
+        code = compile(source, filename, "exec", dont_inherit=True, optimize=0)
     source_hash = importlib.util.source_hash(source)
     flags = (0b01).to_bytes(4, "little")  # hash-based, check_source = False
     return importlib.util.MAGIC_NUMBER + flags + source_hash + marshal.dumps(code)
+
+
+def without_docstrings(tree: ast.Module) -> ast.Module:
+    """Drop the docstring of the module and of every class and function in it."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            first = body[0] if body else None
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
+                node.body = body[1:] or [ast.copy_location(ast.Pass(), first)]
+    return tree
+
+
+# A location-table entry (Python 3.11+, Objects/locations.md): 1 bit set, a 4-bit kind and
+# the number of code units covered minus one; kind 13 is "line only, no columns",
+# followed by the line's difference from the previous entry as a signed varint (0: one byte).
+_SAME_LINE = bytes([0x80 | (13 << 3) | 7, 0])  # 8 code units on the same line
+
+
+def compact_lines(code: types.CodeType) -> types.CodeType:
+    """The code object (and the ones nested in it) with a location table that puts every
+    instruction on the function's first line: a few bytes instead of one entry per
+    instruction, and still a line number wherever Python or a traceback asks for one."""
+    units = len(code.co_code) // 2
+    table = _SAME_LINE * (units // 8)
+    if units % 8:
+        table += bytes([0x80 | (13 << 3) | (units % 8 - 1), 0])
+    consts = tuple(compact_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=table, co_consts=consts)
+
+
+def frozen_modules(names: set[str]) -> set[str]:
+    """The modules this interpreter always loads from its own binary (the frozen importer
+    comes before the path finder), and the ones importlib names after a frozen module
+    (importlib._bootstrap is _frozen_importlib): a .pyc of them would never be read."""
+    import importlib.machinery
+
+    def frozen(name: str) -> bool:
+        if importlib.machinery.FrozenImporter.find_spec(name) is not None:
+            return True
+        spec = getattr(sys.modules.get(name), "__spec__", None)
+        return getattr(spec, "origin", None) == "frozen"
+
+    return {n for n in names if frozen(n)}
 
 
 def stdlib_index(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -143,6 +202,9 @@ def closure(roots: set[str], zf: zipfile.ZipFile, index: dict[str, str]) -> set[
     return keep
 
 
+KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
+
+
 def write_zip(path: str, files: dict[str, bytes]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
         for name in sorted(files):
@@ -196,10 +258,16 @@ def main(src: str, out: str, samples_path: str) -> dict:
     # Whatever booting actually imported is needed, exclusion list or not.
     keep |= boot | traced
 
+    frozen = frozen_modules(keep)
+    keep -= frozen
     stdlib_files = {}
     for mod in sorted(keep):
         path = index[mod]
-        stdlib_files[path[:-3] + ".pyc"] = pyc_bytes(zf.read(path), f"{STDLIB_ZIP}/{path}")
+        # Pyodide's own packages keep their docstrings: its C core copies some of them
+        # onto the JavaScript proxy types while it boots.
+        docs = mod.split(".")[0] in KEEP_DOCSTRINGS
+        pyc = pyc_bytes(zf.read(path), f"{STDLIB_ZIP}/{path}", slim=True, docs=docs)
+        stdlib_files[path[:-3] + ".pyc"] = pyc
     # Non-Python data files of kept packages (rare; e.g. encodings has none).
     kept_dirs = {os.path.dirname(index[m]) for m in keep if index[m].endswith("__init__.py")}
     for name in zf.namelist():
@@ -222,11 +290,12 @@ def main(src: str, out: str, samples_path: str) -> dict:
         "stdlib_modules": sorted(keep),
         "stdlib_total_modules": len(index),
         "boot_modules": len(boot),
+        "frozen_left_out": sorted(frozen),
         # Imported before the memory snapshot is taken, so the browser never loads them.
         "preimport": sorted(traced - boot),
         # Imported by booting and by the samples: without the snapshot, the browser boots
         # from an archive of just these; the rest of the kept modules come when asked for.
-        "hot_modules": sorted(boot | traced),
+        "hot_modules": sorted((boot | traced) - frozen),
         "samples_run": n_samples,
         "core_files": core_count,
     }

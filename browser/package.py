@@ -52,6 +52,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after_unpack.py")
 # (rest_finder.py is only copied into the worker's configuration: not an input of the Node step.)
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
+# In a calculator page's inline start script (site_overrides/main.html): the files it preloads.
+EARLY_MARKER = "[] /*@VROEG@*/"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
 SNAPSHOT_DEFAULT = "0"  # see use_snapshot()
@@ -126,6 +128,9 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
     warm = [config["pyodide"] + n for n in PYODIDE_FILES]
     needed = ("stdlib", "snapshot", "core") if config["snapshot"] else ("stdlib_start", "core")
+    # The page preloads the big files Python cannot boot without (see site_overrides/main.html).
+    early = [config["pyodide"] + "pyodide.asm.wasm"] + [config[k] for k in needed if k != "core"]
+    mark_pages(site_dir, early)
     warm += [config[k] for k in needed]
     # "later": fetched only when an import asks for it (counted in the whole runtime's size).
     later = [] if config["snapshot"] else [config["stdlib_rest"]]
@@ -133,6 +138,18 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         json.dumps({"files": warm, "later": later, "config": config}, indent=1, sort_keys=True),
         encoding="utf-8",
     )
+
+
+def mark_pages(site_dir: Path, early: list[str]) -> list[Path]:
+    """Write the runtime files to preload (paths under assets/rekenhulp/) into every page that
+    starts the worker; returns those pages."""
+    marked = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if EARLY_MARKER in html:
+            page.write_text(html.replace(EARLY_MARKER, json.dumps(early), 1), encoding="utf-8")
+            marked.append(page)
+    return marked
 
 
 def use_snapshot() -> bool:

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 from .errors import BundleFout
@@ -86,15 +85,12 @@ def _controleer_vorm(bundle: dict) -> None:
 
 
 def _pakket_tekst() -> str:
-    try:
-        return resources.files(__package__).joinpath("data", "bundle.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError, TypeError):
-        pad = Path(__file__).resolve().parent / "data" / "bundle.json"
-        if not pad.exists():
-            raise BundleFout(
-                "calculator/data/bundle.json ontbreekt; maak hem met 'python build.py --bundle'"
-            ) from None
-        return pad.read_text(encoding="utf-8")
+    # A plain path, not importlib.resources: the core is always installed as files (also
+    # in the browser), and the browser then need not load importlib.resources at start.
+    pad = Path(__file__).resolve().parent / "data" / "bundle.json"
+    if not pad.exists():
+        raise BundleFout("calculator/data/bundle.json ontbreekt; maak hem met 'python build.py --bundle'")
+    return pad.read_text(encoding="utf-8")
 
 
 def gebruik(bundle: dict | str | os.PathLike | None) -> dict:

@@ -51,13 +51,17 @@ if (process.env.PARITY_REST === "1" && !snapshot) {
 const runJson = py.pyimport("calculator.api").run_json;
 
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
-// ["__import__", name] imports a module and answers its file (for the rest finder's test).
+// ["__import__", name] imports a module and answers its file (for the rest finder's test);
+// ["__python__", code] runs code and answers str(antwoord) (for the slim stdlib's tests).
 const importeer = py.runPython("import importlib\nlambda n: str(importlib.import_module(n).__spec__.origin)");
+const voerUit = py.runPython("def _voer_uit(code):\n    ns = {}\n    exec(code, ns)\n    return str(ns['antwoord'])\n_voer_uit");
 // A Python exception becomes the answer "FOUT <type>: <message>" (run_json itself never raises;
 // a failed import does), so the test shows it instead of Node's dump of the whole runtime.
 const out = cases.map(([soort, invoer]) => {
   try {
-    return soort === "__import__" ? importeer(invoer) : runJson(soort, invoer);
+    if (soort === "__import__") return importeer(invoer);
+    if (soort === "__python__") return voerUit(invoer);
+    return runJson(soort, invoer);
   } catch (error) {
     const regels = String(error.message).split("\n").filter(Boolean);
     return `FOUT ${error.type || error.name}: ${regels.find((r) => r.startsWith(error.type)) || regels.pop()}`;
