@@ -6,6 +6,7 @@ Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import shutil
@@ -133,6 +134,51 @@ def test_no_request_leaves_the_site_on_either_host(browser: Browser, host: str) 
             answers(page)
             page.wait_for_load_state("networkidle")
         watch.assert_clean()
+    finally:
+        context.close()
+
+
+# --- the live pages' start ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def counted(site_dir: Path) -> Iterator[tuple[str, list[str]]]:
+    """The built site on its own server that notes the path of every request it answers."""
+    server = make_server(site_dir, port=0, warm=False)
+    seen: list[str] = []
+    base = server.RequestHandlerClass  # functools.partial(handler class, directory=...)
+
+    class Counting(base.func):  # type: ignore[name-defined,misc]
+        def send_head(self):  # type: ignore[no-untyped-def]
+            seen.append(self.path)
+            return super().send_head()
+
+    server.RequestHandlerClass = functools.partial(Counting, *base.args, **base.keywords)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_live_page_preloads_the_runtime_and_downloads_it_once(
+    browser: Browser, counted: tuple[str, list[str]]
+) -> None:
+    """The consultant's page asks for the wasm and the start archive before its worker runs
+    (the page's own preload), and the worker's requests for them join those downloads."""
+    base, seen = counted
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/rekenhulp/normenkader/")
+        answers(page)
+        early = page.evaluate(
+            "() => [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => l.href)"
+        )
+        assert any(u.endswith("pyodide.asm.wasm") for u in early), early
+        assert any("/stdlib-start-" in u for u in early), early
+        for url in early:
+            path = url.removeprefix(base)
+            assert seen.count(path) == 1, f"{path} {seen.count(path)} keer gevraagd"
     finally:
         context.close()
 
