@@ -77,3 +77,27 @@ def test_vergelijk_twee_situaties_met_verschil_en_deelbare_link(
     )
     assert all(u.startswith(base_url) for u in watch.requests)
     watch.assert_clean()
+
+
+def test_een_link_van_situatie_2_alleen_opent_de_vergelijking(
+    watched: tuple[Page, Watch], base_url: str
+) -> None:
+    """ "Deel deze berekening" under situation 2 gives a link to that form (f=ho-b); opening it
+    shows the comparison with situation 2 as shared, not a page without that form."""
+    page, watch = watched
+    open_page(page, base_url, "rekenhulp/normenkader/", "ho")
+    _kind_van_2(page, "ho")
+    page.get_by_role("button", name="Vergelijk met een andere situatie").click()
+    wait_ready(page, "ho-b")
+    b = page.locator("#ho-b")
+    b_uitkomst = page.locator("#ho-b-uitkomst")
+    b_uitkomst.get_by_role("button", name="Deel deze berekening").click()
+    link = b_uitkomst.get_by_label("Link naar deze berekening").input_value()
+    assert "#f=ho-b&" in link and "kinderen" in link
+    page.goto("about:blank")
+    page.goto(link)
+    wait_ready(page, "ho-b")
+    # Situation 2 has the child of 2 from the link; situation 1 is the form as it loads.
+    expect(b.get_by_label("Duur van de kindzorg (maanden)")).to_have_value("3")
+    expect(page.locator("[data-vergelijking] tr", has_text="Kindzorg")).to_contain_text("350")
+    watch.assert_clean()

@@ -151,10 +151,14 @@ export function initVergelijking({ maakVorm }) {
     veld.select();
   });
 
-  // A shared comparison: #f=<a>&...&b=<fragment of situation 2>.
+  // A shared comparison: #f=<a>&...&b=<fragment of situation 2>. A link shared from
+  // situation 2's own "Deel deze berekening" (#f=<id of situation 2>&...) opens the
+  // comparison too, with that situation filled in.
+  const bId = sjabloon.content.querySelector("form")?.id;
   const volg = () => {
     const params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
     if (params.get("f") === a.id && params.has("b")) open(params.get("b"));
+    else if (bId && params.get("f") === bId) open(params.toString());
   };
   volg();
   window.addEventListener("hashchange", volg);
