@@ -165,12 +165,21 @@ assert set(HO_KOLOMMEN) == set(ho.VELDEN) and set(ADVIES_KOLOMMEN) == set(advies
 def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     situatie = ho.lees(invoer, bundle, vandaag)
     uit = ho.samenvatting(situatie)
-    bijdrage = eigen_bijdrage(situatie.peil, GeenToelichting()).per_maand if uit["toegekend"] else None
     return [
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
-        "" if bijdrage is None else bedrag(bijdrage),
+        _eigen_bijdrage_cel(situatie.peil) if uit["toegekend"] else "",
     ]
+
+
+def _eigen_bijdrage_cel(p: data.Peil) -> str:
+    """The eigen bijdrage per month as a cell. It depends on the peildatum alone, so it is worked
+    out once per `Peil` (every row of a file on the same date shares one)."""
+    cel = p.__dict__.get("_batch_eigen_bijdrage")
+    if cel is None:
+        per_maand = eigen_bijdrage(p, GeenToelichting()).per_maand
+        cel = p.__dict__["_batch_eigen_bijdrage"] = "" if per_maand is None else bedrag(per_maand)
+    return cel
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:

@@ -47,12 +47,13 @@ def eigen_bijdrage(p: Peil, t: Toelichting) -> EigenBijdrage:
         )
         t.stap(opmerking, "eigen_bijdrage", None, None, w.bron)
         return EigenBijdrage(None, None, w.bron, voorwaarden, opmerking)
-    t.stap(
-        "Eigen bijdrage: hoogstens dit bedrag per huishouden per maand "
-        f"(abonnementstarief, vanaf {datum(w.vanaf)})",
-        "eigen_bijdrage",
-        w.waarde,
-        w.eenheid,
-        w.bron,
-    )
+    if t.aan:  # the step's text is only worth making for a trace someone reads
+        t.stap(
+            "Eigen bijdrage: hoogstens dit bedrag per huishouden per maand "
+            f"(abonnementstarief, vanaf {datum(w.vanaf)})",
+            "eigen_bijdrage",
+            w.waarde,
+            w.eenheid,
+            w.bron,
+        )
     return EigenBijdrage(w.waarde, w.vanaf, w.bron, voorwaarden, None)

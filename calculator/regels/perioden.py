@@ -75,9 +75,10 @@ def perioden(delen: list[Onderdeel]) -> list[Periode]:
     return uit
 
 
-def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting) -> OverTijd:
+def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: bool = True) -> OverTijd:
     """Periods, the structural minutes and hours, and the first-year hours with each temporary part
     counted only for its weeks (minutes x weeks / minutes an hour, half-up to whole hours).
+    ``met_perioden=False`` leaves the periods out (an empty list), for a caller that shows none.
 
     Bron: 002, 3. Uitgangspunten ("De indicatie is in minuten per week/jaar"); Resultaat Kindzorg and
     Regie en organisatie for the durations; the conversions are our recorded rekenafspraken.
@@ -119,7 +120,7 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting) -> OverTijd:
                 p.b[PER_UUR],
             )
     return OverTijd(
-        perioden=perioden(delen),
+        perioden=perioden(delen) if met_perioden else [],
         structureel_minuten_per_week=struct_minuten,
         structureel_uren_per_jaar=struct_uren,
         uren_eerste_jaar=struct_uren + tijd_uren,

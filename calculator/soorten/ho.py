@@ -254,7 +254,7 @@ def samenvatting(s: Situatie) -> dict:
     if redenen and not alleen_kindzorg:
         return dict.fromkeys(SAMENVATTING, "0") | {"toegekend": False}
     delen, _ = onderdelen(s, t, met_maatwerk=False, alleen_kindzorg=alleen_kindzorg)
-    tijd = over_tijd(s.peil, delen, t)
+    tijd = over_tijd(s.peil, delen, t, met_perioden=False)  # the summary has no periods
     return {
         "toegekend": True,
         "minuten_per_week": getal(r.totaal_minuten(delen, t)),

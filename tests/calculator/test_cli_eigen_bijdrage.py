@@ -32,13 +32,19 @@ def test_advies_met_keuze_en_eigen_bijdrage(repo: Path) -> None:
 
 def test_batch_kolommen_eigen_bijdrage_en_keuze(repo: Path, tmp_path: Path) -> None:
     ho = tmp_path / "ho.csv"
-    ho.write_text("id,duur_maanden,peildatum\na,12,2025-06-01\nb,2,2025-06-01\n", encoding="utf-8")
+    ho.write_text(
+        "id,duur_maanden,peildatum\na,12,2025-06-01\nb,2,2025-06-01\nc,12,2023-06-01\nd,12,2026-06-01\n"
+        "e,12,2025-06-01\n",
+        encoding="utf-8",
+    )
     uit = tmp_path / "ho_uit.csv"
     r = cli(repo, "batch", str(ho), "-o", str(uit))
     assert r.returncode == 0, r.stderr
     rijen = list(csv.DictReader(uit.open(encoding="utf-8")))
-    # Granted: the 2025 abonnementstarief (21,00); not granted (shorter than 3 months): nothing to pay.
-    assert [x["eigen_bijdrage_per_maand"] for x in rijen] == ["21.00", ""]
+    # Granted: the abonnementstarief of each row's own peildatum (005, 3.8: 21,00 in 2025, 19,00 in
+    # 2023, 21,80 in 2026), also with several dates in one file; not granted (shorter than 3 months):
+    # nothing to pay.
+    assert [x["eigen_bijdrage_per_maand"] for x in rijen] == ["21.00", "", "19.00", "21.80", "21.00"]
 
     advies = tmp_path / "advies.csv"
     advies.write_text(
