@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from operator import itemgetter
 from typing import BinaryIO, TextIO
 
 from . import data
@@ -303,6 +304,10 @@ def verwerk(
     _controleer_kop(kop, kolommen, extra, grenzen)
     lezers = [(i, k, kolommen[k]) for i, k in enumerate(kop) if k in kolommen]
     posities = [i for i, _, _ in lezers]
+    # The cells a row's answer depends on: the key of the result cache (a tuple, also for one cell).
+    sleutel_van = (
+        itemgetter(*posities) if len(posities) > 1 else (lambda cellen: tuple(cellen[i] for i in posities))
+    )
     # CRLF as RFC 4180 writes it; csv then also quotes a cell holding a lone CR, so rows stay rows.
     schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\r\n")
     schrijver.writerow([neutraliseer(k) for k in kop] + extra + ["fouten"])
@@ -321,7 +326,7 @@ def verwerk(
             continue
         rijen += 1
         if len(cellen) == breedte:
-            sleutel = tuple(cellen[i] for i in posities)
+            sleutel = sleutel_van(cellen)
             resultaat = cache.get(sleutel)
             if resultaat is None:
                 resultaat = _rij(cellen, lezers, reken, bundle, leeg, vandaag, deel)

@@ -130,6 +130,7 @@ class Velden:
         self.omvang: dict = deel["omvang"]
         self.bundle = bundle
         self.peil = None
+        self._grenzen: dict | None = None  # the peil's cache of bounds (see grens)
         self._schema_voor = INDEX.sub("", voorvoegsel)  # kinderen[3]. -> kinderen.
         toegestane = frozenset(self.toegestaan)
         if not isinstance(invoer, dict):
@@ -158,6 +159,7 @@ class Velden:
         Optional: without it the first maximum that needs one takes the peildatum read by `datum`.
         """
         self.peil = peil
+        self._grenzen = None
 
     def _peil(self) -> object:
         if self.peil is None:
@@ -228,7 +230,9 @@ class Velden:
         Cached on the `Peil`, as the bounds on one date are the same for every row of a batch.
         """
         naam = self._schema_voor + veld
-        cache = self._peil().__dict__.setdefault("_invoer_grenzen", {})
+        cache = self._grenzen
+        if cache is None:
+            cache = self._grenzen = self._peil().__dict__.setdefault("_invoer_grenzen", {})
         gevonden = cache.get(naam)
         if gevonden is None:
             gevonden = cache[naam] = self._bereken_grens(naam)
