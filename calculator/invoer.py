@@ -41,6 +41,16 @@ def invoer_deel(bundle: dict, controleer: bool = False) -> dict:
     return deel
 
 
+def keuze_in_zin(bundle: dict, veld: str, waarde: str) -> str:
+    """How choice ``waarde`` of ``veld`` reads inside a sentence (``in_zin`` in content/invoer.yaml),
+    else its label in the form, else the value itself."""
+    info = invoer_deel(bundle)["velden"].get(veld) or {}
+    for teksten in (info.get("in_zin"), info.get("keuzes")):
+        if teksten and waarde in teksten:
+            return str(teksten[waarde])
+    return waarde
+
+
 def omvang(bundle: dict) -> dict:
     """The input size limits: characters, nesting depth, list items, messages, excerpt length."""
     return invoer_deel(bundle)["omvang"]

@@ -42,6 +42,15 @@ class Veld(s.Strict):
     minimum: Annotated[int, Field(ge=0)] = 0
     maximum: Maximum | None = None
     keuzes: dict[str, s.Text] | None = None  # value -> what a person reads
+    # value -> how the choice reads inside a sentence ("Uw keuze: ...", "geen tarief voor ...")
+    in_zin: dict[str, s.Text] | None = None
+
+    @model_validator(mode="after")
+    def _in_zin_hoort_bij_keuzes(self) -> Veld:
+        onbekend = sorted(set(self.in_zin or ()) - set(self.keuzes or ()))
+        if onbekend:
+            raise ValueError(f"in_zin noemt waarden die geen keuze zijn: {', '.join(onbekend)}")
+        return self
 
 
 class Omvang(s.Strict):
@@ -98,5 +107,7 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
             )
         if veld.keuzes:
             uit["keuzes"] = dict(veld.keuzes)
+        if veld.in_zin:
+            uit["in_zin"] = dict(veld.in_zin)
         velden[naam] = uit
     return {"omvang": invoer.omvang.model_dump(), "velden": velden}

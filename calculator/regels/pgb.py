@@ -11,19 +11,18 @@ from decimal import Decimal
 
 from .. import nl
 from ..data import Peil, Rij
+from ..invoer import keuze_in_zin
 from ..money import MAANDEN_PER_JAAR, NUL, op_cent
 from ..trace import Toelichting
 from .ho_producten import Pakket, past, product_van
 
 UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
 NIET_IN_BRON = "niet in de bron"
-# How each regime is named where a person reads it (messages, steps).
-UITVOERING_NAMEN = {
-    "pgb-professioneel": "pgb voor professionele hulp",
-    "sociaal-netwerk": "pgb voor het sociaal netwerk (minimumloon)",
-    "sociaal-netwerk-laag": "pgb voor het sociaal netwerk met arbeidsovereenkomst (lage werkgeverslasten)",
-    "sociaal-netwerk-hoog": "pgb voor het sociaal netwerk met arbeidsovereenkomst (hoge werkgeverslasten)",
-}
+
+
+def uitvoering_in_zin(p: Peil, uitvoering: str) -> str:
+    """How a regime is named where a person reads it (messages, steps): content/invoer.yaml."""
+    return keuze_in_zin(p.bundle, "uitvoering", uitvoering)
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,7 @@ def product_budget(p: Peil, regio: str, uitvoering: str, product: str, t: Toelic
         elif not p.tabellen_van(regio):
             melding, bron = "De bronnen noemen voor deze gemeente geen pgb-bedragen", regio_bron(p, regio)
         else:
-            melding = f"geen tarief voor {UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({NIET_IN_BRON})"
+            melding = f"geen tarief voor {uitvoering_in_zin(p, uitvoering)} ({NIET_IN_BRON})"
             bron = None
         budget.ontbreekt.append(ontbreekt(product, product, melding, bron))
         return budget

@@ -29,12 +29,9 @@ VELDEN = (
 # How the resident wants the help organised (005, 2.1): from a contracted provider, or a pgb for a
 # professional or for someone they know. The amounts "met arbeidsovereenkomst" (lage/hoge
 # werkgeverslasten) apply only under a condition (003, Bijlage 11), so they are never the headline.
+# How each reads in a sentence is content (``in_zin`` of uitvoering in content/invoer.yaml).
 ZORG_IN_NATURA = "zorg-in-natura"
-KEUZES = {
-    ZORG_IN_NATURA: "zorg in natura: een zorgaanbieder waarmee de gemeente een contract heeft",
-    "pgb-professioneel": "pgb voor een professionele zorgaanbieder",
-    "sociaal-netwerk": "pgb voor iemand uit uw sociaal netwerk",
-}
+KEUZES = (ZORG_IN_NATURA, "pgb-professioneel", "sociaal-netwerk")
 GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
 
 
@@ -50,7 +47,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     strijken = v.jn("strijken", False)
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
-    gekozen = v.keuze("uitvoering", tuple(KEUZES), None)
+    gekozen = v.keuze("uitvoering", KEUZES, None)
     if strijken and pakket_was == "geen":
         v.fout(
             "strijken",
@@ -96,9 +93,10 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
     if uitvoering is not None:
         budget = uit["budgetten"].get(uitvoering)
         heeft_budget = bool(budget and budget["regels"])
+        in_zin = r.uitvoering_in_zin(p, uitvoering)
         keuze = {
             "uitvoering": uitvoering,
-            "omschrijving": KEUZES[uitvoering],
+            "omschrijving": in_zin,
             "uren_per_jaar": uit["uren_per_jaar"],
             "budget": heeft_budget,
             "per_maand": budget["per_maand"] if heeft_budget else None,
@@ -108,11 +106,11 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
         bron = r.regio_bron(p, uit["regio"])
         if uitvoering == ZORG_IN_NATURA:
             t.stap(
-                f"Uw keuze: {KEUZES[uitvoering]}; u krijgt uren hulp, geen budget", "keuze", None, None, bron
+                f"Uw keuze: {in_zin}; u krijgt uren hulp, geen budget", "keuze", None, None, bron
             )
         elif heeft_budget:
             t.stap(
-                f"Uw keuze: {KEUZES[uitvoering]}; hoogste budget",
+                f"Uw keuze: {in_zin}; hoogste budget",
                 "keuze",
                 budget["per_maand"],
                 "euro per maand",
@@ -120,7 +118,7 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
             )
         else:
             t.stap(
-                f"Uw keuze: {KEUZES[uitvoering]}; de bronnen noemen geen bedrag", "keuze", None, None, bron
+                f"Uw keuze: {in_zin}; de bronnen noemen geen bedrag", "keuze", None, None, bron
             )
     uit["keuze"] = keuze
     uit["eigen_bijdrage"] = eb.bijdrage(p, t)

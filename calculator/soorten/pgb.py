@@ -194,7 +194,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
                 melding = (
-                    f"geen tarief voor {r.UITVOERING_NAMEN.get(uitvoering, uitvoering)} ({r.NIET_IN_BRON})"
+                    f"geen tarief voor {r.uitvoering_in_zin(p, uitvoering)} ({r.NIET_IN_BRON})"
                     if p.tabellen_van(regio)
                     else GEEN_BEDRAGEN
                 )
@@ -212,7 +212,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     bron = r.regio_bron(p, vraag["regio"])
     naam = p.bundle["regios"].get(vraag["regio"], {}).get("naam", vraag["regio"])
-    uitvoering = r.UITVOERING_NAMEN.get(vraag["uitvoering"], vraag["uitvoering"])
+    uitvoering = r.uitvoering_in_zin(p, vraag["uitvoering"])
     t.stap(f"Uitvoering: {uitvoering}, regio {naam}", "uitvoering", None, None, bron)
     budget = bereken(p, vraag, t)
     uit = budget_uit(p, budget)

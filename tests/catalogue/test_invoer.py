@@ -27,3 +27,8 @@ def test_grens_met_onbekende_parameter_wordt_geweigerd(content: Path) -> None:  
 def test_veld_zonder_label_wordt_geweigerd(content: Path) -> None:  # noqa: F811
     edit(content, INVOER, "    label: Incidenteel gebruikte extra ruimten\n", "")
     assert_error(content, INVOER, "velden.extra_ruimten.label", "")
+
+
+def test_in_zin_voor_een_waarde_die_geen_keuze_is_wordt_geweigerd(content: Path) -> None:  # noqa: F811
+    edit(content, INVOER, "      pgb-professioneel: pgb voor een", "      pgb-professionel: pgb voor een")
+    assert_error(content, INVOER, "velden.uitvoering", "pgb-professionel")
