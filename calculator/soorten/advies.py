@@ -105,9 +105,7 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
         }
         bron = r.regio_bron(p, uit["regio"])
         if uitvoering == ZORG_IN_NATURA:
-            t.stap(
-                f"Uw keuze: {in_zin}; u krijgt uren hulp, geen budget", "keuze", None, None, bron
-            )
+            t.stap(f"Uw keuze: {in_zin}; u krijgt uren hulp, geen budget", "keuze", None, None, bron)
         elif heeft_budget:
             t.stap(
                 f"Uw keuze: {in_zin}; hoogste budget",
@@ -117,9 +115,7 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
                 bron,
             )
         else:
-            t.stap(
-                f"Uw keuze: {in_zin}; de bronnen noemen geen bedrag", "keuze", None, None, bron
-            )
+            t.stap(f"Uw keuze: {in_zin}; de bronnen noemen geen bedrag", "keuze", None, None, bron)
     uit["keuze"] = keuze
     uit["eigen_bijdrage"] = eb.bijdrage(p, t)
     uit["toelichting"] = t.stappen
