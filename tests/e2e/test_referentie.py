@@ -70,7 +70,7 @@ def test_afgedrukte_kaart_draagt_datum_en_adres(watched: tuple[Page, Watch], bas
 
 
 @pytest.mark.parametrize(
-    "path", ["producten/halderberge/ho-light/", "tarieven/halderberge/", "vergelijking/"]
+    "path", ["producten/halderberge/ho-light/", "tarieven/halderberge/", "vergelijking/", "wijzigingen/"]
 )
 def test_tabellen_passen_op_een_telefoon(browser, base_url: str, path: str):
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
