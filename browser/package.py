@@ -140,16 +140,13 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     )
 
 
-def mark_pages(site_dir: Path, early: list[str]) -> list[Path]:
+def mark_pages(site_dir: Path, early: list[str]) -> None:
     """Write the runtime files to preload (paths under assets/rekenhulp/) into every page that
-    starts the worker; returns those pages."""
-    marked = []
+    starts the worker."""
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if EARLY_MARKER in html:
             page.write_text(html.replace(EARLY_MARKER, json.dumps(early), 1), encoding="utf-8")
-            marked.append(page)
-    return marked
 
 
 def use_snapshot() -> bool:

@@ -174,13 +174,13 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 
 
 def _eigen_bijdrage_cel(p: data.Peil) -> str:
-    """The eigen bijdrage per month as a cell. It depends on the peildatum alone, so it is worked
-    out once per `Peil` (every row of a file on the same date shares one)."""
-    cel = p.__dict__.get("_batch_eigen_bijdrage")
-    if cel is None:
+    """The eigen bijdrage per month as a cell: it depends on the peildatum alone."""
+
+    def cel() -> str:
         per_maand = eigen_bijdrage(p, GeenToelichting()).per_maand
-        cel = p.__dict__["_batch_eigen_bijdrage"] = "" if per_maand is None else bedrag(per_maand)
-    return cel
+        return "" if per_maand is None else bedrag(per_maand)
+
+    return p.afgeleid("batch_eigen_bijdrage", cel)
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
@@ -304,10 +304,8 @@ def verwerk(
     _controleer_kop(kop, kolommen, extra, grenzen)
     lezers = [(i, k, kolommen[k]) for i, k in enumerate(kop) if k in kolommen]
     posities = [i for i, _, _ in lezers]
-    # The cells a row's answer depends on: the key of the result cache (a tuple, also for one cell).
-    sleutel_van = (
-        itemgetter(*posities) if len(posities) > 1 else (lambda cellen: tuple(cellen[i] for i in posities))
-    )
+    # The cells a row's answer depends on: the key of the result cache.
+    sleutel_van = itemgetter(*posities) if posities else (lambda cellen: ())
     # CRLF as RFC 4180 writes it; csv then also quotes a cell holding a lone CR, so rows stay rows.
     schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\r\n")
     schrijver.writerow([neutraliseer(k) for k in kop] + extra + ["fouten"])

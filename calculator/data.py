@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -176,6 +177,14 @@ class Peil:
         self.b: dict[str, dict] = _Lui(lambda k: self.param(k).bron)
         self.i: dict[str, int] = _Lui(lambda k: int(self.param(k).waarde))
         self.u: dict[str, str] = _Lui(lambda k: uitleg(self.param(k)))
+        self._afgeleid: dict[str, object] = {}
+
+    def afgeleid(self, naam: str, maak: Callable[[], object]) -> object:
+        """A value derived from the bundle on this date (``maak()``), made once per `Peil`: every
+        row of a batch on the same date shares it."""
+        if naam not in self._afgeleid:
+            self._afgeleid[naam] = maak()
+        return self._afgeleid[naam]
 
     def param(self, sleutel: str) -> Waarde:
         """The parameter ``sleutel`` (dotted key) in force on the peildatum."""

@@ -242,7 +242,7 @@ class Velden:
         naam = self._schema_voor + veld
         cache = self._grenzen
         if cache is None:
-            cache = self._grenzen = self._peil().__dict__.setdefault("_invoer_grenzen", {})
+            cache = self._grenzen = self._peil().afgeleid("invoer_grenzen", dict)
         gevonden = cache.get(naam)
         if gevonden is None:
             gevonden = cache[naam] = self._bereken_grens(naam)

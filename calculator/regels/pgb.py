@@ -25,6 +25,11 @@ def uitvoering_in_zin(p: Peil, uitvoering: str) -> str:
     return keuze_in_zin(p.bundle, "uitvoering", uitvoering)
 
 
+def geen_tarief(p: Peil, uitvoering: str) -> str:
+    """The message for a product whose region has tariff tables, but none for this regime."""
+    return f"geen tarief voor {uitvoering_in_zin(p, uitvoering)} ({NIET_IN_BRON})"
+
+
 @dataclass(frozen=True)
 class Regel:
     """One priced line of a budget."""
@@ -214,7 +219,7 @@ def product_budget(p: Peil, regio: str, uitvoering: str, product: str, t: Toelic
         elif not p.tabellen_van(regio):
             melding, bron = "De bronnen noemen voor deze gemeente geen pgb-bedragen", regio_bron(p, regio)
         else:
-            melding = f"geen tarief voor {uitvoering_in_zin(p, uitvoering)} ({NIET_IN_BRON})"
+            melding = geen_tarief(p, uitvoering)
             bron = None
         budget.ontbreekt.append(ontbreekt(product, product, melding, bron))
         return budget

@@ -193,11 +193,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
         if product == "logeerzorg":
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
-                melding = (
-                    f"geen tarief voor {r.uitvoering_in_zin(p, uitvoering)} ({r.NIET_IN_BRON})"
-                    if p.tabellen_van(regio)
-                    else GEEN_BEDRAGEN
-                )
+                melding = r.geen_tarief(p, uitvoering) if p.tabellen_van(regio) else GEEN_BEDRAGEN
                 budget.ontbreekt.append(r.ontbreekt(product, product, melding, r.regio_bron(p, regio)))
             else:
                 budget.regels.append(logeerzorg_budget(p, rij, vraag["etmalen"], t))
