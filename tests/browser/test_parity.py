@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,9 +16,8 @@ import pytest
 
 from calculator.api import run_json
 from tests.browser.cases import generate, seed
-from tests.browser.helpers import require_node
+from tests.browser.helpers import run_in_pyodide
 
-HERE = Path(__file__).resolve().parent
 N_RANDOM = int(os.environ.get("PARITY_CASES", "600"))
 
 
@@ -30,21 +28,7 @@ def cases(bundle_path: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def pyodide_answers(runtime_site: Path, cases: list[tuple[str, str]], tmp_path_factory) -> dict:
-    node = require_node()
-    work = tmp_path_factory.mktemp("parity")
-    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    subprocess.run(
-        [
-            node,
-            str(HERE / "run_in_pyodide.mjs"),
-            str(runtime_site),
-            str(work / "cases.json"),
-            str(work / "out.json"),
-        ],
-        check=True,
-        timeout=600,
-    )
-    return json.loads((work / "out.json").read_text(encoding="utf-8"))
+    return run_in_pyodide(runtime_site, cases, tmp_path_factory.mktemp("parity"), timeout=600)
 
 
 def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
@@ -67,24 +51,9 @@ def test_enough_valid_and_invalid_cases(cases: list[tuple[str, str]]) -> None:
 
 def test_the_snapshot_does_not_freeze_the_date(runtime_site: Path, tmp_path: Path) -> None:
     """The snapshot was taken at build time; "today" in the browser must still be today."""
-    node = require_node()
-    (tmp_path / "cases.json").write_text(
-        json.dumps([["advies", '{"regio": "halderberge"}'], ["hht", "{}"]]), encoding="utf-8"
-    )
+    cases = [["advies", '{"regio": "halderberge"}'], ["hht", "{}"]]
     shift = 400
-    subprocess.run(
-        [
-            node,
-            str(HERE / "run_in_pyodide.mjs"),
-            str(runtime_site),
-            str(tmp_path / "cases.json"),
-            str(tmp_path / "out.json"),
-        ],
-        check=True,
-        timeout=300,
-        env={**os.environ, "PARITY_SHIFT_DAYS": str(shift)},
-    )
-    answers = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["answers"]
+    answers = run_in_pyodide(runtime_site, cases, tmp_path, PARITY_SHIFT_DAYS=str(shift))["answers"]
     shifted = (date.today() + timedelta(days=shift)).isoformat()
     assert [json.loads(a)["peildatum"] for a in answers] == [shifted, shifted]
 
@@ -121,18 +90,11 @@ def test_a_module_outside_the_start_archive_is_fetched_when_imported(
     rest = zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["stdlib_rest"]).namelist()
     assert "email/__init__.pyc" in rest and "email/__init__.pyc" not in start
     assert "decimal.pyc" in start and not set(start) & set(rest)
-    node = require_node()
     cases = [["__import__", "decimal"], ["__import__", "email.message"], ["hht", "{}"]]
-    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    run = [node, str(HERE / "run_in_pyodide.mjs"), str(runtime_site), str(tmp_path / "cases.json")]
-    subprocess.run(
-        [*run, str(tmp_path / "out.json")], check=True, timeout=300, env={**os.environ, "PARITY_REST": "1"}
-    )
-    answers = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["answers"]
+    answers = run_in_pyodide(runtime_site, cases, tmp_path, PARITY_REST="1")["answers"]
     assert answers[0].endswith("decimal.pyc") and "stdlib-start" not in answers[0]
     assert answers[1] == "/lib/stdlib-rest.zip/email/message.pyc"
     assert json.loads(answers[2])["peildatum"] == date.today().isoformat()
     # Without the loader the same import fails: the module really is not in the start archive.
-    subprocess.run([*run, str(tmp_path / "out2.json")], check=True, timeout=300)
-    without = json.loads((tmp_path / "out2.json").read_text(encoding="utf-8"))["answers"]
+    without = run_in_pyodide(runtime_site, cases, tmp_path)["answers"]
     assert without[1].startswith("FOUT ModuleNotFoundError")

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import require_node
-
-HERE = Path(__file__).resolve().parent
+from tests.browser.helpers import run_in_pyodide
 
 # Every .pyc in the archive Python booted from (mounted at /lib/python3NN.zip) is imported and
 # its module's origin read: a module Python takes from elsewhere (its frozen copy) shows here.
@@ -72,14 +69,8 @@ except ValueError:
 
 @pytest.fixture(scope="module")
 def answers(runtime_site: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    node = require_node()
-    work = tmp_path_factory.mktemp("slim")
     cases = [["__python__", ORIGINS], ["__python__", LINES], ["__python__", TRACEBACK]]
-    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    runner = str(HERE / "run_in_pyodide.mjs")
-    command = [node, runner, str(runtime_site), str(work / "cases.json"), str(work / "out.json")]
-    subprocess.run(command, check=True, timeout=300)
-    return json.loads((work / "out.json").read_text(encoding="utf-8"))["answers"]
+    return run_in_pyodide(runtime_site, cases, tmp_path_factory.mktemp("slim"))["answers"]
 
 
 def _dict(text: str) -> dict:

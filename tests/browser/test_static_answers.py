@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from browser import form_space, static_answers
-from tests.browser.helpers import require_node
+from tests.browser.helpers import run_in_pyodide
 from tests.e2e.conftest import site_dir  # noqa: F401 - the built site, as a fixture
-
-HERE = Path(__file__).resolve().parent
 
 
 def tables(site: Path) -> list[tuple[Path, dict]]:
@@ -52,7 +49,6 @@ def test_the_resident_page_has_a_table_and_the_others_run_live(site_dir: Path) -
 
 
 def test_every_precomputed_answer_equals_the_live_answer_on_pyodide(site_dir: Path, tmp_path: Path) -> None:  # noqa: F811
-    node = require_node()
     today = dt.date.today().isoformat()
     cases: list[tuple[str, str]] = []
     expected: list[str] = []
@@ -74,19 +70,7 @@ def test_every_precomputed_answer_equals_the_live_answer_on_pyodide(site_dir: Pa
                     invoer = {**json.loads(key), "peildatum": day}
                     cases.append((soort, json.dumps(invoer)))
                     expected.append(fill(vorm["uitkomsten"][index], day, vorm["datum"]))
-    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    subprocess.run(
-        [
-            node,
-            str(HERE / "run_in_pyodide.mjs"),
-            str(site_dir),
-            str(tmp_path / "cases.json"),
-            str(tmp_path / "out.json"),
-        ],
-        check=True,
-        timeout=900,
-    )
-    live = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["answers"]
+    live = run_in_pyodide(site_dir, cases, tmp_path, timeout=900)["answers"]
     assert len(live) == len(expected)
     wrong = [(c, e[:200], a[:200]) for c, e, a in zip(cases, expected, live, strict=True) if e != a]
     assert not wrong, f"{len(wrong)} of {len(cases)} differ, first: {wrong[0]}"
