@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from browser.chromium import ARGS, CHROMIUM
 from browser.serve import make_server
-from tests.e2e.helpers import Watch
+from tests.e2e.helpers import Watch, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -52,13 +51,8 @@ def site_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    server = make_server(site_dir, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
+    with serving(make_server(site_dir, port=0)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import HTTPServer
 
 from playwright.sync_api import Page
 
 # Python boots in well under a second on a desktop; CI machines are slow and shared.
 READY_MS = 60_000
+
+
+@contextmanager
+def serving(server: HTTPServer) -> Iterator[str]:
+    """Run ``server`` (e.g. browser.serve.make_server) in a background thread; yields its URL."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @dataclass

@@ -10,7 +10,6 @@ import functools
 import gzip
 import re
 import shutil
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from browser.serve import headers_for, make_server
 from tests.e2e import nginx
-from tests.e2e.helpers import READY_MS, Watch
+from tests.e2e.helpers import READY_MS, Watch, serving
 
 CALCULATORS = (
     ("rekenhulp/pgb-budget/", "advies"),
@@ -154,10 +153,8 @@ def counted(site_dir: Path) -> Iterator[tuple[str, list[str]]]:
             return super().send_head()
 
     server.RequestHandlerClass = functools.partial(Counting, *base.args, **base.keywords)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    server.shutdown()
-    server.server_close()
+    with serving(server) as url:
+        yield url, seen
 
 
 def test_a_live_page_preloads_the_runtime_and_downloads_it_once(
@@ -332,11 +329,8 @@ def own_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A copy of the built site on its own server, to publish a "new build" into."""
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
-    server = make_server(copy, port=0, warm=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", copy
-    server.shutdown()
-    server.server_close()
+    with serving(make_server(copy, port=0, warm=False)) as url:
+        yield url, copy
 
 
 def test_a_new_build_is_picked_up_and_the_page_says_so(browser: Browser, own_site: tuple[str, Path]) -> None:

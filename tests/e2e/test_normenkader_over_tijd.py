@@ -46,14 +46,19 @@ def test_kindzorg_telt_in_het_eerste_jaar_alleen_voor_haar_weken(
     watch.assert_clean()
 
 
-def test_vergelijk_twee_situaties_met_verschil_en_deelbare_link(
-    watched: tuple[Page, Watch], base_url: str
-) -> None:
-    page, watch = watched
+def _vergelijk_met_kind_van_2(page: Page, base_url: str) -> None:
+    """Situation 1 with a child of 2, then "Vergelijk met een andere situatie" (situation 2 a copy)."""
     open_page(page, base_url, "rekenhulp/normenkader/", "ho")
     _kind_van_2(page, "ho")
     page.get_by_role("button", name="Vergelijk met een andere situatie").click()
     wait_ready(page, "ho-b")
+
+
+def test_vergelijk_twee_situaties_met_verschil_en_deelbare_link(
+    watched: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = watched
+    _vergelijk_met_kind_van_2(page, base_url)
     vergelijking = page.locator("[data-vergelijking]")
     # Situation 2 starts as a copy of situation 1: no difference yet.
     expect(vergelijking.locator("tr", has_text="Kindzorg")).to_contain_text("350")
@@ -85,10 +90,7 @@ def test_een_link_van_situatie_2_alleen_opent_de_vergelijking(
     """ "Deel deze berekening" under situation 2 gives a link to that form (f=ho-b); opening it
     shows the comparison with situation 2 as shared, not a page without that form."""
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/normenkader/", "ho")
-    _kind_van_2(page, "ho")
-    page.get_by_role("button", name="Vergelijk met een andere situatie").click()
-    wait_ready(page, "ho-b")
+    _vergelijk_met_kind_van_2(page, base_url)
     b = page.locator("#ho-b")
     b_uitkomst = page.locator("#ho-b-uitkomst")
     b_uitkomst.get_by_role("button", name="Deel deze berekening").click()
