@@ -5,9 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from email.utils import formatdate
 from pathlib import Path
@@ -16,6 +14,7 @@ import pytest
 
 from browser.package import PYODIDE_FILES, package_site
 from browser.serve import cache_control, make_server
+from tests.e2e.helpers import get, serving
 
 
 @pytest.fixture(scope="module")
@@ -23,20 +22,8 @@ def served(runtime_site: Path) -> Iterator[tuple[str, Path]]:
     site = runtime_site
     (site / "producten" / "x").mkdir(parents=True, exist_ok=True)
     (site / "producten" / "x" / "index.html").write_text("<p>" + "kaart " * 500 + "</p>", encoding="utf-8")
-    server = make_server(site, port=0, warm=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", site
-    server.shutdown()
-    server.server_close()
-
-
-def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+    with serving(make_server(site, port=0, warm=False)) as url:
+        yield url, site
 
 
 def runtime_config(site: Path) -> dict:
@@ -169,10 +156,7 @@ def test_precompressed_copies_are_chosen_by_accept_encoding(tmp_path: Path) -> N
     assert brotli.decompress((site / "a" / "index.html.br").read_bytes()) == page
     assert gzip.decompress((site / "a" / "index.html.gz").read_bytes()) == page
     assert not (site / "klein.js.br").exists()
-    server = make_server(site, port=0, warm=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(make_server(site, port=0, warm=False)) as base:
         _, headers, body = get(f"{base}/a/", **{"Accept-Encoding": "gzip, deflate, br"})
         assert headers["content-encoding"] == "br" and brotli.decompress(body) == page
         assert headers["vary"] == "Accept-Encoding" and headers["content-type"].startswith("text/html")
@@ -180,6 +164,3 @@ def test_precompressed_copies_are_chosen_by_accept_encoding(tmp_path: Path) -> N
         assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == page
         _, headers, body = get(f"{base}/a/")
         assert "content-encoding" not in headers and body == page
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from browser.chromium import ARGS, CHROMIUM
 from browser.serve import make_server
-from tests.e2e.helpers import Watch, serving
+from tests.e2e.helpers import Watch, serving, watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -76,12 +76,6 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 @pytest.fixture
 def watched(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
     """A fresh context (empty cache) and page, with its requests and errors recorded."""
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-    watch = Watch(base_url)
-    # Context-wide: also the worker's requests and those of any popup.
-    context.on("request", lambda r: watch.requests.append(r.url))
-    page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    context, page, watch = watched_context(browser, base_url)
     yield page, watch
     context.close()

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import HTTPServer
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 # Python boots in well under a second on a desktop; CI machines are slow and shared.
 READY_MS = 60_000
+
+
+def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of a GET, also for an error status."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
 @contextmanager
@@ -59,3 +71,15 @@ def wait_count(page: Page, form: str, at_least: int) -> None:
         arg=[form, at_least],
         timeout=READY_MS,
     )
+
+
+def watched_context(browser: Browser, base: str) -> tuple[BrowserContext, Page, Watch]:
+    """A fresh context (empty cache) and page, with its requests and errors recorded: the
+    context's requests (also the worker's and any popup's), the page's console errors."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    watch = Watch(base)
+    context.on("request", lambda r: watch.requests.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    return context, page, watch

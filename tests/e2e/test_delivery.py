@@ -10,18 +10,16 @@ import functools
 import gzip
 import re
 import shutil
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from browser.serve import headers_for, make_server
 from tests.e2e import nginx
-from tests.e2e.helpers import READY_MS, Watch, serving
+from tests.e2e.helpers import READY_MS, get, serving, watched_context
 
 CALCULATORS = (
     ("rekenhulp/pgb-budget/", "advies"),
@@ -44,15 +42,6 @@ def host(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue("base_url" if request.param == "serve.py" else "nginx_url")
 
 
-def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers=headers)
-    try:
-        with urllib.request.urlopen(request) as response:
-            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
-
-
 def answers(page: Page) -> list[str]:
     """The text of every result on the page, once every form shows a computed answer."""
     page.wait_for_function(
@@ -61,16 +50,6 @@ def answers(page: Page) -> list[str]:
         timeout=READY_MS,
     )
     return [el.inner_text() for el in page.query_selector_all("[data-rekenhulp-resultaat] .rh-inhoud")]
-
-
-def watched_context(browser: Browser, base: str) -> tuple[BrowserContext, Page, Watch]:
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-    watch = Watch(base)
-    context.on("request", lambda r: watch.requests.append(r.url))
-    page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(str(e)))
-    return context, page, watch
 
 
 # --- a real host ---------------------------------------------------------------------------------
