@@ -68,6 +68,10 @@ EXCLUDE_PREFIXES = (
     "encodings._win_cp_codecs",
 )
 
+# Pyodide's own packages keep their docstrings: its C core copies some of them onto the
+# JavaScript proxy types while it boots.
+KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
+
 
 def pyc_bytes(source: bytes, filename: str, slim: bool = False, docs: bool = False) -> bytes:
     """Unchecked hash-based pyc (PEP 552): valid without its source, never re-validated.
@@ -202,9 +206,6 @@ def closure(roots: set[str], zf: zipfile.ZipFile, index: dict[str, str]) -> set[
     return keep
 
 
-KEEP_DOCSTRINGS = ("pyodide", "_pyodide")
-
-
 def write_zip(path: str, files: dict[str, bytes]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
         for name in sorted(files):
@@ -263,8 +264,6 @@ def main(src: str, out: str, samples_path: str) -> dict:
     stdlib_files = {}
     for mod in sorted(keep):
         path = index[mod]
-        # Pyodide's own packages keep their docstrings: its C core copies some of them
-        # onto the JavaScript proxy types while it boots.
         docs = mod.split(".")[0] in KEEP_DOCSTRINGS
         pyc = pyc_bytes(zf.read(path), f"{STDLIB_ZIP}/{path}", slim=True, docs=docs)
         stdlib_files[path[:-3] + ".pyc"] = pyc
