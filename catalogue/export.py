@@ -65,7 +65,14 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
             for k, d in sorted(cat.bronnen.items())
         },
         "regios": {
-            k: {"naam": r.naam, "bron": _bron(r.bron[0]) if r.bron else None} for k, r in cat.regios.items()
+            k: {
+                "naam": r.naam,
+                "bron": _bron(r.bron[0]) if r.bron else None,
+                # The member municipalities and their villages (006, 1), for the resident's own town.
+                "gemeenten": [g.model_dump() for g in r.gemeenten],
+                "gemeenten_bron": _bron(r.gemeenten_bron),
+            }
+            for k, r in cat.regios.items()
         },
         "producten": {
             pid: {

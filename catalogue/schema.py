@@ -199,9 +199,19 @@ class Begrip(Strict):
     bron: Bron
 
 
+class Gemeente(Strict):
+    """A member municipality of a region, as residents know it, with its villages (006, 1)."""
+
+    naam: Text
+    # The municipality's OWMS name URI (006, 2); null only for a made-up test municipality.
+    owms: Text | None
+    dorpen: list[Text]
+
+
 class Regio(Strict):
     naam: Text
-    gemeenten: Text
+    gemeenten: list[Gemeente] = Field(min_length=1)
+    gemeenten_bron: Bron
     toelichting: Text
     bron: list[Bron]
 
