@@ -102,6 +102,7 @@ def _build(argv: list[str] | None) -> int:
 
     pages = steps.render_pages(cat, bundle, generated, cache=CACHE / "jinja")
     steps.write_downloads(cat, bundle_file, generated / "docs" / "downloads")
+    steps.write_feeds(cat, generated / "docs" / "sc", steps.site_url(ROOT / "mkdocs.yml"))
     if args.pages:
         print(f"pagina's: {len(pages)} in {_toon(generated / 'docs')}/")
         return 0
