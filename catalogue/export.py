@@ -89,6 +89,9 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     "eenheid",
                     "url",
                     "bron",
+                    "berekening",
+                    "niveau",
+                    "kengetallen",
                     "samenvatting",
                 )
             }

@@ -126,7 +126,12 @@ def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "boodschappen": _bool(rnd) if rnd.random() < 0.3 else None,
         "maaltijden": _choice(rnd, opties(bundle, "maaltijden", "pgb")) if rnd.random() < 0.4 else None,
         "etmalen_per_jaar": _int(rnd, 20)
-        if "logeerzorg" in (producten or []) or rnd.random() < 0.05
+        if any(
+            bundle["producten"].get(x, {}).get("berekening") == "logeerzorg"
+            for x in producten or []
+            if isinstance(x, str)
+        )
+        or rnd.random() < 0.05
         else None,
         "peildatum": _peildatum(rnd),
     }
