@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.errors import ContentErrors
+from catalogue.schemas import kopregel
 from catalogue.steps import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,3 +228,25 @@ def test_elk_product_met_een_rekenhulp_krijgt_er_een(uit: Path) -> None:
             assert x.get("berekening") == "beschermd-thuis", pid
         if "(hht)" in x["naam"].lower() or x["naam"].lower().startswith("huishoudelijke hulp toelage"):
             assert x.get("berekening") == "hht", pid
+
+
+@pytest.mark.parametrize(
+    "eerste",
+    [
+        "# yaml-language-server: $schema=../../../../../../schemas/tarieftabel.json",  # another kind
+        "id: pd-was",  # no schema line at all
+    ],
+)
+def test_een_verkeerde_schemaregel_wordt_geweigerd_met_de_juiste(
+    root: Path, kopie: Path, eerste: str
+) -> None:
+    product = kopie / "producten" / "proefdorp" / "pd-was.yaml"
+    regels = product.read_text(encoding="utf-8").split("\n")
+    goed = kopregel(product, kopie, root / "schemas")  # the copy lies elsewhere: its own relative path
+    product.write_text(
+        "\n".join([eerste, *regels[1:]] if eerste != "id: pd-was" else regels[1:]), encoding="utf-8"
+    )
+    with pytest.raises(ContentErrors) as info:
+        validate(root / "content", [kopie])
+    meldingen = [str(e) for e in info.value.errors]
+    assert any("pd-was.yaml" in m and f"de eerste regel moet zijn: {goed}" in m for m in meldingen), meldingen
