@@ -17,7 +17,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     # The HHT products are content (``berekening: hht``), each with its volume as kengetal.
     aangeboden = berekend_met(p.bundle, HHT)
     regios = [p.bundle["producten"][x]["regio"] for x in aangeboden]
-    hht = regios[0] if regios else hht_regio(p)
+    # Default: the region of the HHT parameter file (so a new municipality does not change it).
+    hht = hht_regio(p) if hht_regio(p) in regios or not regios else regios[0]
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
     regio = v.lees("regio", hht)
     if regio not in (None, *regios, hht) and not v.fouten:
