@@ -84,12 +84,15 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
             if product.get("regio") not in geprijsd:
                 continue
             invoer: dict[str, Any] = {"producten": [pid], "uitvoering": uitvoering}
-            if pid == "logeerzorg":
+            aanvulling = (bundle.get("pakketten", {}).get(product.get("regio")) or {}).get(
+                "aanvullingen"
+            ) or {}
+            if product.get("berekening") == "logeerzorg":
                 invoer["etmalen_per_jaar"] = 15
-            if pid == "wasverzorging":
-                invoer["wasverzorging"] = "1_persoon"
-            if pid == "maaltijdvoorziening":
-                invoer["maaltijden"] = "1_broodmaaltijd"
+            if pid == aanvulling.get("wasverzorging"):
+                invoer["wasverzorging"] = opties(bundle, "wasverzorging", "pgb")[1]
+            if pid == aanvulling.get("maaltijden"):
+                invoer["maaltijden"] = opties(bundle, "maaltijden", "pgb")[1]
             cases.append(("pgb", invoer))
     for tabel in tarieven.values():
         if tabel.get("regime") == "hulpmiddel-huur":

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("rekenhulp: afgebroken\n")
-        return 130
+        return 128 + signal.SIGINT  # the shell's convention for a process stopped by Ctrl-C (130)
     except Exception:  # noqa: BLE001 - one Dutch line for a fault in the project, the details on request
         if args.debug:
             traceback.print_exc()

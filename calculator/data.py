@@ -294,3 +294,13 @@ def optioneel(p: Peil, sleutel: str) -> Waarde | None:
     if sleutel not in p.bundle["parameters"]:
         return None
     return p.param(sleutel)
+
+
+def berekend_met(bundle: dict, berekening: str, regio: str | None = None) -> list[str]:
+    """The products a calculator answers (``berekening`` in their content file), by region and id;
+    of one region if ``regio`` is given."""
+    return [
+        pid
+        for pid, x in sorted(bundle["producten"].items(), key=lambda kv: (kv[1].get("regio") or "", kv[0]))
+        if x.get("berekening") == berekening and (regio is None or x.get("regio") == regio)
+    ]

@@ -97,6 +97,9 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     "eenheid",
                     "url",
                     "bron",
+                    "berekening",
+                    "niveau",
+                    "kengetallen",
                     "samenvatting",
                     "upl",
                 )

@@ -159,7 +159,9 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
         if veld.keuzes_uit:
             uit["keuzes_uit"] = veld.keuzes_uit
         if "." not in naam:
-            uit["soorten"] = veld.gebruik()
+            # the README's notes stay out of the bundle
+            gebruik = veld.gebruik().items()
+            uit["soorten"] = {k: {a: w for a, w in g.items() if a != "readme"} for k, g in gebruik}
         m = veld.maximum
         if m is not None:
             uit["maximum"] = (

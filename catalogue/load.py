@@ -13,6 +13,7 @@ from catalogue import schema as s
 from catalogue import veilige_tekst
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.meldingen import pydantic_melding, veldpad
+from catalogue.schemas import HEADER, kopregel
 from catalogue.yamlio import load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -144,9 +145,28 @@ def load_catalogue(root: Path, extra: tuple[Path, ...] | list[Path] = ()) -> Cat
     base = root.resolve().parent
     for i, folder in enumerate([root, *extra]):
         _load_folder(cat, folder.resolve(), base, bool(i), errors)
+        _check_kopregels(folder.resolve(), base / "schemas", base, errors)
     if errors:
         raise ContentErrors(errors)
     return cat
+
+
+def _check_kopregels(folder: Path, schemas: Path, base: Path, errors: list[ContentError]) -> None:
+    """Every content file starts with the line naming its own schema by a path relative to it, so an
+    editor checks it while typing; a file copied from elsewhere keeps a wrong one (another kind, a
+    wrong depth): the build names the file and the right line."""
+    for path in sorted(folder.rglob("*.yaml")):
+        verwacht = kopregel(path, folder, schemas)
+        if verwacht is None:
+            continue
+        with path.open(encoding="utf-8", errors="replace") as f:
+            eerste = f.readline().rstrip("\r\n")
+        binnen = path.is_relative_to(base)
+        # Outside the repository (a try-out folder) only the kind is checked: its depth is the editor's.
+        goed = eerste == verwacht if binnen else eerste.endswith("/" + verwacht.rsplit("/", 1)[1])
+        if not goed or not eerste.startswith(HEADER):
+            waar = path.relative_to(base).as_posix() if binnen else path.as_posix()
+            errors.append(ContentError(waar, None, f"de eerste regel moet zijn: {verwacht}"))
 
 
 def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: list[ContentError]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from calculator.invoer import gebruik
 from catalogue import catalogusafspraken
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
@@ -49,13 +51,21 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-TOPICS = ("pgb-ho-", "pgb-begeleiding-", "pgb-logeerzorg", "pgb-hulpmiddelen-", "pgb-beschermd-")
+# Tables in the order of what they price: the product categories as listed, aids before beschermd wonen.
+TOPICS = (*(c for c in s.CATEGORIES if c != "beschermd-wonen"), "hulpmiddel", "beschermd-wonen")
 
 
-def table_order(t: s.TariefTabel) -> tuple[int, int, str]:
-    """HO first, then begeleiding, logeerzorg, aids, beschermd wonen; within a topic by regime."""
-    topic = next((i for i, prefix in enumerate(TOPICS) if t.id.startswith(prefix)), len(TOPICS))
-    return topic, list(s.REGIMES).index(t.regime), t.id
+def table_order(cat: Catalogue) -> Callable[[s.TariefTabel], tuple[int, int, str]]:
+    """The sort key of a table: its topic (the category of the products its rows price; aids by their
+    regime), then its regime, then its id. No region's ids are read: a new municipality sorts the same."""
+
+    def key(t: s.TariefTabel) -> tuple[int, int, str]:
+        categorieen = [cat.producten[r.product].categorie for r in t.rijen if r.product in cat.producten]
+        onderwerp = next(iter(categorieen), "hulpmiddel")  # a table without product rows: aids
+        plek = TOPICS.index(onderwerp) if onderwerp in TOPICS else len(TOPICS)
+        return plek, list(s.REGIMES).index(t.regime), t.id
+
+    return key
 
 
 class Renderer:
@@ -84,6 +94,7 @@ class Renderer:
         self.producten = [product_dict(p, cat) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
         self.producten_by_id = {p["id"]: p for p in self.producten}
         self.env.globals["veldgrens"] = self.veldgrens  # for the form macros (imported without context)
+        self.env.globals["opties"] = self.opties
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
         self.met_geschiedenis = met_geschiedenis(cat)
         self.wijzigingen = wijzigingen_per_datum(cat)
@@ -96,6 +107,15 @@ class Renderer:
     def param(self, key: str) -> Decimal:
         hit = s.in_force(self.cat.parameters[key].leaf.waarden, self.today)
         return hit[1].waarde
+
+    def opties(self, naam: str, soort: str, zonder: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+        """A field's choices for ``soort`` as a form lists them: (value, words with a capital), in the
+        declared order (content/invoer.yaml); ``zonder`` leaves choices out that the form asks apart."""
+        info = self.bundle["invoer"]["velden"][naam]
+        waarden = gebruik(self.bundle, naam, soort)["opties"]
+        return [
+            (w, info["keuzes"][w][:1].upper() + info["keuzes"][w][1:]) for w in waarden if w not in zonder
+        ]
 
     def veldgrens(self, naam: str) -> dict[str, Any]:
         """A calculator field's maximum as the form shows it (content/invoer.yaml): ``waarde`` (today's,
@@ -124,7 +144,7 @@ class Renderer:
 
     def tariffs_for(self, pid: str) -> list[TariffLine]:
         lines = []
-        for table in sorted(self.cat.tarieven.values(), key=table_order):
+        for table in sorted(self.cat.tarieven.values(), key=table_order(self.cat)):
             for row in table.rijen:
                 if pid != row.product and pid not in row.ook_voor:
                     continue
@@ -213,7 +233,7 @@ class Renderer:
         tariff_regions = sorted({t.regio for t in cat.tarieven.values()})
         r("tarieven_index.md.j2", "tarieven/index.md", tariff_regions=tariff_regions)
         for key in tariff_regions:
-            tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order)
+            tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order(cat))
             r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
         r("vergelijking.md.j2", "vergelijking.md", groups=comparison_groups(self))
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))

@@ -123,6 +123,10 @@ class Product(Strict):
     vergelijking: Id | None
     upl: UplKeuze
     bron: list[Bron] = Field(min_length=1)
+    # Which calculator answers this product, where one does besides the pgb budget per row:
+    # logeerzorg (etmalen x tarief), beschermd-thuis (hours a week per niveau), hht (hours a year).
+    berekening: Literal["logeerzorg", "beschermd-thuis", "hht"] | None = None
+    niveau: Id | None = None  # with berekening beschermd-thuis: one of the choices of field niveau
 
 
 class Voorwaarde(Strict):

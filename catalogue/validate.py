@@ -41,6 +41,28 @@ def _check_products(cat: Catalogue, errors: list[ContentError]) -> None:
                 errors.append(ContentError(file, f"kengetallen.{i}", f"onbekende parameter '{key}'"))
         for i, bron in enumerate(p.bron):
             check_bron(cat, bron, file, f"bron.{i}", errors)
+        _check_berekening(cat, p, file, errors)
+
+
+def _check_berekening(cat: Catalogue, p: s.Product, file: str, errors: list[ContentError]) -> None:
+    """A product its calculator answers has what that calculator reads: beschermd-thuis a niveau
+    (a choice of the field niveau) and its hours as kengetal, hht its volume as kengetal."""
+    niveaus = (
+        (cat.invoer.velden["niveau"].keuzes or {}) if cat.invoer and "niveau" in cat.invoer.velden else {}
+    )
+    if p.berekening == "beschermd-thuis" and p.niveau not in niveaus:
+        kies = ", ".join(niveaus)
+        errors.append(
+            ContentError(file, "niveau", f"verplicht bij berekening beschermd-thuis: kies uit {kies}")
+        )
+    if p.berekening != "beschermd-thuis" and p.niveau is not None:
+        errors.append(ContentError(file, "niveau", "hoort alleen bij berekening beschermd-thuis"))
+    if p.berekening in ("beschermd-thuis", "hht") and not p.kengetallen:
+        errors.append(
+            ContentError(
+                file, "kengetallen", f"berekening {p.berekening} leest de uren uit het eerste kengetal"
+            )
+        )
 
 
 def _check_values(

@@ -11,12 +11,12 @@ from ..data import Peil, Rij
 from ..trace import Toelichting
 
 
-def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting) -> Decimal:
-    """Average support (planned and unplanned) in hours a week, per level (zwaar, midden, licht).
+def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting, sleutel: str) -> Decimal:
+    """Average support (planned and unplanned) in hours a week, per level (zwaar, midden, licht);
+    ``sleutel`` is the product's kengetal with those hours.
 
     Bron: 003, Bijlage 10, Beschermd Thuis Zwaar / Midden / Licht.
     """
-    sleutel = f"beschermd_thuis.begeleiding_uren_per_week.{niveau}"
     uren = p.w[sleutel]
     t.stap(
         f"Beschermd Thuis {niveau}: gemiddelde begeleiding (gepland en ongepland)",

@@ -19,9 +19,11 @@ def hht_regio(p: Peil) -> str | None:
     return (p.bundle["parameters"].get(SLEUTEL) or {}).get("regio")
 
 
-def hht_uren(p: Peil, t: Toelichting) -> Decimal:
-    """HHT is a fixed number of hours of household help a year, used in consultation. Bron: 001, HHT."""
-    sleutel = SLEUTEL
+def hht_uren(p: Peil, t: Toelichting, sleutel: str = SLEUTEL) -> Decimal:
+    """HHT is a fixed number of hours of household help a year, used in consultation. Bron: 001, HHT.
+
+    ``sleutel``: the parameter with the region's volume (the HHT product's kengetal).
+    """
     uren = p.w[sleutel]
     t.stap(
         "HHT: vast volume huishoudelijke hulp, in overleg in te zetten",

@@ -269,6 +269,16 @@ def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
     )
 
 
+def _maaltijdproduct(p: Peil) -> str:
+    """The meal product as a person reads it, "naam (regio)": the meals add-on of the first region's
+    HO package (content/pakketten/), the product whose weekly maximum 003 Bijlage 6 gives."""
+    for regio, pakket in sorted((p.bundle.get("pakketten") or {}).items()):
+        product = p.bundle["producten"].get((pakket.get("aanvullingen") or {}).get("maaltijden"))
+        if product:
+            return f"{product['naam']} ({p.bundle['regios'][regio]['naam']})"
+    return "voor maaltijden"
+
+
 def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[dict]:
     """Points to weigh for meals: the product's weekly maximum (003 Bijlage 6), the dishwasher,
     the limit in years.
@@ -277,11 +287,12 @@ def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[di
     """
     punten = []
     product_max = optioneel(p, MAALTIJD_PRODUCT_MAX)
+    product = _maaltijdproduct(p)
     if product_max is None:
         punten.append(
             maatwerk(
                 "maaltijden",
-                "Het product Maaltijdvoorziening (Halderberge) wordt hoogstens een beperkt aantal keer "
+                f"Het product {product} wordt hoogstens een beperkt aantal keer "
                 "per week ingezet; de consulent toetst het aantal dagen aan de productomschrijving.",
                 BIJLAGE_6,
             )
@@ -290,7 +301,7 @@ def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[di
         punten.append(
             maatwerk(
                 "maaltijden",
-                f"Maaltijden op {dagen} dagen per week: het product Maaltijdvoorziening (Halderberge) "
+                f"Maaltijden op {dagen} dagen per week: het product {product} "
                 f"wordt hoogstens {product_max.waarde} keer per week ingezet.",
                 product_max.bron,
             )

@@ -17,6 +17,7 @@ from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 # werkgeverslasten) apply only under a condition (003, Bijlage 11), so they are never the headline.
 # How each reads in a sentence is content (``in_zin`` of uitvoering in content/invoer.yaml).
 ZORG_IN_NATURA = "zorg-in-natura"
+GEEN_HO_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen voor huishoudelijke ondersteuning"
 GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
 
 
@@ -114,7 +115,9 @@ def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:
     bron = r.regio_bron(p, regio)
     budgetten = {}
     for uitvoering in r.uitvoeringen(p):
-        leeg = r.Budget(ontbreekt=[r.ontbreekt(None, "huishoudelijke ondersteuning", GEEN_BEDRAGEN, bron)])
+        # A region with tariff files but no HO package has pgb amounts, only none for HO.
+        melding = GEEN_BEDRAGEN if not p.tabellen_van(regio) else GEEN_HO_BEDRAGEN
+        leeg = r.Budget(ontbreekt=[r.ontbreekt(None, "huishoudelijke ondersteuning", melding, bron)])
         budgetten[uitvoering] = {**budget_uit(p, leeg), "toelichting": []}
     return {
         "soort": "advies",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..data import berekend_met
 from ..money import bedrag, getal
 from ..regels.beschermd_thuis import begeleiding_uren_per_week, beschermd_thuis_tarief
 from ..regels.pgb import ergens_niet_in_bron, product_rij
@@ -9,18 +10,27 @@ from ..trace import Toelichting
 from .begin import begin_invoer
 
 REGIME = "beschermd-wonen"
+BESCHERMD_THUIS = "beschermd-thuis"  # ``berekening`` of the products this soort answers
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Hours a week and (absent) tariff for Beschermd Thuis zwaar, midden or licht."""
     v, p = begin_invoer(invoer, "beschermd_thuis", bundle)
     niveau = v.lees("niveau")
+    # The products Beschermd Thuis answers are content (``berekening``); default the first region offering it.
+    aangeboden = berekend_met(p.bundle, BESCHERMD_THUIS)
+    regio = v.lees("regio", p.bundle["producten"][aangeboden[0]]["regio"] if aangeboden else None)
+    kandidaten = berekend_met(p.bundle, BESCHERMD_THUIS, regio)
+    product = next((x for x in kandidaten if p.bundle["producten"][x].get("niveau") == niveau), None)
+    if product is None and niveau is not None and not v.fouten:
+        v.fout(
+            "regio",
+            f"({v.keuze_tekst('regio', regio or '')}) heeft geen Beschermd Thuis {niveau} in de bronnen.",
+        )
     v.klaar()
     t = Toelichting()
-    product = f"beschermd-thuis-{niveau}"
-    uren = begeleiding_uren_per_week(p, niveau, t)
-    info = p.bundle["producten"].get(product, {})
-    regio = info.get("regio")  # the region is the product's: the tariff is looked up in its tables
+    info = p.bundle["producten"][product]
+    uren = begeleiding_uren_per_week(p, niveau, t, info["kengetallen"][0])
     rij = product_rij(p, regio, REGIME, product) or ergens_niet_in_bron(p, regio, product)
     tarief = beschermd_thuis_tarief(rij, t)
     return {

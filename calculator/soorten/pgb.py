@@ -12,6 +12,7 @@ from ..trace import Toelichting
 from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
+LOGEERZORG = "logeerzorg"  # the products priced as etmalen x tarief (``berekening`` in content)
 GEEN_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen"
 GEEN_TARIEF_UITVOERING = (
     "De bronnen van deze gemeente noemen geen bedrag voor deze manier van regelen (niet in de bron)"
@@ -125,7 +126,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
             f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
         )
     etmalen = None
-    if "logeerzorg" in producten:
+    if any(p.bundle["producten"][x].get("berekening") == LOGEERZORG for x in producten):
         etmalen = v.lees("etmalen_per_jaar", verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
         v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
@@ -174,7 +175,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
     regio, uitvoering = vraag["regio"], vraag["uitvoering"]
     budget = ho_budget(p, regio, uitvoering, vraag["pakket"], t)
     for product in vraag["overig"]:
-        if product == "logeerzorg":
+        if p.bundle["producten"][product].get("berekening") == LOGEERZORG:
             rij = r.product_rij(p, regio, uitvoering, product)
             if rij is None or rij.waarde is None:
                 melding = r.geen_tarief(p, uitvoering) if p.tabellen_van(regio) else GEEN_BEDRAGEN

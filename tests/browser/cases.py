@@ -53,6 +53,24 @@ def _sparse(rnd: random.Random, fields: dict[str, Any], keep: float = 0.6) -> di
     return out
 
 
+def _gedeclareerd(rnd: random.Random, bundle: dict[str, Any], soort: str, fields: dict[str, Any]) -> None:
+    """A value for every field content/invoer.yaml declares for ``soort`` that ``fields`` lacks, by
+    its type: a new field is in the parity cases without an edit here."""
+    velden = bundle["invoer"]["velden"]
+    for veld in bundle["invoer"].get("volgorde", sorted(velden)):
+        info = velden[veld]
+        if "." in veld or veld in fields or soort not in (info.get("soorten") or {}):
+            continue
+        soort_ = info.get("type")
+        keuzes = opties(bundle, veld, soort)
+        if soort_ == "heel":
+            fields[veld] = _int(rnd, 10)
+        elif soort_ == "ja_nee":
+            fields[veld] = _bool(rnd)
+        elif soort_ == "keuze" and keuzes:
+            fields[veld] = _choice(rnd, keuzes)
+
+
 def _ho(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     kinderen = []
     for _ in range(rnd.choice([0, 0, 0, 1, 2, 3])):
@@ -89,6 +107,7 @@ def _ho(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "kindzorg_duur_maanden": _int(rnd, 4) if kinderen and rnd.random() < 0.5 else None,
         "peildatum": _peildatum(rnd),
     }
+    _gedeclareerd(rnd, bundle, "ho", fields)
     out = _sparse(rnd, fields)
     if "duur_maanden" not in out and rnd.random() < 0.9:
         out["duur_maanden"] = rnd.randint(0, 24)  # mostly present: it is required
@@ -109,6 +128,7 @@ def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "uitvoering": _choice(rnd, opties(bundle, "uitvoering", "advies")),
         "peildatum": _peildatum(rnd),
     }
+    _gedeclareerd(rnd, bundle, "advies", fields)
     return _sparse(rnd, fields, 0.8)
 
 
@@ -126,10 +146,16 @@ def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "boodschappen": _bool(rnd) if rnd.random() < 0.3 else None,
         "maaltijden": _choice(rnd, opties(bundle, "maaltijden", "pgb")) if rnd.random() < 0.4 else None,
         "etmalen_per_jaar": _int(rnd, 20)
-        if "logeerzorg" in (producten or []) or rnd.random() < 0.05
+        if any(
+            bundle["producten"].get(x, {}).get("berekening") == "logeerzorg"
+            for x in producten or []
+            if isinstance(x, str)
+        )
+        or rnd.random() < 0.05
         else None,
         "peildatum": _peildatum(rnd),
     }
+    _gedeclareerd(rnd, bundle, "pgb", fields)
     out = {k: v for k, v in fields.items() if v is not None}
     if "producten" not in out and rnd.random() < 0.5:
         out["producten"] = producten

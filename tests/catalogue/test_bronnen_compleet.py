@@ -60,7 +60,9 @@ def test_elk_bronproduct_heeft_eigen_record(cat, bron_producten):
     for regio, names in by_region.items():
         ours = Counter(norm(p.naam) for p in cat.producten.values() if p.regio == regio)
         assert Counter(norm(n) for n in names) == ours, regio
-    assert len(cat.producten) == sum(len(v) for k, v in bron_producten.items() if k != "ho_000")
+    # Counted over the regions these sources describe: a municipality added later has its own sources.
+    beschreven = [p for p in cat.producten.values() if p.regio in by_region]
+    assert len(beschreven) == sum(len(v) for k, v in bron_producten.items() if k != "ho_000")
 
 
 def test_elk_tariefbedrag_uit_de_bron_staat_in_de_bundel(cat, bronnen_dir, root):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.errors import ContentErrors
+from catalogue.schemas import kopregel
 from catalogue.steps import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,10 +103,7 @@ def test_cli_pgb_en_producten(uit: Path) -> None:
     vraag = {"producten": ["pd-begeleiding"], "uitvoering": "pgb-professioneel", "peildatum": "2027-01-01"}
     assert cli(uit, "pgb", invoer=vraag)["per_maand"] == "945.00"
     ids = {p["id"] for p in cli(uit, "producten", "--regio", "proefdorp")}
-    assert ids == {"pd-hulp-licht", "pd-hulp-basis", "pd-hulp-gedrag", "pd-was", "pd-boodschappen"} | {
-        "pd-maaltijd",
-        "pd-begeleiding",
-    }
+    assert ids == {f.stem for f in (FIXTURE / "producten" / "proefdorp").glob("*.yaml")}  # one file a product
 
 
 def test_proefdorp_wordt_nooit_gepubliceerd(root: Path) -> None:
@@ -164,3 +162,91 @@ def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
     geschiedenis = tarieven.split("**Geschiedenis**", 1)[1]
     assert "| Begeleiding | 1 januari 2026 | € 900,00 |" in geschiedenis
     assert "| Begeleiding | 1 januari 2027 | € 945,00 |" in geschiedenis
+
+
+# Which calculator answers a product is content (``berekening``): Proefdorp's own logeerzorg,
+# Beschermd Thuis and HHT products are answered from its files (bron 900) without a code change.
+def test_logeerzorg_beschermd_thuis_en_hht_van_proefdorp(uit: Path) -> None:
+    from calculator import api, data
+
+    b = data.laad(uit / "bundle.json")
+    pgb = api.run(
+        "pgb",
+        {
+            "producten": ["pd-logeerzorg"],
+            "uitvoering": "pgb-professioneel",
+            "etmalen_per_jaar": 10,
+            "peildatum": "2026-06-01",
+        },
+        b,
+    )
+    assert pgb["per_jaar"] == "1200.00"  # 10 etmalen x 120,00 (pd_logeerzorg.yaml)
+    bt = api.run("beschermd_thuis", {"regio": "proefdorp", "niveau": "midden", "peildatum": "2026-06-01"}, b)
+    assert bt["product"]["id"] == "pd-beschermd-thuis-midden" and bt["uren_per_week"] == "9"
+    hht = api.run("hht", {"regio": "proefdorp", "peildatum": "2026-06-01"}, b)
+    assert hht["regio"] == "proefdorp" and hht["uren_per_jaar"] == "52"
+    # The real region keeps its own: 36 hours a year (001, HHT).
+    assert api.run("hht", {"regio": "westfriesland", "peildatum": "2026-06-01"}, b)["uren_per_jaar"] == "36"
+
+
+def test_elk_product_met_een_rekenhulp_krijgt_er_een(uit: Path) -> None:
+    """Every product whose kind has a calculator (``berekening``) is answered by it, in every region."""
+    from calculator import api, data
+
+    b = data.laad(uit / "bundle.json")
+    vraag = {
+        "logeerzorg": lambda pid, x: (
+            "pgb",
+            {
+                "producten": [pid],
+                "uitvoering": "pgb-professioneel",
+                "etmalen_per_jaar": 1,
+                "peildatum": "2026-06-01",
+            },
+        ),
+        "beschermd-thuis": lambda pid, x: (
+            "beschermd_thuis",
+            {"regio": x["regio"], "niveau": x["niveau"], "peildatum": "2026-06-01"},
+        ),
+        "hht": lambda pid, x: ("hht", {"regio": x["regio"], "peildatum": "2026-06-01"}),
+    }
+    gezien = set()
+    for pid, x in b["producten"].items():
+        if not x.get("berekening"):
+            continue
+        soort, invoer = vraag[x["berekening"]](pid, x)
+        uit_ = api.run(soort, invoer, b)
+        genoemd = {r.get("product") for r in uit_.get("regels", [])} | {(uit_.get("product") or {}).get("id")}
+        assert pid in genoemd or uit_.get("regio") == x["regio"], (pid, uit_)
+        gezien.add(x["berekening"])
+    assert gezien == set(vraag)
+    # Products of those kinds without ``berekening`` would silently get no calculator: none exist.
+    for pid, x in b["producten"].items():
+        if "logeer" in x["naam"].lower():
+            assert x.get("berekening") == "logeerzorg", pid
+        if "beschermd thuis" in x["naam"].lower():
+            assert x.get("berekening") == "beschermd-thuis", pid
+        if "(hht)" in x["naam"].lower() or x["naam"].lower().startswith("huishoudelijke hulp toelage"):
+            assert x.get("berekening") == "hht", pid
+
+
+@pytest.mark.parametrize(
+    "eerste",
+    [
+        "# yaml-language-server: $schema=../../../../../../schemas/tarieftabel.json",  # another kind
+        "id: pd-was",  # no schema line at all
+    ],
+)
+def test_een_verkeerde_schemaregel_wordt_geweigerd_met_de_juiste(
+    root: Path, kopie: Path, eerste: str
+) -> None:
+    product = kopie / "producten" / "proefdorp" / "pd-was.yaml"
+    regels = product.read_text(encoding="utf-8").split("\n")
+    goed = kopregel(product, kopie, root / "schemas")  # the copy lies elsewhere: its own relative path
+    product.write_text(
+        "\n".join([eerste, *regels[1:]] if eerste != "id: pd-was" else regels[1:]), encoding="utf-8"
+    )
+    with pytest.raises(ContentErrors) as info:
+        validate(root / "content", [kopie])
+    meldingen = [str(e) for e in info.value.errors]
+    assert any("pd-was.yaml" in m and f"de eerste regel moet zijn: {goed}" in m for m in meldingen), meldingen
