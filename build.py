@@ -127,6 +127,7 @@ def _export_and_publish(
 
     pages = steps.render_pages(cat, bundle, generated, cache=CACHE / "jinja")
     steps.write_downloads(cat, new_bundle, generated / "docs" / "downloads")
+    steps.write_feeds(cat, generated / "docs" / "sc", steps.site_url(ROOT / "mkdocs.yml"))
     if args.pages:
         steps.swap_in(new_bundle, bundle_file)
         print(f"pagina's: {len(pages)} in {_toon(generated / 'docs')}/")

@@ -57,6 +57,8 @@ class Catalogue:
     invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
     begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
+    # OWMS and UPL lists read from source 006 by the validation (catalogue.catalogusafspraken).
+    afspraken: Any = None
 
 
 _UNREADABLE = object()  # a file whose YAML error is already reported

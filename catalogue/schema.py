@@ -88,6 +88,15 @@ class Eenheid(Strict):
     omschrijving: Text
 
 
+class UplKeuze(Strict):
+    """The product's name on the Uniforme Productnamenlijst (006, 3): our choice, with its reading."""
+
+    # A name as 006 section 3 lists it; the build takes its URI from there and refuses any other.
+    naam: Text
+    # Why this name fits, where the UPL has no exact name for the product (shown as an Aanname).
+    aanname: Text | None
+
+
 class Product(Strict):
     id: Id
     naam: Text
@@ -112,6 +121,7 @@ class Product(Strict):
     kengetallen: list[ParamKey]
     aannames: list[Text]
     vergelijking: Id | None
+    upl: UplKeuze
     bron: list[Bron] = Field(min_length=1)
 
 
