@@ -232,9 +232,7 @@ class _Regels:
 NIET_GESLOTEN = "een aanhalingsteken wordt op deze regel niet gesloten"
 
 
-def _regels(
-    regels: Iterator[str], teken: str, cel_tekens: int
-) -> Iterator[tuple[list[str] | None, str]]:
+def _regels(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
     """The rows of the CSV lines ``regels``; a row the csv module cannot read comes back as (None, why).
 
     A cell never runs over a line end here (no input value holds one): a quote left open would
