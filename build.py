@@ -7,8 +7,9 @@
 4. run the strict mkdocs-material build into a fresh folder, package the calculator and the
    Pyodide runtime for the browser, and only then swap it in as site/.
 
-A broken content file stops the build at step 1 with the file and field named; site/ is left
-as it was, so nothing broken is published.
+A broken content file stops the build at step 1 with the file and field named. Bundle and site
+are written aside and swapped in only when every step passed: a failed build leaves
+calculator/data/bundle.json and site/ as they were, and removes what it wrote aside.
 
     python build.py            # everything
     python build.py --bundle   # steps 1-2 only (for the calculator and its tests)
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -95,30 +97,53 @@ def _build(argv: list[str] | None) -> int:
     if args.check:
         return 0
 
-    bundle = steps.export_bundle(cat, bundle_file)
+    # Everything is written aside and swapped in only when every step passed: a failed build
+    # leaves the bundle the command line reads and the published site/ as they were.
+    new_bundle = bundle_file.with_name(f".{bundle_file.stem}-new-{os.getpid()}.json")
+    staging = site.with_name(f".site-new-{os.getpid()}")
+    try:
+        return _export_and_publish(args, cat, bundle_file, new_bundle, generated, site, staging, started)
+    finally:
+        new_bundle.unlink(missing_ok=True)
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _export_and_publish(
+    args: argparse.Namespace,
+    cat: steps.Catalogue,
+    bundle_file: Path,
+    new_bundle: Path,
+    generated: Path,
+    site: Path,
+    staging: Path,
+    started: float,
+) -> int:
+    bundle = steps.export_bundle(cat, new_bundle)
     if args.bundle:
+        steps.swap_in(new_bundle, bundle_file)
         print(f"bundel: {_toon(bundle_file)}")
         return 0
 
     pages = steps.render_pages(cat, bundle, generated, cache=CACHE / "jinja")
-    steps.write_downloads(cat, bundle_file, generated / "docs" / "downloads")
+    steps.write_downloads(cat, new_bundle, generated / "docs" / "downloads")
     steps.write_feeds(cat, generated / "docs" / "sc", steps.site_url(ROOT / "mkdocs.yml"))
     if args.pages:
+        steps.swap_in(new_bundle, bundle_file)
         print(f"pagina's: {len(pages)} in {_toon(generated / 'docs')}/")
         return 0
     try:
-        staging = steps.mkdocs_build(
-            ROOT / "mkdocs.yml", cat, site.with_name(f".site-new-{os.getpid()}"), generated / "docs"
-        )
+        steps.mkdocs_build(ROOT / "mkdocs.yml", cat, staging, generated / "docs")
     except steps.BuildAborted as exc:
         print(f"De sitebouw is afgebroken ({exc}); er is niets gepubliceerd.", file=sys.stderr)
         return 1
-    steps.package_browser(staging, bundle_file, CACHE)
-    delivery.finish(staging, CACHE, bundle_file)  # static answers, service worker, precompressed copies
+    steps.package_browser(staging, new_bundle, CACHE)
+    delivery.finish(staging, CACHE, new_bundle)  # static answers, service worker, precompressed copies
     hashes = csp.write_hashes(staging)  # inline scripts allowed by hash, not by 'unsafe-inline'
     if site == SITE and csp.update_nginx(hashes):
         print(f"Content-Security-Policy bijgewerkt: {_toon(csp.NGINX_CONF)}")
     steps.publish(staging, site)
+    steps.swap_in(new_bundle, bundle_file)
     print(f"site: {len(pages)} pagina's in {_toon(site)}/ ({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -8,6 +8,7 @@ Only a fault in the project itself is reported as an internal error.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from . import data
@@ -128,8 +129,14 @@ def lees_json(tekst: object, omvang: dict) -> object:
         raise _fout(
             f"De invoer is te groot: {_getal(len(tekst))} tekens, hoogstens {_getal(omvang['json_tekens'])}."
         )
+    if _nesting(tekst) > DIEPTE_VOOR_PARSEN:
+        raise _fout(f"De invoer is te diep genest ({_hoogstens(omvang['diepte'])}).")
     try:
         return json.loads(tekst, parse_constant=_geen_constante)
+    except _Constante as e:
+        raise _fout(
+            f"De invoer is geen geldige JSON: {e.args[0]} is geen getal in JSON; schrijf een getal als 12."
+        ) from None
     except RecursionError:
         raise _fout(f"De invoer is te diep genest ({_hoogstens(omvang['diepte'])}).") from None
     except json.JSONDecodeError as e:
@@ -141,9 +148,35 @@ def lees_json(tekst: object, omvang: dict) -> object:
         raise _fout("De invoer is geen geldige JSON: een getal is te lang.") from None
 
 
+class _Constante(ValueError):
+    """NaN, Infinity or -Infinity in the input: Python's json reads them, JSON has none."""
+
+
 def _geen_constante(naam: str) -> object:
     """NaN and Infinity are not JSON; Python accepts them unless told not to."""
-    raise ValueError(naam)
+    raise _Constante(naam)
+
+
+# Nesting is counted before parsing: json's parser recurses, and Pyodide's stack overflows (a fatal
+# error of the whole runtime) long before CPython's recursion limit. Far above the input's own
+# limit (omvang.diepte, checked field by field after parsing) and far below either stack.
+DIEPTE_VOOR_PARSEN = 100
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting(tekst: str) -> int:
+    """The deepest nesting of lists and objects in JSON text (brackets inside strings not counted)."""
+    if tekst.count("[") + tekst.count("{") <= DIEPTE_VOOR_PARSEN:
+        return 0  # cannot be deeper than that: the usual case costs two counts
+    diepte = diepst = 0
+    for m in _JSON_TOKEN.finditer(tekst):
+        t = m.group()
+        if t in "[{":
+            diepte += 1
+            diepst = max(diepst, diepte)
+        elif t in "]}":
+            diepte -= 1
+    return diepst
 
 
 def veilig(tekst: str) -> str:

@@ -212,23 +212,55 @@ def _veilige_rij(cellen: list[str]) -> list[str]:
     return [neutraliseer(c) for c in cellen]
 
 
-def _regels(lezer: Iterator[list[str]], cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
-    """The rows of ``lezer``; a row the csv module cannot read comes back as (None, why)."""
+class _Regels:
+    """The file's lines for the csv reader, keeping those of the record being read: a record that
+    took more than one line had a quote that was not closed on its line."""
+
+    def __init__(self, regels: Iterator[str]) -> None:
+        self.regels = regels
+        self.gelezen: list[str] = []
+
+    def __iter__(self) -> _Regels:
+        return self
+
+    def __next__(self) -> str:
+        regel = next(self.regels)
+        self.gelezen.append(regel)
+        return regel
+
+
+NIET_GESLOTEN = "een aanhalingsteken wordt op deze regel niet gesloten"
+
+
+def _regels(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
+    """The rows of the CSV lines ``regels``; a row the csv module cannot read comes back as (None, why).
+
+    A cell never runs over a line end here (no input value holds one): a quote left open would
+    otherwise swallow every following row into one cell. That row is reported and the lines after
+    it are read again as rows of their own.
+    """
+    bron = _Regels(regels)
+    lezer = csv.reader(bron, delimiter=teken)
     while True:
+        bron.gelezen.clear()
         try:
             cellen = next(lezer)
+            waarom = ""
         except StopIteration:
             return
         except csv.Error as e:
-            tekst = str(e)
+            cellen = None
             waarom = (
                 f"een cel is langer dan {cel_tekens} tekens"
-                if "field limit" in tekst
+                if "field limit" in str(e)
                 else "de rij is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten)"
             )
-            yield None, waarom
-            continue
-        yield cellen, ""
+        if len(bron.gelezen) > 1:
+            # Read the swallowed lines again, with a fresh reader (the old one is inside a quote).
+            bron = _Regels(itertools.chain(bron.gelezen[1:], bron.regels))
+            lezer = csv.reader(bron, delimiter=teken)
+            cellen, waarom = None, waarom or NIET_GESLOTEN
+        yield cellen, waarom
 
 
 def verwerk(
@@ -263,8 +295,7 @@ def verwerk(
     teken = scheidingsteken_ or scheidingsteken(kopregel)
     # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
     csv.field_size_limit(grenzen["json_tekens"])
-    lezer = csv.reader(itertools.chain([kopregel], invoer), delimiter=teken)
-    rijen_in = _regels(lezer, grenzen["json_tekens"])
+    rijen_in = _regels(itertools.chain([kopregel], invoer), teken, grenzen["json_tekens"])
     kop, _ = next(rijen_in, (None, ""))
     if not kop or not any(k.strip() for k in kop):
         raise InvoerFout(

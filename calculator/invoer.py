@@ -95,6 +95,8 @@ def toon(waarde: object, tekens: int) -> str:
         except ValueError:  # more digits than Python writes out
             return "een heel groot getal"
         return tekst if len(tekst) <= tekens else "een heel groot getal"
+    if isinstance(waarde, float) and abs(waarde) == float("inf"):  # more than a float holds (1e400)
+        return "een heel groot getal" if waarde > 0 else "een heel groot negatief getal"
     if isinstance(waarde, (float, Decimal)):
         return citaat(repr(waarde) if isinstance(waarde, float) else str(waarde), tekens).strip('"')
     if isinstance(waarde, (list, tuple)):
@@ -460,8 +462,9 @@ class Velden:
             try:
                 self._peildatum = date.fromisoformat(waarde)
                 return self._peildatum
-            except ValueError:
-                pass
+            except ValueError:  # written right, but no such day (2026-02-29, 2026-13-01)
+                self.fout(veld, f"{self.toon(waarde)} bestaat niet als datum; kies een bestaande dag.")
+                return date.today()
         self.fout(
             veld,
             f"moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-01-01 (ontvangen: {self.toon(waarde)}).",

@@ -150,12 +150,20 @@ YAML_PROBLEMEN = {
     "found unknown escape character": "een onbekende escape (\\) in een tekst",
     "while scanning a quoted scalar": "een tekst tussen aanhalingstekens wordt niet gesloten",
     "found duplicate anchor": "een dubbel anker (&)",
+    "expected ',' or ']'": "een lijst tussen [ ] wordt niet goed gesloten (ontbreekt een komma of ']'?)",
+    "expected ',' or '}'": "een mapping tussen { } wordt niet goed gesloten (ontbreekt een komma of '}'?)",
+    "expected a comment or a line break": "na deze waarde mag op dezelfde regel niets meer staan",
+    "expected alphabetic or numeric character": "na '&' of '*' hoort een naam",
+    "could not determine a constructor": "een onbekend type (!tag); schrijf de waarde zonder '!'",
+    "found unhashable key": "een sleutel moet een naam of datum zijn, geen lijst of mapping",
+    "expected chomping or indentation indicators": "na '|' of '>' mag alleen '-' of '+' staan",
 }
 
 
 def yaml_probleem(probleem: str) -> str:
-    """PyYAML's English problem text in Dutch (the known ones; otherwise as is, quoted)."""
+    """PyYAML's English problem text in Dutch (the known ones; otherwise a Dutch general line: no
+    English reaches an editor; the position is in the message already)."""
     for engels, nl in YAML_PROBLEMEN.items():
-        if probleem.startswith(engels):
+        if engels in probleem:
             return nl
-    return f"de YAML is niet te lezen ({probleem})"
+    return "de YAML is hier niet te lezen (controleer aanhalingstekens, dubbele punten en inspringen)"

@@ -41,6 +41,16 @@ def export_bundle(cat: Catalogue, target: Path) -> dict[str, Any]:
     return bundle
 
 
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` in one rename (readers see the old file or the new one);
+    an unchanged file is left alone, so its date still says when its content last changed."""
+    if target.exists() and target.read_bytes() == new.read_bytes():
+        new.unlink()
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(new, target)
+
+
 def render_pages(
     cat: Catalogue,
     bundle: dict[str, Any],

@@ -19,18 +19,42 @@ class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that reads floats as Decimal and refuses duplicate mapping keys."""
 
 
+class _Melding(yaml.constructor.ConstructorError):
+    """A problem found by the constructors below, already in Dutch (PyYAML's own are English)."""
+
+
 def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    """A YAML float as an exact Decimal; .inf and .nan are no amount or count a source gives."""
     # Money and hours must never pass through a binary float.
-    return Decimal(loader.construct_scalar(node).replace("_", ""))
+    tekst = loader.construct_scalar(node).replace("_", "")
+    try:
+        waarde = Decimal(tekst)
+    except ArithmeticError:
+        waarde = None
+    if waarde is None or not waarde.is_finite():
+        raise _Melding(
+            None,
+            None,
+            f"'{node.value}' is geen getal (schrijf een bedrag of aantal als 12.50)",
+            node.start_mark,
+        )
+    return waarde
 
 
 def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):  # a list or mapping cannot name a field
+            raise _Melding(
+                None,
+                None,
+                "een sleutel moet een naam of datum zijn, geen lijst of mapping",
+                key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=deep)
         line = key_node.start_mark.line + 1
         if key in seen:
-            raise yaml.constructor.ConstructorError(
+            raise _Melding(
                 None,
                 None,
                 f"dubbele sleutel '{key}' (regel {seen[key]} en regel {line})",
@@ -44,7 +68,7 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
-        raise yaml.constructor.ConstructorError(
+        raise _Melding(
             None,
             None,
             f"ongeldige datum '{node.value}' (schrijf een bestaande datum als 2026-01-01)",
@@ -79,7 +103,7 @@ def load_yaml(path: Path, root: Path) -> Any:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        if isinstance(exc, yaml.constructor.ConstructorError):  # our own constructors speak Dutch
+        if isinstance(exc, _Melding):  # our own constructors speak Dutch
             raise ContentError(rel, None, f"ongeldige YAML{where}: {problem}") from exc
         raise ContentError(rel, None, f"ongeldige YAML{where}: {yaml_probleem(problem)}") from exc
     if data is None:

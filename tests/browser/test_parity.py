@@ -98,3 +98,20 @@ def test_a_module_outside_the_start_archive_is_fetched_when_imported(
     # Without the loader the same import fails: the module really is not in the start archive.
     without = run_in_pyodide(runtime_site, cases, tmp_path)["answers"]
     assert without[1].startswith("FOUT ModuleNotFoundError")
+
+
+def test_deep_json_and_odd_numbers_same_bytes_on_pyodide(runtime_site: Path, tmp_path: Path) -> None:
+    """Issue 20, finding 7: "[" * 20000 overflowed Pyodide's stack (a fatal error of the runtime)
+    where CPython answered in Dutch; the depth is now checked before parsing, on both sides."""
+    cases = [
+        ["ho", "[" * 20_000],
+        ["ho", "[" * 150 + "]" * 150],
+        ["ho", '{"kinderen": ' + "[" * 300 + "]" * 300 + ', "peildatum": "2026-06-01"}'],
+        ["ho", '{"duur_maanden": 1e400, "peildatum": "2026-06-01"}'],
+        ["ho", '{"duur_maanden": NaN, "peildatum": "2026-06-01"}'],
+        ["ho", '{"duur_maanden": 12, "peildatum": "2026-02-29"}'],
+    ]
+    answers = run_in_pyodide(runtime_site, cases, tmp_path)["answers"]
+    for (soort, tekst), antwoord in zip(cases, answers, strict=True):
+        assert antwoord == run_json(soort, tekst), tekst[:40]
+        assert "fouten" in json.loads(antwoord)

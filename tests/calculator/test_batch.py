@@ -80,3 +80,20 @@ def test_veel_rijen_met_herhaling_blijven_juist() -> None:
     for i, rij in enumerate(rijen):
         verwacht = api.run("ho", {"duur_maanden": 3 + i % 5, "extra_ruimten": i % 3})
         assert rij["id"] == str(i) and rij["minuten_per_week"] == verwacht["minuten_per_week"]
+
+
+def test_een_niet_gesloten_aanhalingsteken_kost_alleen_die_rij() -> None:
+    """Issue 20, finding 5: `1,"Jansen,12` swallowed the three good rows after it into one cell,
+    and the message blamed the separator."""
+    rijen = draai(
+        "id,duur_maanden,peildatum\n"
+        '1,"Jansen,12,2026-06-01\n'
+        "2,12,2026-06-01\n3,12,2026-06-01\n4,12,2026-06-01\n"
+    )
+    assert len(rijen) == 4
+    assert "aanhalingsteken" in rijen[0]["fouten"] and "scheidingsteken" not in rijen[0]["fouten"]
+    assert [r["id"] for r in rijen[1:]] == ["2", "3", "4"]
+    for r in rijen[1:]:
+        assert r["fouten"] == "" and r["toegekend"] == "true"
+        # 002, 4. Resultaten: the basismodule alone is 125 minutes a week.
+        assert r["minuten_per_week"] == "125"

@@ -88,3 +88,30 @@ def test_te_groot_bestand(content: Path) -> None:  # noqa: F811
     )
     assert pad.stat().st_size > MAX_BESTAND_BYTES
     assert_error(content, PRODUCT, None, r"kB; een contentbestand mag hoogstens \d+ kB zijn")
+
+
+# --- issue 20, finding 9: no traceback and no English for odd YAML ---------------------------------
+
+
+@pytest.mark.parametrize("waarde", [".inf", "-.Inf", ".nan", ".NaN"])
+def test_oneindig_of_nan_is_geen_getal(content: Path, waarde: str) -> None:  # noqa: F811
+    edit(content, HO_SN, "{waarde: 71.51", f"{{waarde: {waarde}")
+    assert_error(
+        content, HO_SN, None, rf"ongeldige YAML \(regel \d+, kolom \d+\): '{re.escape(waarde)}' is geen getal"
+    )
+
+
+def test_lijst_als_sleutel(content: Path) -> None:  # noqa: F811
+    edit(content, PRODUCT, "perceel: null", "? [a, b]\n: 1\nperceel: null")
+    assert_error(content, PRODUCT, None, r"een sleutel moet een naam of datum zijn, geen lijst of mapping")
+
+
+@pytest.mark.parametrize(
+    "fout", ["perceel: !!python/name:os.system null", "perceel: [a, b", "perceel: {a: 1", "perceel: 'a' b"]
+)
+def test_yaml_meldingen_zonder_engels(content: Path, fout: str) -> None:  # noqa: F811
+    edit(content, PRODUCT, "perceel: null", fout)
+    meldingen = errors_of(content)
+    assert any(m.startswith(f"content/{PRODUCT}: ongeldige YAML (regel ") for m in meldingen), meldingen
+    for m in meldingen:
+        assert not re.search(r"\b(expected|found|while|could not|but got)\b", m), m
