@@ -18,6 +18,7 @@ from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
+from catalogue.tabellen import EISEN
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
@@ -78,6 +79,7 @@ class Renderer:
         )
         self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum, slug=sc_slug)
         self.env.globals["catalogusbron"] = catalogusafspraken.DOCUMENT
+        self.env.globals["eisen_soorten"] = EISEN
         self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
