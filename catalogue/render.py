@@ -232,6 +232,7 @@ class Renderer:
         r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
         r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
+        r("toegankelijkheid.md.j2", "toegankelijkheid.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
         return self.pages

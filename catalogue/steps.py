@@ -130,6 +130,7 @@ def _nav(cat: Catalogue) -> list[Any]:
     if rekenhulp:
         nav.append({"Rekenhulp": [f"rekenhulp/{n}" for n in rekenhulp]})
     nav += [{"Begrippen": "begrippen.md"}, {"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
+    nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
     return nav
 
 
