@@ -77,6 +77,10 @@ CSP = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+# Only the calculators under /inbedden/ may be shown in another site's <iframe> (issue 18); every
+# other page forbids framing. deploy/nginx.conf has the same rule in its `location /inbedden/`.
+EMBED_PREFIX = "/inbedden/"
+CSP_EMBED = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
 PRECOMPRESS_FROM = 100_000  # bytes; smaller files are compressed on first request
 IDLE_TIMEOUT = 15.0  # seconds a kept-alive connection may wait for its next request
 HEAD_TIMEOUT = 10.0  # seconds to send a whole request head once it has begun
@@ -107,7 +111,7 @@ def headers_for(path: str) -> dict[str, str]:
         "Cache-Control": cache_control(path),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": CSP_EMBED if path.startswith(EMBED_PREFIX) else CSP,
         "Cross-Origin-Opener-Policy": "same-origin",
     }
 

@@ -195,6 +195,9 @@ class Renderer:
             wijzigingen=self.wijzigingen,
             **ctx,
         )
+        if ctx.get("inbedden"):
+            # Front matter of the embeddable copy: no navigation (theme override main.html).
+            text = text.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1)
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -235,4 +238,6 @@ class Renderer:
         r("toegankelijkheid.md.j2", "toegankelijkheid.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
+            if name != "index.md":  # the same calculator for a municipality's site, in an iframe
+                r(f"rekenhulp/{name}.j2", f"inbedden/{name}", inbedden=True)
         return self.pages
