@@ -48,8 +48,9 @@ def test_tariff_tables_fit_at_1280_and_on_a4(watched: tuple[Page, Watch], base_u
         assert rows.count() >= 1
         for i in range(rows.count()):
             assert rows.nth(i).locator("td").nth(5).inner_text().startswith("bron ")
-        amount = rows.first.locator("td").nth(2).inner_text()
-        assert "\u00a0" in amount  # "€" and the amount never wrap apart
+        # "€" and the amount never wrap apart.
+        amount = rows.first.locator("td").nth(2)
+        assert amount.evaluate("c => getComputedStyle(c).whiteSpace") == "nowrap"
     watch.assert_clean()
 
 
