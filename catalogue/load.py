@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue import veilige_tekst
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.meldingen import pydantic_melding, veldpad
 from catalogue.yamlio import load_yaml
@@ -164,6 +165,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         if data is None:
             errors.append(ContentError(rel(path), None, "het bestand is leeg"))
             return _UNREADABLE
+        veilige_tekst.controleer(data, rel(path), errors)  # no HTML or unsafe link reaches a page
         return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:

@@ -11,7 +11,6 @@ from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, eigen_bijdrage
 from ..trace import Toelichting
 from .begin import begin_invoer
 
-VELDEN = ("peildatum",)
 # The product category of Beschermd Wonen and Beschermd Thuis (003, Bijlage 10): not under the
 # abonnementstarief (005, 3.4); the reading for Beschermd Thuis is an Aanname in content/regels.
 BESCHERMD_WONEN = "beschermd-wonen"
@@ -61,7 +60,7 @@ def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The eigen bijdrage in force on the peildatum (default today)."""
-    v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
+    v, p = begin_invoer(invoer if invoer is not None else {}, "eigen_bijdrage", bundle)
     v.klaar()
     t = Toelichting()
     eb = eigen_bijdrage(p, t)

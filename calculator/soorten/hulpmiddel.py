@@ -8,14 +8,12 @@ from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_
 from ..trace import Toelichting
 from .begin import begin_invoer
 
-VELDEN = ("categorie", "regio", "peildatum")
-
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Rent, maximum and months for ``categorie`` (e.g. ``"02"``; ``"09A"`` and ``"09a"`` both work)."""
-    v, p = begin_invoer(invoer, VELDEN, bundle)
+    v, p = begin_invoer(invoer, "hulpmiddel", bundle)
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
-    regio = v.keuze("regio", namen, None, teksten=namen)
+    regio = v.lees("regio")
     huur_tabellen = (
         [x for x in p.tabellen(regio, "hulpmiddel-huur")] if regio else _alle(p, "hulpmiddel-huur")
     )
@@ -26,7 +24,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         v.fout("regio", f"({namen[regio]}) heeft geen tarieven voor hulpmiddelen in de bronnen.")
     categorieen = [r["id"] for t in huur_tabellen for r in p.tabel(t)["rijen"]]
     # The category code is what a person reads on the tariff list ("02"), so it stays in the message.
-    ruw = v.invoer.get("categorie")
+    ruw = v.lees("categorie")
     categorie = ruw.strip().lower() if isinstance(ruw, str) else ruw
     if categorie is None:
         v.fout("categorie", "is verplicht" + v.kies_uit("categorie", [c.upper() for c in categorieen]))
