@@ -23,6 +23,7 @@ def axe(page: Page) -> list[dict]:
         }"""
     )
 
+
 PAGES = (
     "toegankelijkheid/",
     "vergelijking/",
