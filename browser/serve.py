@@ -65,6 +65,9 @@ IMMUTABLE = re.compile(
     r"|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8,}\.min\.(js|css)$"  # mkdocs-material
 )
 SITE = Path(__file__).resolve().parent.parent / "site"  # what make serve, bench/ and the tests serve
+# Only the calculators under /inbedden/ may be shown in another site's <iframe> (issue 18); every
+# other page forbids framing. deploy/nginx.conf has the same rule in its `location /inbedden/`.
+EMBED_PREFIX = "/inbedden/"
 PRECOMPRESS_FROM = 100_000  # bytes; smaller files are compressed on first request
 IDLE_TIMEOUT = 15.0  # seconds a kept-alive connection may wait for its next request
 HEAD_TIMEOUT = 10.0  # seconds to send a whole request head once it has begun
@@ -89,13 +92,22 @@ def cache_control(path: str) -> str:
     return "no-cache"
 
 
+def _frames(path: str, policy: str) -> str:
+    """The policy for ``path``: framing allowed under EMBED_PREFIX only."""
+    return (
+        policy.replace("frame-ancestors 'none'", "frame-ancestors *")
+        if path.startswith(EMBED_PREFIX)
+        else policy
+    )
+
+
 def headers_for(path: str, site: Path = SITE) -> dict[str, str]:
     """Every header this server adds to a response for ``path`` of ``site`` (also used by bench/)."""
     return {
         "Cache-Control": cache_control(path),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        "Content-Security-Policy": csp.policy(csp.read_hashes(site)),
+        "Content-Security-Policy": _frames(path, csp.policy(csp.read_hashes(site))),
         "Cross-Origin-Opener-Policy": "same-origin",
     }
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 from typing import Any
 
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue import tabellen
 from catalogue.bronverwijzing import bron_anchor, date_in_source, section_anchor
 from catalogue.load import Catalogue
 
@@ -178,137 +178,53 @@ def bundle_json(bundle: dict[str, Any]) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
+def csv_text(tabel: tabellen.Tabel) -> str:
+    """A download table as CSV: semicolons and a BOM, so Dutch spreadsheet software opens it as intended."""
     buf = io.StringIO()
-    # Semicolons and a BOM so Dutch spreadsheet software opens it as intended.
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([naam for naam, _ in tabel.kolommen])
+    for row in tabel.rijen:
+        writer.writerow(
+            [tabellen.csv_cel(v, soort) for v, (_, soort) in zip(row, tabel.kolommen, strict=True)]
+        )
     return "\ufeff" + buf.getvalue()
 
 
-def _nl(value: Decimal | str) -> str:
-    return str(value).replace(".", ",")
-
-
 def products_csv(cat: Catalogue) -> str:
-    rows = [
-        [
-            p.id,
-            p.naam,
-            cat.regios[p.regio].naam,
-            s.CATEGORIES[p.categorie],
-            p.clientperspectief or "",
-            p.iwmo_productcategorie,
-            p.eenheid.omschrijving,
-            upl(cat, p)["naam"],
-            upl(cat, p)["uri"],
-            p.upl.aanname or "de UPL heeft deze naam",
-            p.samenvatting,
-            " | ".join(f"{b.document} {b.sectie}" for b in p.bron),
-            " | ".join(bron_url(cat, b) for b in p.bron),
-        ]
-        for p in sorted(cat.producten.values(), key=lambda p: (p.regio, p.id))
-    ]
-    return _csv(
-        [
-            "id",
-            "naam",
-            "regio",
-            "categorie",
-            "clientperspectief",
-            "iwmo_productcategorie",
-            "eenheid",
-            "upl_naam",
-            "upl_uri",
-            "upl_keuze",
-            "samenvatting",
-            "bron",
-            "bron_adres",
-        ],
-        rows,
-    )
+    return csv_text(tabellen.producten(cat))
 
 
 def tariffs_csv(cat: Catalogue) -> str:
-    rows = []
-    for t in sorted(cat.tarieven.values(), key=lambda t: t.id):
-        for r in t.rijen:
-            row = [
-                t.id,
-                t.regime,
-                cat.regios[t.regio].naam,
-                r.id,
-                r.label,
-                r.product or "",
-                r.eenheid or t.eenheid,
-            ]
-            if r.niet_in_bron:
-                rows.append(
-                    [
-                        *row,
-                        "",
-                        "",
-                        "niet in de bron",
-                        f"{t.bron.document} {t.bron.sectie}",
-                        bron_url(cat, t.bron),
-                    ]
-                )
-            for day, dv in sorted(r.waarden.items()):
-                rows.append(
-                    [
-                        *row,
-                        day.isoformat(),
-                        _datum_in_bron(cat, dv.bron, day),
-                        _nl(dv.waarde),
-                        f"{dv.bron.document} {dv.bron.sectie}",
-                        bron_url(cat, dv.bron),
-                    ]
-                )
-    return _csv(
-        [
-            "tabel",
-            "regime",
-            "regio",
-            "rij",
-            "omschrijving",
-            "product",
-            "eenheid",
-            "peildatum",
-            "peildatum_in_bron",
-            "bedrag",
-            "bron",
-            "bron_adres",
-        ],
-        rows,
-    )
+    return csv_text(tabellen.tarieven(cat))
 
 
 def parameters_csv(cat: Catalogue) -> str:
-    rows = [
-        [
-            key,
-            prm.leaf.beschrijving,
-            prm.leaf.eenheid,
-            day.isoformat(),
-            _datum_in_bron(cat, dv.bron, day),
-            _nl(dv.waarde),
-            f"{dv.bron.document} {dv.bron.sectie}",
-            bron_url(cat, dv.bron),
-        ]
-        for key, prm in sorted(cat.parameters.items())
-        for day, dv in sorted(prm.leaf.waarden.items())
-    ]
-    return _csv(
-        ["parameter", "omschrijving", "eenheid", "vanaf", "vanaf_in_bron", "waarde", "bron", "bron_adres"],
-        rows,
-    )
+    return csv_text(tabellen.kengetallen(cat))
 
 
-def _datum_in_bron(cat: Catalogue, bron: s.Bron, day: Any) -> str:
-    if date_in_source(cat.bronnen, bron, day):
-        return "ja"
-    return "nee, datum niet in de bron; wij rekenen vanaf deze datum"
+def eisen_json(cat: Catalogue) -> dict[str, Any]:
+    """What each product demands of the provider and its staff, per comparison group (the
+    comparison page's texts): group -> products with their three lists and sources."""
+    groepen: dict[str, Any] = {}
+    for p in sorted(cat.producten.values(), key=lambda p: (p.regio, p.id)):
+        key = p.vergelijking or "geen-groep"
+        titel = cat.vergelijking[p.vergelijking].titel if p.vergelijking else "geen groep"
+        groep = groepen.setdefault(key, {"titel": titel, "producten": []})
+        groep["producten"].append(
+            {
+                "id": p.id,
+                "naam": p.naam,
+                "regio": p.regio,
+                "regio_naam": cat.regios[p.regio].naam,
+                "url": product_url(p),
+                **{soort: list(getattr(p, soort)) for soort in tabellen.EISEN},
+                "bron": [_bron(b) for b in p.bron],
+            }
+        )
+    return {
+        "toelichting": "Welke producten samen in een groep staan, is de eigen lezing van dit project.",
+        "groepen": groepen,
+    }
 
 
 def bron_url(cat: Catalogue, bron: s.Bron) -> str:

@@ -20,6 +20,7 @@ from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
+from catalogue.tabellen import EISEN
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
@@ -88,6 +89,7 @@ class Renderer:
         )
         self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum, slug=sc_slug)
         self.env.globals["catalogusbron"] = catalogusafspraken.DOCUMENT
+        self.env.globals["eisen_soorten"] = EISEN
         self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
@@ -213,6 +215,9 @@ class Renderer:
             wijzigingen=self.wijzigingen,
             **ctx,
         )
+        if ctx.get("inbedden"):
+            # Front matter of the embeddable copy: no navigation (theme override main.html).
+            text = text.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1)
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -250,6 +255,9 @@ class Renderer:
         r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
         r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
+        r("toegankelijkheid.md.j2", "toegankelijkheid.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
+            if name != "index.md":  # the same calculator for a municipality's site, in an iframe
+                r(f"rekenhulp/{name}.j2", f"inbedden/{name}", inbedden=True)
         return self.pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import logging
 import os
 import shutil
@@ -71,10 +72,16 @@ def render_pages(
 
 def write_downloads(cat: Catalogue, bundle_file: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    from catalogue import tabellen, xlsx
+
     shutil.copyfile(bundle_file, folder / "wmo-gegevens.json")
-    (folder / "producten.csv").write_text(export.products_csv(cat), encoding="utf-8")
-    (folder / "tarieven.csv").write_text(export.tariffs_csv(cat), encoding="utf-8")
-    (folder / "kengetallen.csv").write_text(export.parameters_csv(cat), encoding="utf-8")
+    (folder / "aanbiederseisen.json").write_text(
+        json.dumps(export.eisen_json(cat), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    bronnen = tabellen.bronnen(cat)
+    for tabel in tabellen.alle(cat):  # each table as CSV and, beside it, as .xlsx
+        (folder / f"{tabel.naam}.csv").write_text(export.csv_text(tabel), encoding="utf-8")
+        (folder / f"{tabel.naam}.xlsx").write_bytes(xlsx.werkboek(tabel, bronnen))
 
 
 def site_url(config: Path) -> str:
@@ -133,6 +140,7 @@ def _nav(cat: Catalogue) -> list[Any]:
     if rekenhulp:
         nav.append({"Rekenhulp": [f"rekenhulp/{n}" for n in rekenhulp]})
     nav += [{"Begrippen": "begrippen.md"}, {"Bronnen": "bronnen.md"}, {"Downloads": "downloads.md"}]
+    nav.append({"Toegankelijkheid": "toegankelijkheid.md"})
     return nav
 
 

@@ -65,6 +65,7 @@ def test_nginx_sends_the_headers_of_serve_py(nginx_url: str, site_dir: Path) -> 
     for path in (
         "/",
         "/rekenhulp/pgb-budget/",
+        "/inbedden/pgb-budget/",  # framing allowed here only (issue 18)
         "/assets/rekenhulp/worker.mjs",
         f"/{wasm}",
         f"/{core}",
