@@ -20,7 +20,7 @@ from datetime import date
 from operator import itemgetter
 from typing import BinaryIO, TextIO
 
-from . import data
+from . import data, herindicatie
 from .api import lees_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, gebruik, invoer_deel, label, velden_van
@@ -269,11 +269,14 @@ def verwerk(
     soort: str = "ho",
     bundle: dict | None = None,
     scheidingsteken_: str | None = None,
+    peildatum: date | None = None,
+    na_rij: Callable[[list[str], list[str]], None] | None = None,
 ) -> tuple[int, int]:
     """Read situations from CSV ``invoer`` and write results to ``uitvoer``; returns (rows, bad rows).
 
     The separator is detected from the header unless ``scheidingsteken_`` is given; the output uses
     the same one. Raises `InvoerFout` for a header that names unknown columns (nothing is computed then).
+    ``peildatum``: for rows without one (default today). ``na_rij(kop, cellen)`` sees every row written.
     """
     uitkomst, reken = SOORTEN[soort]
     b = data.bundel(bundle)
@@ -307,24 +310,35 @@ def verwerk(
             ]
         )
     kop = [k.strip().lstrip("\ufeff") for k in kop]
-    _controleer_kop(kop, per_kolom, extra, grenzen)
+    # Herindicatie (ho only): the current indication is read beside the input, never passed to the core.
+    huidig = soort == "ho" and any(k in herindicatie.HUIDIGE for k in kop)
+    verschil = herindicatie.uitvoer_kolommen(kop) if soort == "ho" else []
+    _controleer_kop(
+        kop, per_kolom | dict.fromkeys(herindicatie.HUIDIGE) if soort == "ho" else per_kolom, extra, grenzen
+    )
     lezers = [(i, k, per_kolom[k]) for i, k in enumerate(kop) if k in per_kolom]
     posities = [i for i, _, _ in lezers]
     # The cells a row's answer depends on: the key of the result cache.
     sleutel_van = itemgetter(*posities) if posities else (lambda cellen: ())
     # CRLF as RFC 4180 writes it; csv then also quotes a cell holding a lone CR, so rows stay rows.
     schrijver = csv.writer(uitvoer, delimiter=teken, lineterminator="\r\n")
-    schrijver.writerow([neutraliseer(k) for k in kop] + extra + ["fouten"])
+    kop_uit = [neutraliseer(k) for k in kop] + extra + verschil + ["fouten"]
+    schrijver.writerow(kop_uit)
     leeg = [""] * len(extra)
     cache: dict[tuple, list[str]] = {}
-    vandaag = date.today()  # one default peildatum for the whole file
+    vandaag = peildatum or date.today()  # one default peildatum for the whole file
+    p_kolom = kop.index("peildatum") if "peildatum" in kop else None
     rijen = slecht = 0
     breedte = len(kop)
     for cellen, waarom in rijen_in:
         if cellen is None:
             rijen += 1
             slecht += 1
-            schrijver.writerow([""] * breedte + leeg + [f"Rij {rijen}: {waarom}; deze rij is niet gelezen."])
+            melding = f"Rij {rijen}: {waarom}; deze rij is niet gelezen."
+            uit = [""] * (breedte + len(verschil)) + leeg + [melding]
+            schrijver.writerow(uit)
+            if na_rij:
+                na_rij(kop_uit, uit)
             continue
         if not cellen:
             continue
@@ -342,10 +356,40 @@ def verwerk(
                 f"De rij heeft {len(cellen)} cellen, de kop {breedte} kolommen; "
                 "controleer het scheidingsteken en lege cellen aan het eind."
             ]
+        if huidig:
+            resultaat = _met_verschil(kop, cellen, resultaat, p_kolom, vandaag, bundle, deel)
         if resultaat[-1]:
             slecht += 1
-        schrijver.writerow(_veilige_rij(_vul(cellen, breedte)) + resultaat)
+        uit = _veilige_rij(_vul(cellen, breedte)) + resultaat
+        schrijver.writerow(uit)
+        if na_rij:
+            na_rij(kop_uit, uit)
     return rijen, slecht
+
+
+def _met_verschil(
+    kop: list[str],
+    cellen: list[str],
+    resultaat: list[str],
+    p_kolom: int | None,
+    vandaag: date,
+    bundle: dict | None,
+    deel: dict,
+) -> list[str]:
+    """A ho row's result with the herindicatie's difference cells before ``fouten``."""
+    breedte = len(herindicatie.uitvoer_kolommen(kop))
+    if resultaat[-1] or len(cellen) != len(kop):
+        return resultaat[:-1] + [""] * breedte + resultaat[-1:]
+    uitkomst = dict(zip(ho.SAMENVATTING, resultaat, strict=False))
+    dag = (
+        date.fromisoformat(cellen[p_kolom].strip())
+        if p_kolom is not None and cellen[p_kolom].strip()
+        else vandaag
+    )
+    cellen_verschil, fout = herindicatie.verschil(kop, cellen, uitkomst, dag, bundle, deel)
+    if fout:
+        return [""] * (len(resultaat) - 1 + breedte) + [neutraliseer(fout)]
+    return resultaat[:-1] + cellen_verschil + [""]
 
 
 def _vul(cellen: list[str], breedte: int) -> list[str]:

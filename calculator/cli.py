@@ -17,11 +17,12 @@ import tempfile
 import time
 import traceback
 from collections.abc import Iterator
+from datetime import date
 from typing import NoReturn
 
-from . import api, batch, data
+from . import api, batch, data, herindicatie
 from .errors import BundleFout, InvoerFout
-from .invoer import omvang
+from .invoer import invoer_deel, omvang
 
 JSON_OPDRACHTEN = {
     "ho": ("ho", "HO-indicatie volgens het normenkader (bron 002); JSON-situatie op stdin"),
@@ -125,6 +126,10 @@ def _parser() -> argparse.ArgumentParser:
         choices=sorted({"komma", "puntkomma", "tab", ",", ";"}),
         help="scheidingsteken tussen de cellen (standaard: herkend uit de kopregel)",
     )
+    p.add_argument("--peildatum", help="JJJJ-MM-DD voor rijen zonder peildatum (standaard: vandaag)")
+    p.add_argument(
+        "--xlsx", help="ook een Excel-bestand (.xlsx) met de uitkomsten en een samenvatting; vraagt -o"
+    )
     return parser
 
 
@@ -218,13 +223,19 @@ def _batch(args: argparse.Namespace) -> int:
     except OSError as e:
         raise _invoerfout(f"kan {args.invoer} niet openen: {e.strerror}") from None
     teken = SCHEIDINGSTEKENS[args.scheidingsteken] if args.scheidingsteken else None
+    args.peil = _batch_peildatum(args)
+    args.teller = herindicatie.Teller(args.soort) if args.xlsx else None
     with ruw:
         invoer, gekozen = batch.open_tekst(ruw, args.encoding)
         if args.uitvoer:
             rijen, slecht = _naar_bestand(args, invoer, teken, gekozen)
         else:
-            rijen, slecht = batch.verwerk(invoer, sys.stdout, args.soort, scheidingsteken_=teken)
+            rijen, slecht = batch.verwerk(
+                invoer, sys.stdout, args.soort, scheidingsteken_=teken, peildatum=args.peil
+            )
             sys.stdout.flush()
+    if args.xlsx:
+        _naar_xlsx(args)
     duur = time.perf_counter() - begin
     snelheid = f", {rijen / duur:,.0f} rijen per seconde" if duur > 0 else ""
     sys.stderr.write(f"batch: {rijen} rijen verwerkt, {slecht} met fouten ({duur:.2f} s{snelheid})\n")
@@ -243,12 +254,49 @@ def _naar_bestand(
     except OSError as e:
         raise _invoerfout(f"kan niet schrijven in {map_}: {e.strerror}", "uitvoer") from None
     try:
-        codering = "utf-8-sig" if gekozen == "utf-8-sig" else "utf-8"
+        codering = herindicatie.uitvoer_codering(gekozen)
         with os.fdopen(fd, "w", encoding=codering, newline="") as uit:
-            uitkomst = batch.verwerk(invoer, uit, args.soort, scheidingsteken_=teken)  # type: ignore[arg-type]
+            uitkomst = batch.verwerk(
+                invoer,  # type: ignore[arg-type]
+                uit,
+                args.soort,
+                scheidingsteken_=teken,
+                peildatum=args.peil,
+                na_rij=args.teller,
+            )
         os.replace(tijdelijk, doel)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tijdelijk)
         raise
     return uitkomst
+
+
+def _batch_peildatum(args: argparse.Namespace) -> date | None:
+    """The batch's --peildatum (rows without one), checked; --xlsx needs -o (it is made from that file)."""
+    if args.xlsx and not args.uitvoer:
+        raise _invoerfout("--xlsx maakt het Excel-bestand uit de CSV-uitvoer; geef ook -o", "xlsx")
+    if not args.peildatum:
+        return None
+    try:
+        return date.fromisoformat(args.peildatum)
+    except ValueError:
+        raise _invoerfout("--peildatum moet een datum zijn als 2026-01-01", "peildatum") from None
+
+
+def _naar_xlsx(args: argparse.Namespace) -> None:
+    """The xlsx from the finished CSV output, written beside the target and renamed when complete."""
+    doel = os.path.abspath(args.xlsx)
+    fd, tijdelijk = tempfile.mkstemp(prefix=".batch-", suffix=".xlsx.tmp", dir=os.path.dirname(doel))
+    try:
+        with open(args.uitvoer, "rb") as ruw, os.fdopen(fd, "wb") as uit:
+            tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
+            kopregel = tekst.readline()
+            tekst.seek(0)
+            samenvatting = args.teller.uitkomst(invoer_deel(data.bundel()), args.peil or date.today())
+            herindicatie.werkboek(tekst, uit, samenvatting, batch.scheidingsteken(kopregel))
+        os.replace(tijdelijk, doel)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tijdelijk)
+        raise
