@@ -34,6 +34,7 @@ from browser import csp, delivery
 from catalogue import steps
 from catalogue.errors import ContentErrors
 from catalogue.schemas import schrijf_schemas
+from catalogue.tekstregels import BronnenOntbreken
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
@@ -89,6 +90,9 @@ def _build(argv: list[str] | None) -> int:
         print(f"Content bevat {len(exc.errors)} fout(en); er is niets gepubliceerd:", file=sys.stderr)
         for err in exc.errors:
             print(f"  {err}", file=sys.stderr)
+        return 1
+    except BronnenOntbreken as exc:
+        print(exc, file=sys.stderr)
         return 1
     print(
         f"content: {len(cat.producten)} producten, {len(cat.tarieven)} tarieftabellen, "

@@ -60,6 +60,10 @@ class Catalogue:
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
     # OWMS and UPL lists read from source 006 by the validation (catalogue.catalogusafspraken).
     afspraken: Any = None
+    # Documents declared by an extra content folder (a test municipality): their text is not among
+    # the sources, so their figures cannot cite lines.
+    extra_bronnen: set[str] = field(default_factory=set)
+    bronteksten: Any = None  # catalogue.tekstregels.Bronteksten: the cited lines, set by validation
 
 
 _UNREADABLE = object()  # a file whose YAML error is already reported
@@ -79,13 +83,24 @@ def validate_model(model: type[M], data: Any, file: str, errors: list[ContentErr
 PARAMETER_META = ("titel", "beschrijving", "aannames", "bron", "regio")
 
 
+def eigen_bron(own: Any, inherited: Any) -> Any:
+    """A bron that names only its lines (``{tekstregels: "212"}``) takes document and sectie from
+    the bron it inherits: the section is written once, each value still names its own lines."""
+    if own is None:
+        return inherited
+    if isinstance(own, dict) and isinstance(inherited, dict) and "document" not in own:
+        return {**inherited, **own}
+    return own
+
+
 def erf_bron(waarden: Any, bron: Any) -> Any:
     """Dated values without a bron of their own take ``bron`` (the parameter's or table's): a reference
     is written once per table or parameter, and every value still carries its source."""
     if not isinstance(waarden, dict) or bron is None:
         return waarden
     return {
-        d: ({**v, "bron": bron} if isinstance(v, dict) and "bron" not in v else v) for d, v in waarden.items()
+        d: ({**v, "bron": eigen_bron(v.get("bron"), bron)} if isinstance(v, dict) else v)
+        for d, v in waarden.items()
     }
 
 
@@ -96,7 +111,9 @@ def _tabel_met_bron(data: Any) -> Any:
     uit = {**data, "uurtarief": erf_bron(data.get("uurtarief"), bron)} if "uurtarief" in data else dict(data)
     if isinstance(data.get("rijen"), list):
         uit["rijen"] = [
-            {**r, "waarden": erf_bron(r.get("waarden"), r.get("bron", bron))} if isinstance(r, dict) else r
+            {**r, "waarden": erf_bron(r.get("waarden"), eigen_bron(r.get("bron"), bron))}
+            if isinstance(r, dict)
+            else r
             for r in data["rijen"]
         ]
     return uit
@@ -115,7 +132,7 @@ def _flatten_parameters(
     if not isinstance(node, dict):
         errors.append(ContentError(file, prefix, "verwacht een mapping met parameters"))
         return keys
-    bron = node.get("bron", bron)
+    bron = eigen_bron(node.get("bron"), bron)
     if "waarden" in node:
         leaf = validate_model(
             s.ParameterLeaf, {**node, "waarden": erf_bron(node["waarden"], bron)}, file, errors
@@ -216,6 +233,8 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
                 errors.append(ContentError(rel(folder / name), key, f"'{key}' staat al in een andere map"))
             else:
                 into[key] = rec
+                if extra and model is s.BronDocument:
+                    cat.extra_bronnen.add(key)
 
     for path in sorted((folder / "producten").glob("*/*.yaml")):
         file = rel(path)

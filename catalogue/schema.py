@@ -62,6 +62,9 @@ class Strict(BaseModel):
 class Bron(Strict):
     document: Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
     sectie: Text
+    # The lines of the source text (1-based, in its file under ../shared/bronnen/) the figure rests
+    # on: "212" or "212-215". The build checks that the figure is printed there and quotes them.
+    tekstregels: Annotated[str, StringConstraints(pattern=r"^[1-9]\d*(-[1-9]\d*)?$")] | None = None
 
 
 class DatedValue(Strict):

@@ -103,6 +103,26 @@ def _regels() -> dict[str, Any]:
     }
 
 
+def _bron_met_alleen_regels(schema: dict[str, Any]) -> dict[str, Any]:
+    """A dated value may name only its lines (``bron: {tekstregels: "212"}``): the loader takes
+    document and sectie from the bron it inherits (catalogue.load.eigen_bron)."""
+    defs = schema.get("$defs", {})
+    if "DatedValue" in defs and "Bron" in defs:
+        regels = defs["Bron"]["properties"]["tekstregels"]
+        defs["BronRegels"] = {
+            "type": "object",
+            "description": "Alleen de tekstregels; document en sectie komen van de parameter of tabel.",
+            "properties": {"tekstregels": {k: v for k, v in regels.items() if k != "default"}},
+            "required": ["tekstregels"],
+            "additionalProperties": False,
+        }
+        defs["DatedValue"]["properties"]["bron"] = {
+            "anyOf": [{"$ref": "#/$defs/Bron"}, {"$ref": "#/$defs/BronRegels"}, {"type": "null"}],
+            "default": None,
+        }
+    return schema
+
+
 def alle_schemas() -> dict[str, dict[str, Any]]:
     """Schema file name -> JSON Schema, from the pydantic models."""
     uit = {
@@ -119,7 +139,10 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
         "tekst.json": _model(s.Tekst),
         "project.json": _model(s.Project),
     }
-    return {naam: {"$schema": SCHEMA_URI, **sch, "title": TITELS[naam]} for naam, sch in uit.items()}
+    return {
+        naam: {"$schema": SCHEMA_URI, **_bron_met_alleen_regels(sch), "title": TITELS[naam]}
+        for naam, sch in uit.items()
+    }
 
 
 def schema_tekst(schema: dict[str, Any]) -> str:

@@ -16,7 +16,11 @@ from catalogue import export
 from catalogue.begrippen import abbr, write_abbreviations
 from catalogue.load import Catalogue, load_catalogue
 from catalogue.render import Renderer, rekenhulp_pages
+from catalogue.tekstregels import Bronteksten, bronnen_map, check_tekstregels
 from catalogue.validate import validate_catalogue
+
+# The repository these modules belong to: the sources live beside it (../shared/bronnen/).
+REPO = Path(__file__).resolve().parent.parent
 
 
 class BuildAborted(Exception):
@@ -24,9 +28,13 @@ class BuildAborted(Exception):
 
 
 def validate(content: Path, extra: list[Path] | tuple[Path, ...] = ()) -> Catalogue:
-    """Schema per record, then the rules across files. Raises ContentErrors."""
+    """Schema per record, the rules across files, then the cited lines. Raises ContentErrors
+    (or BronnenOntbreken when the source texts are not beside the repository)."""
     cat = load_catalogue(content, extra)
     validate_catalogue(cat)
+    folder = bronnen_map(REPO)  # raises BronnenOntbreken, with a Dutch message
+    check_tekstregels(cat, folder)
+    cat.bronteksten = Bronteksten(cat, folder)
     return cat
 
 

@@ -180,7 +180,12 @@ def test_bron_wordt_geerfd_van_tabel_en_kengetal(root):
     """A value without its own bron carries its table's or parameter file's bron (003 Bijlage 11)."""
     cat = validate(root / "content")
     tabel = cat.tarieven["pgb-ho-sociaal-netwerk-minimumloon"]
-    assert all(dv.bron == tabel.bron for r in tabel.rijen for dv in r.waarden.values())
+    # Document and sectie come from the table; each value names its own lines (tekstregels).
+    assert all(
+        (dv.bron.document, dv.bron.sectie) == (tabel.bron.document, tabel.bron.sectie)
+        for r in tabel.rijen
+        for dv in r.waarden.values()
+    )
     uren = cat.parameters["hhm_uren.light"].leaf.waarden
     assert all(dv.bron.sectie.startswith("Bijlage 11: Tarieven PGB, 1.") for dv in uren.values())
 
@@ -189,8 +194,9 @@ def test_eigen_bron_van_een_waarde_gaat_voor(content):
     edit(
         content,
         HO_SN,
-        "{waarde: 143.01}",
-        '{waarde: 143.01, bron: {document: "003", sectie: "Bijlage 11: Tarieven PGB, eigen regel"}}',
+        '{waarde: 143.01, bron: {tekstregels: "2584"}}',
+        '{waarde: 143.01, bron: {document: "003", sectie: "Bijlage 11: Tarieven PGB, eigen regel", '
+        'tekstregels: "2584"}}',
     )
     cat = validate(content)
     rij = next(r for r in cat.tarieven["pgb-ho-sociaal-netwerk-minimumloon"].rijen if r.id == "stabilisatie")
