@@ -98,7 +98,9 @@ def toon(waarde: object, tekens: int) -> str:
     if isinstance(waarde, float) and abs(waarde) == float("inf"):  # more than a float holds (1e400)
         return "een heel groot getal" if waarde > 0 else "een heel groot negatief getal"
     if isinstance(waarde, (float, Decimal)):
-        return citaat(repr(waarde) if isinstance(waarde, float) else str(waarde), tekens).strip('"')
+        # In Dutch notation (1,5), as a person writes it.
+        tekst = repr(waarde) if isinstance(waarde, float) else str(waarde)
+        return citaat(tekst, tekens).strip('"').replace(".", ",")
     if isinstance(waarde, (list, tuple)):
         return "een lijst"
     if isinstance(waarde, dict):
