@@ -6,13 +6,14 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
+
+# Which file holds which source: content/bronnen.yaml says it (``bestand``); a new source needs no edit.
 SOURCE_FILES = {
-    "000": "000_5be503d0d72e1b91.txt",
-    "001": "001_004fef6d3f1727e9.txt",
-    "002": "002_4ae3d88243678005.txt",
-    "003": "003_b6631fb8a88452d7.txt",
-    "004": "004_5f2094853cd364bc.txt",
-    "005": "005_wmo2015_pgb_cak.txt",
+    k: d["bestand"]
+    for k, d in yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "content" / "bronnen.yaml").read_text(encoding="utf-8")
+    ).items()
 }
 
 
