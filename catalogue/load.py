@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue import veilige_tekst
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.meldingen import pydantic_melding, veldpad
 from catalogue.yamlio import load_yaml
@@ -60,6 +61,8 @@ class Catalogue:
     # the sources, so their figures cannot cite lines.
     extra_bronnen: set[str] = field(default_factory=set)
     bronteksten: Any = None  # catalogue.tekstregels.Bronteksten: the cited lines, set by validation
+    # OWMS and UPL lists read from source 006 by the validation (catalogue.catalogusafspraken).
+    afspraken: Any = None
 
 
 _UNREADABLE = object()  # a file whose YAML error is already reported
@@ -179,6 +182,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         if data is None:
             errors.append(ContentError(rel(path), None, "het bestand is leeg"))
             return _UNREADABLE
+        veilige_tekst.controleer(data, rel(path), errors)  # no HTML or unsafe link reaches a page
         return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:
