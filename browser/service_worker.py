@@ -2,7 +2,8 @@
 
 Once a calculator page has been used, the page registers it (site_overrides/assets/rekenhulp/
 offline.js) and it stores every calculator page, the runtime they load, the product cards and
-the tariff pages, so all of them work with the network off. Catalogue pages never register it,
+the tariff pages, the sources page (the quotations every Bron link lands on) and the
+kengetallen page, so all of them work with the network off. Catalogue pages never register it,
 so a visitor who only reads the catalogue never downloads the Python runtime.
 
 The precache list is made from the built site by patterns (below), with a revision per file:
@@ -28,6 +29,9 @@ PATTERNS = [
     "rekenhulp/**/*.html",
     "producten/**/*.html",
     "tarieven/**/*.html",
+    # Every Bron link of a calculator page lands on a quotation there; the figures' page beside it.
+    "bronnen/index.html",
+    "kengetallen/index.html",
     "assets/rekenhulp/*.{js,mjs,css}",
     "assets/rekenhulp/antwoorden/*.json",
     "assets/rekenhulp/runtime/**/*.{mjs,wasm,zip,bin}",

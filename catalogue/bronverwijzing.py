@@ -29,10 +29,17 @@ def section_anchor(document: str, section: str) -> str:
     return f"bron-{document}-{slug(section)}"
 
 
+def quotation_anchor(document: str, section: str, tekstregels: str) -> str:
+    """The anchor of a quotation on the sources page: bron-003-bijlage-11-tarieven-pgb-regels-2582."""
+    return f"{section_anchor(document, section)}-regels-{tekstregels}"
+
+
 def bron_anchor(bronnen: dict[str, s.BronDocument], bron: s.Bron) -> str:
-    """Anchor for a bron: its section's, or the document's when the section is unknown."""
+    """Anchor for a bron: its quotation's when it names lines, else its section's, else the document's."""
     doc = bronnen.get(bron.document)
     section = declared_section(doc, bron.sectie) if doc else None
+    if section and bron.tekstregels:
+        return quotation_anchor(bron.document, section, bron.tekstregels)
     return section_anchor(bron.document, section) if section else f"bron-{bron.document}"
 
 
@@ -102,3 +109,57 @@ def cited_sections(cat: Catalogue) -> dict[tuple[str, str], dict[str, list[Citat
         if not any(x.soort == c.soort and x.naam == c.naam for x in bucket):
             bucket.append(c)
     return grouped
+
+
+class Quotation:
+    """The cited lines under a section's anchor, with the figures that rest on them marked."""
+
+    __slots__ = ("anchor", "tekstregels", "regels", "figuren", "wat", "conventie")
+
+    def __init__(self, anchor: str, tekstregels: str, regels: tuple[str, ...]) -> None:
+        self.anchor, self.tekstregels, self.regels = anchor, tekstregels, regels
+        self.figuren: set = set()
+        self.wat: list[str] = []
+        self.conventie = False  # a passage that calls for our own convention: no figure to mark
+
+
+def quotations(cat: Catalogue) -> dict[tuple[str, str], list[Quotation]]:
+    """(document, declared section) -> the distinct cited passages, in line order."""
+    teksten = cat.bronteksten
+    out: dict[tuple[str, str], dict[str, Quotation]] = {}
+
+    def add(bron: s.Bron, figuur: object, wat: str, conventie: bool = False) -> None:
+        doc = cat.bronnen.get(bron.document)
+        section = declared_section(doc, bron.sectie) if doc else None
+        citaat = teksten.citaat(bron) if teksten is not None and section else None
+        if citaat is None:
+            return
+        bucket = out.setdefault((bron.document, section), {})
+        q = bucket.get(bron.tekstregels) or bucket.setdefault(
+            bron.tekstregels,
+            Quotation(
+                quotation_anchor(bron.document, section, bron.tekstregels), bron.tekstregels, citaat.regels
+            ),
+        )
+        if figuur is not None:
+            q.figuren.add(figuur)
+        q.conventie = q.conventie or conventie
+        if wat not in q.wat:
+            q.wat.append(wat)
+
+    for prm in cat.parameters.values():
+        for dv in prm.leaf.waarden.values():
+            conventie = prm.leaf.conventie is not None
+            add(dv.bron, None if conventie else dv.waarde, prm.leaf.beschrijving, conventie)
+    for t in cat.tarieven.values():
+        for dv in (t.uurtarief or {}).values():
+            add(dv.bron, dv.waarde, f"{t.titel}: uurtarief")
+        for r in t.rijen:
+            for dv in r.waarden.values():
+                add(dv.bron, dv.waarde, f"{t.titel}: {r.label}")
+    for c in citations(cat):
+        if c.bron.tekstregels and c.soort not in ("kengetal", "tarieftabel", "uurtarief"):
+            add(c.bron, None, c.naam)
+    return {
+        key: sorted(qs.values(), key=lambda q: int(q.tekstregels.split("-")[0])) for key, qs in out.items()
+    }

@@ -25,7 +25,11 @@ def product_url(p: s.Product) -> str:
 
 
 def _bron(b: s.Bron) -> dict[str, str]:
-    return {"document": b.document, "sectie": b.sectie}
+    # tekstregels: the lines of the source text the figure rests on; a trace links to their quotation.
+    uit = {"document": b.document, "sectie": b.sectie}
+    if b.tekstregels:
+        uit["tekstregels"] = b.tekstregels
+    return uit
 
 
 def _waarden(cat: Catalogue, waarden: s.Waarden) -> list[dict[str, Any]]:

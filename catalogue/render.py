@@ -15,12 +15,13 @@ import jinja2
 from calculator.invoer import gebruik
 from catalogue import catalogusafspraken
 from catalogue import schema as s
-from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
+from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, quotations, section_anchor
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
 from catalogue.tabellen import EISEN
+from catalogue.tekstregels import citaat_html
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
@@ -252,7 +253,13 @@ class Renderer:
                 r("tekst.md.j2", f"beleid/{tekst.id}.md", tekst=tekst)
         for project in cat.projecten.values():
             r("project.md.j2", f"projecten/{project.regio}.md", project=project)
-        r("bronnen.md.j2", "bronnen.md", cited=cited_sections(cat))
+        r(
+            "bronnen.md.j2",
+            "bronnen.md",
+            cited=cited_sections(cat),
+            citaten=quotations(cat),
+            citaat_html=citaat_html,
+        )
         r("begrippen.md.j2", "begrippen.md")
         r("downloads.md.j2", "downloads.md")
         r("toegankelijkheid.md.j2", "toegankelijkheid.md")

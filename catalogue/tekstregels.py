@@ -7,12 +7,13 @@ quotes them on the sources page. Without that folder the build stops.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from catalogue import schema as s
 from catalogue.errors import ContentError, ContentErrors
@@ -192,3 +193,31 @@ def check_tekstregels(cat: Catalogue, folder: Path) -> None:
     errors += _check_other_citations(cat, teksten)
     if errors:
         raise ContentErrors(errors)
+
+
+def _mark(line: str, figuren: set[Decimal]) -> str:
+    """One source line as HTML, every number that is a cited figure wrapped in <mark>."""
+    out, last = [], 0
+    for m in _GETAL.finditer(line):
+        if getallen(m.group()) & figuren:
+            out += [html.escape(line[last : m.start()]), f"<mark>{html.escape(m.group())}</mark>"]
+            last = m.end()
+    out.append(html.escape(line[last:]))
+    return "".join(out)
+
+
+def citaat_html(q: Any, document: str, titel: str, sectie: str) -> str:
+    """A quotation for the sources page, on one line so Markdown passes it through as one block:
+    the cited lines (blank ones left out), the figures marked, with document, section and lines."""
+    regels = "<br>".join(_mark(r.strip(), q.figuren) for r in q.regels if r.strip())
+    van, tot = bereik(q.tekstregels)
+    waar = f"regel {van}" if van == tot else f"regels {van} tot en met {tot}"
+    wat = "; ".join(html.escape(w) for w in q.wat)
+    eigen = " Het getal zelf is een eigen rekenafspraak; deze regels vragen erom." if q.conventie else ""
+    klasse = "bron-citaat bron-citaat-conventie" if q.conventie else "bron-citaat"
+    return (
+        f'<blockquote class="{klasse}" id="{q.anchor}" tabindex="-1">'
+        f'<p class="bron-citaat-tekst">{regels}</p>'
+        f"<footer>Bron {html.escape(document)}, {html.escape(titel)}, {html.escape(sectie)}, {waar}. "
+        f"Hierop steunt: {wat}.{eigen}</footer></blockquote>"
+    )

@@ -139,3 +139,21 @@ def test_pagina_zegt_datum_niet_in_de_bron(built_site):
     card = (built_site / "producten" / "halderberge" / "ho-light" / "index.html").read_text(encoding="utf-8")
     # The Bijlage 11 amounts on a card carry the plain date the source gives.
     assert re.search(r"€ 71,51</td>\s*<td>euro per maand</td>\s*<td>1 januari 2026</td>", card)
+
+
+def test_elke_waarde_in_bundel_en_downloads_wijst_naar_haar_citaat(built_site, root):
+    """A figure's bron_url (bundle, csv downloads) is the quotation of its cited lines on the page."""
+    html = (built_site / "bronnen" / "index.html").read_text(encoding="utf-8")
+    quotes = set(re.findall(r'<blockquote class="bron-citaat[^"]*" id="([^"]+)"', html))
+    bundle = json.loads((root / "calculator" / "data" / "bundle.json").read_text(encoding="utf-8"))
+    waarden = [w for p in bundle["parameters"].values() for w in p["waarden"]]
+    waarden += [w for t in bundle["tarieven"].values() for r in t["rijen"] for w in r["waarden"]]
+    assert len(waarden) > 150
+    for w in waarden:
+        assert w["bron"]["tekstregels"], w
+        assert w["bron_url"].endswith(f"-regels-{w['bron']['tekstregels']}"), w
+        assert w["bron_url"].split("#")[1] in quotes, w["bron_url"]
+    for name in ("tarieven.csv", "kengetallen.csv"):
+        csv = (built_site / "downloads" / name).read_text(encoding="utf-8-sig")
+        found = set(re.findall(r"bronnen/#([a-z0-9-]+-regels-[0-9-]+)", csv))
+        assert found and found <= quotes, name

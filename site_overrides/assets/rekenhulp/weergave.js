@@ -10,7 +10,8 @@ function siteUrl(ctx, pad) {
 }
 
 // The section of the sources page a {document, sectie} cites: the longest declared section its
-// sectie starts with (the bundle lists them per document), else the document.
+// sectie starts with (the bundle lists them per document), else the document. A bron that names
+// its lines (tekstregels) goes to their quotation under that section (catalogue.bronverwijzing).
 export function bronUrl(doc, bron) {
   if (!doc) return `bronnen/#bron-${bron.document}`;
   const sectie = String(bron.sectie || "").toLowerCase();
@@ -18,6 +19,7 @@ export function bronUrl(doc, bron) {
   for (const [naam, url] of Object.entries(doc.secties || {})) {
     if (sectie.startsWith(naam.toLowerCase()) && (!beste || naam.length > beste[0].length)) beste = [naam, url];
   }
+  if (beste && bron.tekstregels) return `${beste[1]}-regels-${bron.tekstregels}`;
   return beste ? beste[1] : doc.url;
 }
 
