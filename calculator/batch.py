@@ -25,7 +25,7 @@ from .api import lees_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, gebruik, invoer_deel, label, velden_van
 from .money import bedrag
-from .regels.eigen_bijdrage import eigen_bijdrage
+from .regels.eigen_bijdrage import Huishouden, eigen_bijdrage
 from .soorten import advies, ho
 from .trace import GeenToelichting
 
@@ -144,18 +144,18 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     return [
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
-        _eigen_bijdrage_cel(situatie.peil) if uit["toegekend"] else "",
+        _eigen_bijdrage_cel(situatie.peil, situatie["huishouden"]) if uit["toegekend"] else "",
     ]
 
 
-def _eigen_bijdrage_cel(p: data.Peil) -> str:
-    """The eigen bijdrage per month as a cell: it depends on the peildatum alone."""
+def _eigen_bijdrage_cel(p: data.Peil, h: Huishouden) -> str:
+    """The eigen bijdrage per month as a cell: it depends on the peildatum and the household alone."""
 
     def cel() -> str:
-        per_maand = eigen_bijdrage(p, GeenToelichting()).per_maand
+        per_maand = eigen_bijdrage(p, GeenToelichting(), h).per_maand
         return "" if per_maand is None else bedrag(per_maand)
 
-    return p.afgeleid("batch_eigen_bijdrage", cel)
+    return p.afgeleid(("batch_eigen_bijdrage", h), cel)
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:

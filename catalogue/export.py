@@ -116,6 +116,16 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     if prm.leaf.voorwaarden
                     else {}
                 ),
+                **(
+                    {
+                        "vrijstellingen": {
+                            k: {"wie": v.wie, "tekst": v.tekst, "bron": _bron(v.bron)}
+                            for k, v in prm.leaf.vrijstellingen.items()
+                        }
+                    }
+                    if prm.leaf.vrijstellingen
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },
@@ -154,6 +164,7 @@ def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:
                 "eenheid": r.eenheid,
                 "niet_in_bron": r.niet_in_bron,
                 "waarden": _waarden(cat, r.waarden),
+                **({"rolstoel": True} if r.rolstoel else {}),
             }
             for r in t.rijen
         ],

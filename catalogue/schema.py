@@ -132,6 +132,14 @@ class Voorwaarde(Strict):
     bron: Bron
 
 
+class Vrijstelling(Strict):
+    """Who pays nothing (e.g. 005, 3.10-3.12): `wie` fits "U betaalt niets als ...", `tekst` is the note."""
+
+    wie: Text
+    tekst: Text
+    bron: Bron
+
+
 class ParameterLeaf(Strict):
     beschrijving: Text
     eenheid: Text
@@ -143,6 +151,8 @@ class ParameterLeaf(Strict):
     conventie: Text | None = None
     # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
     voorwaarden: list[Voorwaarde] = []
+    # Households or provisions that pay nothing of this amount (the eigen bijdrage, 005, 3.10-3.12).
+    vrijstellingen: dict[Literal["kind_onder_18", "rolstoel", "partner_onder_aow"], Vrijstelling] = {}
 
 
 class TariefRij(Strict):
@@ -153,6 +163,8 @@ class TariefRij(Strict):
     uren_per_jaar: ParamKey | None = None
     eenheid: Literal[TARIFF_UNITS] | None = None  # type: ignore[valid-type]
     niet_in_bron: bool = False
+    # An aid that is a wheelchair: no eigen bijdrage for it (005, 3.11).
+    rolstoel: bool = False
     waarden: Waarden
 
 

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 from ..data import Peil
+from ..invoer import Velden
 from ..money import bedrag
-from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, eigen_bijdrage
+from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, Huishouden, eigen_bijdrage
 from ..trace import Toelichting
 from .begin import begin_invoer
 
@@ -21,9 +22,22 @@ NIET_BESCHERMD_WONEN = (
 NIET_TOEGEKEND = "Zonder toegekende hulp betaalt u geen eigen bijdrage."
 
 
+def huishouden(v: Velden, rolstoel: bool = False) -> Huishouden:
+    """The household's answers that decide whether it pays (005, 3.13), as the question gives them."""
+    return Huishouden(
+        met_partner=v.lees("met_partner"),
+        beiden_aow_leeftijd=v.lees("beiden_aow_leeftijd"),
+        client_onder_18=v.lees("client_onder_18"),
+        rolstoel=rolstoel,
+    )
+
+
 def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
-    """``{per_maand, peildatum, vanaf, bron, voorwaarden, opmerking}``; amounts as ``"12.34"`` or None."""
+    """``{van_toepassing, per_maand, hoogstens, peildatum, vanaf, bron, voorwaarden, opmerking}``;
+    amounts as ``"12.34"`` or None."""
     return {
+        "van_toepassing": eb.van_toepassing,
+        "hoogstens": eb.hoogstens,
         "per_maand": None if eb.per_maand is None else bedrag(eb.per_maand),
         "peildatum": p.peildatum.isoformat(),
         "vanaf": eb.vanaf,
@@ -33,16 +47,19 @@ def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
     }
 
 
-def bijdrage(p: Peil, t: Toelichting, niet_van_toepassing: str | None = None) -> dict:
+def bijdrage(
+    p: Peil, t: Toelichting, niet_van_toepassing: str | None = None, h: Huishouden | None = None
+) -> dict:
     """The eigen bijdrage for an answer, with its step; or, where it does not apply, why not (and a step
     saying so), so every answer states what the resident pays or why nothing is computed."""
     if niet_van_toepassing is None:
-        eb = eigen_bijdrage(p, t)  # before the abonnementstarief existed: no amount, and the note says so
-        return {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)}
+        # before the abonnementstarief existed: no amount, and the note says so
+        return uitvoer(p, eigen_bijdrage(p, t, h or Huishouden()))
     w = p.param(SLEUTEL)
     t.stap(niet_van_toepassing, "eigen_bijdrage", None, None, w.bron)
     return {
         "van_toepassing": False,
+        "hoogstens": False,
         "per_maand": None,
         "peildatum": p.peildatum.isoformat(),
         "vanaf": None,
@@ -59,14 +76,15 @@ def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
-    """The eigen bijdrage in force on the peildatum (default today)."""
+    """The eigen bijdrage in force on the peildatum (default today) for the household described."""
     v, p = begin_invoer(invoer if invoer is not None else {}, "eigen_bijdrage", bundle)
+    h = huishouden(v)
     v.klaar()
     t = Toelichting()
-    eb = eigen_bijdrage(p, t)
+    eb = eigen_bijdrage(p, t, h)
     return {
         "soort": "eigen_bijdrage",
         "peildatum": p.peildatum.isoformat(),
-        "eigen_bijdrage": {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)},
+        "eigen_bijdrage": uitvoer(p, eb),
         "toelichting": t.stappen,
     }

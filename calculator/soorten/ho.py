@@ -67,6 +67,7 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
             v.fout("kindzorg_duur_maanden", "hoort bij kindzorg; geef ook de kinderen op.")
         else:
             s["kindzorg_duur_maanden"] = v.lees("kindzorg_duur_maanden")
+    s["huishouden"] = eb.huishouden(v)
     v.klaar()
     return s
 
@@ -179,7 +180,9 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             maatwerk=punten,
         )
     uit["redenen_niet_toegekend"] = redenen
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND)
+    uit["eigen_bijdrage"] = eb.bijdrage(
+        p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND, s["huishouden"]
+    )
     uit["toelichting"] = t.stappen
     return uit
 

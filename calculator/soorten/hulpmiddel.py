@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..data import Peil
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
 from ..trace import Toelichting
+from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
 
@@ -34,6 +37,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             f"heeft een onbekende waarde {v.toon(ruw)}"
             + v.kies_uit("categorie", [c.upper() for c in categorieen]),
         )
+    h = eb.huishouden(v)
     v.klaar()
     t = Toelichting()
     huur_rij = next(r for r in (p.rij(x, categorie) for x in huur_tabellen) if r is not None)
@@ -54,6 +58,8 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         maximum = maximum_pgb(max_rij, t)
         maanden, heel = afschrijvingsmaanden(maximum, huur, t, max_rij.bron)
         uit.update(maximum_pgb=bedrag(maximum), maanden=getal(maanden), hele_maanden=heel)
+    # A wheelchair pays no eigen bijdrage (005, 3.11): the tariff row says whether it is one.
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None, replace(h, rolstoel=huur_rij.rolstoel))
     uit["toelichting"] = t.stappen
     return uit
 

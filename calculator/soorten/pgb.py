@@ -129,6 +129,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         etmalen = v.lees("etmalen_per_jaar", verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
         v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
+    h = eb.huishouden(v)
     v.klaar()
     pakket = Pakket(
         basis=basis[0] if basis else None,
@@ -145,6 +146,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         "overig": overig,
         "etmalen": etmalen,
         "producten": producten,
+        "huishouden": h,
     }
 
 
@@ -203,7 +205,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             bron,
         )
     niet = eb.NIET_BESCHERMD_WONEN if eb.alleen_beschermd_wonen(p, vraag["producten"]) else None
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet, vraag["huishouden"])
     uit.update(
         soort="pgb",
         peildatum=p.peildatum.isoformat(),
