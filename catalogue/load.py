@@ -45,6 +45,7 @@ class Catalogue:
     bronnen: dict[str, s.BronDocument] = field(default_factory=dict)
     regios: dict[str, s.Regio] = field(default_factory=dict)
     vergelijking: dict[str, s.VergelijkingGroep] = field(default_factory=dict)
+    themas: dict[str, s.Thema] = field(default_factory=dict)
     producten: dict[str, s.Product] = field(default_factory=dict)
     product_files: dict[str, str] = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
@@ -224,6 +225,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         ("bronnen.yaml", s.BronDocument, cat.bronnen),
         ("regios.yaml", s.Regio, cat.regios),
         ("vergelijking.yaml", s.VergelijkingGroep, cat.vergelijking),
+        ("themas.yaml", s.Thema, cat.themas),
         ("begrippen.yaml", s.Begrip, cat.begrippen),
     ):
         if extra and not (folder / name).exists():

@@ -22,7 +22,7 @@ from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
 from catalogue.tabellen import EISEN
 from catalogue.tekstregels import citaat_html
-from catalogue.vergelijking import first_tariff
+from catalogue.vergelijking import eisen_per_thema, first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
 
@@ -241,7 +241,12 @@ class Renderer:
         for key in tariff_regions:
             tables = sorted((t for t in cat.tarieven.values() if t.regio == key), key=table_order(cat))
             r("tarieven_regio.md.j2", f"tarieven/{key}.md", key=key, regio=cat.regios[key], tables=tables)
-        r("vergelijking.md.j2", "vergelijking.md", groups=comparison_groups(self))
+        r(
+            "vergelijking.md.j2",
+            "vergelijking.md",
+            groups=comparison_groups(self),
+            eisen_per_thema=lambda g, soort: eisen_per_thema(self, g, soort),
+        )
         r("normenkader.md.j2", "normenkader.md", tekst=cat.teksten.get("normenkader"))
         r("kengetallen.md.j2", "kengetallen.md")
         r("wijzigingen.md.j2", "wijzigingen.md")

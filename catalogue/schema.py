@@ -250,6 +250,15 @@ class VergelijkingGroep(Strict):
     toelichting: Text
 
 
+class Thema(Strict):
+    """A theme that lines up demands across regions (our own reading; content/themas.yaml)."""
+
+    titel: Text
+    woorden: list[Annotated[str, StringConstraints(min_length=2, strip_whitespace=True)]] = Field(
+        min_length=1
+    )
+
+
 class LijstGroep(Strict):
     titel: Text
     jaren: int | None

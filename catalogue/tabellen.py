@@ -184,11 +184,14 @@ def eisen(cat: Catalogue, soort: str) -> Tabel:
             ("product_id", "tekst"),
             ("product", "tekst"),
             ("nummer", "getal"),
+            ("thema_eigen_lezing", "tekst"),
             ("tekst", "tekst"),
             ("bron", "tekst"),
             ("bron_adres", "tekst"),
         ],
     )
+    from catalogue.vergelijking import thema
+
     order = list(cat.vergelijking)
     for p in sorted(
         cat.producten.values(),
@@ -197,7 +200,16 @@ def eisen(cat: Catalogue, soort: str) -> Tabel:
         groep = cat.vergelijking[p.vergelijking].titel if p.vergelijking else "geen groep"
         for i, tekst in enumerate(getattr(p, soort), start=1):
             t.rijen.append(
-                [groep, cat.regios[p.regio].naam, p.id, p.naam, Decimal(i), tekst, *_bronnen(cat, p.bron[:1])]
+                [
+                    groep,
+                    cat.regios[p.regio].naam,
+                    p.id,
+                    p.naam,
+                    Decimal(i),
+                    thema(cat, tekst),
+                    tekst,
+                    *_bronnen(cat, p.bron[:1]),
+                ]
             )
     return t
 

@@ -11,6 +11,7 @@ from catalogue.formatting import euro as _euro
 from catalogue.formatting import getal_nl
 
 if TYPE_CHECKING:
+    from catalogue.load import Catalogue
     from catalogue.render import Renderer, TariffLine
 
 # Which tariff a row shows first: the professional one, else the sociaal-netwerk minimum wage one.
@@ -97,3 +98,31 @@ def groups(r: Renderer) -> list[Group]:
         rows = [_row(r, p) for k in regions for p in members if p.regio == k]
         out.append(Group(key, groep, regions, rows))
     return out
+
+
+OVERIG = "Overig"
+
+
+def thema(cat: Catalogue, tekst: str) -> str:
+    """The theme a demand goes under: the first whose words it contains (content/themas.yaml,
+    our own reading), else "Overig"."""
+    low = tekst.lower()
+    for th in cat.themas.values():
+        if any(w.lower() in low for w in th.woorden):
+            return th.titel
+    return OVERIG
+
+
+def eisen_per_thema(
+    r: Renderer, g: Group, soort: str
+) -> list[tuple[str, dict[str, list[tuple[s.Product, str]]]]]:
+    """One kind of demand of a group's products, per theme and per region: the rows of the
+    comparison page's demands table (themes in file order, "Overig" last, empty themes left out)."""
+    order = [th.titel for th in r.cat.themas.values()] + [OVERIG]
+    rows: dict[str, dict[str, list[tuple[s.Product, str]]]] = {}
+    for row in g.rows:
+        for tekst in getattr(row.product, soort):
+            rows.setdefault(thema(r.cat, tekst), {k: [] for k in g.regions})[row.regio].append(
+                (row.product, tekst)
+            )
+    return [(t, rows[t]) for t in order if t in rows]

@@ -77,3 +77,22 @@ def test_staff_demands_of_halderberge_and_westfriesland_side_by_side(built_site,
     _, rows = _rows(wb.worksheets[0])
     texts = [r["tekst"].value for r in rows if r["product_id"].value == "begeleiding-stabilisatie-midden"]
     assert texts == files["begeleiding-stabilisatie-midden"]["competenties_medewerker"]
+
+
+def test_demands_are_lined_up_by_theme_as_content_themas_says(built_site, root):
+    themas = yaml.safe_load((root / "content" / "themas.yaml").read_text(encoding="utf-8"))
+    titles = [t["titel"] for t in themas.values()]
+    wb = load_workbook(built_site / "downloads" / "eisen-aanbieder.xlsx")
+    _, rows = _rows(wb.worksheets[0])
+    assert rows
+    for r in rows:
+        text, theme = r["tekst"].value.lower(), r["thema_eigen_lezing"].value
+        first = next(
+            (t["titel"] for t in themas.values() if any(w.lower() in text for w in t["woorden"])), "Overig"
+        )
+        assert theme == first and (theme in titles or theme == "Overig"), (text, theme)
+    # A demand about the Wlz goes under the theme whose words name it (our reading, content/themas.yaml).
+    wlz = [r for r in rows if "wlz" in r["tekst"].value.lower()]
+    assert wlz and all(r["thema_eigen_lezing"].value == themas["signaleren"]["titel"] for r in wlz)
+    html = (built_site / "vergelijking" / "index.html").read_text(encoding="utf-8")
+    assert "Thema (eigen lezing)" in html and themas["signaleren"]["titel"] in html
