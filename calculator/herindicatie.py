@@ -15,6 +15,11 @@ weeks a year over minutes an hour, half-up to whole hours), so equal minutes giv
 from __future__ import annotations
 
 import csv
+
+# The codecs a caseload file comes in, imported here so the browser's trimmed standard library
+# (browser/compile_in_pyodide.py keeps what the core imports) has them.
+import encodings.cp1252  # noqa: F401
+import encodings.utf_8_sig  # noqa: F401
 import hashlib
 import json
 import re

@@ -127,7 +127,8 @@ def test_axe(browser: Browser, base_url: str, tmp_path: Path, schema: str) -> No
         """async () => {
             const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
             const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-            return r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}));
+            return r.violations.map(v => ({id: v.id, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}));
         }"""
     )
     context.close()
