@@ -15,8 +15,15 @@ weeks a year over minutes an hour, half-up to whole hours), so equal minutes giv
 from __future__ import annotations
 
 import csv
+
+# The codecs a caseload file comes in, imported here so the browser's trimmed standard library
+# (browser/compile_in_pyodide.py keeps what the core imports) has them.
+import encodings.cp1252  # noqa: F401
+import encodings.utf_8_sig  # noqa: F401
+import hashlib
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,7 +31,7 @@ from typing import BinaryIO, TextIO
 from urllib.parse import urlencode
 
 from . import data, xlsx
-from .invoer import citaat, label
+from .invoer import citaat, invoer_deel, label
 from .money import NUL, getal, op_cent, op_heel
 from .regels.ho_normenkader import minuten_naar_uren_per_jaar
 
@@ -167,6 +174,8 @@ class Samenvatting:
 
         return {
             "peildatum": peildatum.isoformat(),
+            "bundel_versie": data.bundel().get("versie"),
+            "bundel_sha256": bundel_sha256(),
             "gelezen": self.gelezen,
             "berekend": self.berekend,
             "mislukt": self.mislukt,
@@ -185,6 +194,7 @@ def samenvatting_rijen(s: dict) -> list[list[object]]:
     rijen: list[list[object]] = [
         ["Herindicatie volgens het normenkader huishoudelijke hulp (bron 002)", ""],
         ["Peildatum", s["peildatum"]],
+        ["Gegevens (bundel, SHA-256)", s["bundel_sha256"]],
         ["Rijen gelezen", s["gelezen"]],
         ["Rijen berekend", s["berekend"]],
         ["Rijen met een fout", s["mislukt"]],
@@ -218,6 +228,13 @@ def fragment(
             ja = waar.get(cel.lower()) if kolom in jn_kolommen else None
             paren.append((kolom, cel if ja is None else ("ja" if ja else "nee")))
     return urlencode(paren)
+
+
+def bundel_sha256() -> str:
+    """The receipt of the rules and data used: SHA-256 of the active bundle as sorted JSON (the same
+    on CPython and Pyodide)."""
+    tekst = json.dumps(data.bundel(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 class Teller:
@@ -275,3 +292,65 @@ def _als_getal(cel: str) -> object:
 
 
 GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def in_browser(
+    invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
+) -> str:
+    """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.verwerk` as
+    ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
+    rows ``melden`` gets the rows for the table as JSON. Returns the summary as JSON."""
+    from . import batch  # batch imports this module
+
+    dag = date.fromisoformat(peildatum)
+    teller = Teller()
+    deel_rijen: list[list[str]] = []
+
+    def na_rij(kop: list[str], cellen: list[str]) -> None:
+        teller(kop, cellen)
+        deel_rijen.append(_tabelrij(kop, cellen, teller.samenvatting.gelezen))  # type: ignore[union-attr]
+        if len(deel_rijen) >= elke:
+            melden(json.dumps(deel_rijen, ensure_ascii=False))
+            deel_rijen.clear()
+
+    with open(invoer_pad, "rb") as ruw:
+        tekst, gekozen = batch.open_tekst(ruw)
+        with open(csv_pad, "w", encoding=uitvoer_codering(gekozen), newline="") as uit:
+            rijen, slecht = batch.verwerk(tekst, uit, peildatum=dag, na_rij=na_rij)
+    if deel_rijen:
+        melden(json.dumps(deel_rijen, ensure_ascii=False))
+    return json.dumps(teller.uitkomst(invoer_deel(data.bundel()), dag), ensure_ascii=False)
+
+
+def _tabelrij(kop: list[str], cellen: list[str], nummer: int) -> list[str]:
+    """One row as the page's table shows it: number, id, new hours (lasting, first year), difference,
+    message, and the fragment that opens it in the normenkader rekenhulp."""
+    from .batch import HO_KOLOMMEN, WAAR, _jn
+
+    def cel(naam: str) -> str:
+        return cellen[kop.index(naam)] if naam in kop else ""
+
+    invoer = [k for k in kop[: kop.index("toegekend")] if k in HO_KOLOMMEN]
+    jn = {k for k in invoer if HO_KOLOMMEN[k] is _jn}
+    frag = "" if cel("fouten") else fragment(kop, cellen, invoer, jn, WAAR)
+    return [
+        str(nummer),
+        cel("id"),
+        cel("toegekend"),
+        cel("structureel_uren_per_jaar"),
+        cel("uren_eerste_jaar"),
+        cel(VERSCHIL_UREN),
+        cel("fouten"),
+        frag,
+    ]
+
+
+def xlsx_in_browser(csv_pad: str, xlsx_pad: str, samenvatting: str) -> None:
+    """The page's Excel download: `werkboek` on the run's CSV, as ``--xlsx`` does."""
+    from . import batch
+
+    with open(csv_pad, "rb") as ruw, open(xlsx_pad, "wb") as uit:
+        tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
+        kopregel = tekst.readline()
+        tekst.seek(0)
+        werkboek(tekst, uit, json.loads(samenvatting), batch.scheidingsteken(kopregel))

@@ -86,6 +86,8 @@ function ontvang(bericht) {
       wachtend.clear();
     }
     meld(bericht);
+  } else if (bericht.type === "rijen" || bericht.type === "herindicatie-klaar" || bericht.type === "bestand") {
+    wachtend.get(bericht.id)?.bericht(bericht);
   } else if (bericht.type === "resultaat") {
     const w = wachtend.get(bericht.id);
     if (!w) return;
@@ -172,4 +174,39 @@ export function opStatus(fn) {
 
 export function huidigeStatus() {
   return status;
+}
+
+// The herindicatie page: a whole file through the batch in the worker. ``opBericht`` gets every
+// message of the run ("rijen", then "herindicatie-klaar"); resolves with the last.
+export function herindiceer(bytes, peildatum, opBericht) {
+  if (!worker) startPython();
+  const id = ++volgnummer;
+  return new Promise((resolve, reject) => {
+    wachtend.set(id, {
+      reject,
+      bericht: (b) => {
+        opBericht(b);
+        if (b.type === "herindicatie-klaar") {
+          wachtend.delete(id);
+          resolve(b);
+        }
+      },
+    });
+    worker.postMessage({ type: "herindicatie", id, bytes, peildatum }, [bytes]);
+  });
+}
+
+// A download of the last run: the CSV as the batch wrote it, or the xlsx made from it.
+export function bestand(soort) {
+  const id = ++volgnummer;
+  return new Promise((resolve, reject) => {
+    wachtend.set(id, {
+      reject,
+      bericht: (b) => {
+        wachtend.delete(id);
+        resolve(b.bytes);
+      },
+    });
+    worker.postMessage({ type: "bestand", id, soort });
+  });
 }

@@ -178,7 +178,7 @@ async function start() {
   }
   const runJson = pyodide.pyimport("calculator.api").run_json;
   stap("kern")();
-  return { runJson, snapshot };
+  return { runJson, snapshot, pyodide };
 }
 
 const ready = start();
@@ -190,8 +190,54 @@ ready.then(
   },
 );
 
+// The herindicatie page (/rekenhulp/herindicatie/): a whole caseload through the batch, in
+// Pyodide's in-memory file system (nothing leaves the device). Rows come back in chunks while it
+// runs; cancelling ends this worker (python.js starts a fresh one).
+//   in:  {type: "herindicatie", id, bytes, peildatum}  -> {type: "rijen", id, json, totaal}...,
+//                                                          {type: "herindicatie-klaar", id, json, ms}
+//   in:  {type: "bestand", id, soort: "csv" | "xlsx"}   -> {type: "bestand", id, bytes}
+const HER = { invoer: "/tmp/herindicatie-in.csv", csv: "/tmp/herindicatie-uit.csv", xlsx: "/tmp/herindicatie-uit.xlsx" };
+let samenvatting = null;
+
+function regels(bytes) {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  return bytes.length && bytes[bytes.length - 1] !== 10 ? n : n - 1;
+}
+
+async function herindicatie(message) {
+  const { pyodide } = await ready;
+  const bytes = new Uint8Array(message.bytes);
+  const totaal = regels(bytes);
+  pyodide.FS.writeFile(HER.invoer, bytes);
+  const t0 = performance.now();
+  const module = pyodide.pyimport("calculator.herindicatie");
+  const melden = (json) => post({ type: "rijen", id: message.id, json, totaal });
+  try {
+    samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200);
+    post({ type: "herindicatie-klaar", id: message.id, json: samenvatting, ms: performance.now() - t0 });
+  } catch (error) {
+    post({ type: "herindicatie-klaar", id: message.id, fout: String(error && error.message ? error.message : error) });
+  } finally {
+    pyodide.FS.unlink(HER.invoer);
+  }
+}
+
+async function bestand(message) {
+  const { pyodide } = await ready;
+  let pad = HER.csv;
+  if (message.soort === "xlsx") {
+    pyodide.pyimport("calculator.herindicatie").xlsx_in_browser(HER.csv, HER.xlsx, samenvatting);
+    pad = HER.xlsx;
+  }
+  const bytes = pyodide.FS.readFile(pad);
+  post({ type: "bestand", id: message.id, bytes });
+}
+
 self.onmessage = async (event) => {
   const message = event.data;
+  if (message?.type === "herindicatie") return herindicatie(message);
+  if (message?.type === "bestand") return bestand(message);
   if (!message || message.type !== "bereken") return;
   let core;
   try {
