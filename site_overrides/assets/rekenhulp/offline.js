@@ -51,12 +51,22 @@ function toon(nieuw) {
   melding.hidden = false;
 }
 
+// Installed (everything stored) once the worker is active. WebKit can move the worker into
+// `registration.active` and `controller` without its `.state` leaving "installing" and without
+// `statechange` events; `navigator.serviceWorker.ready` (an active worker for this page's scope)
+// and `controllerchange` say so there, so any of the three counts.
 function wachtOpGeinstalleerd(sw) {
   return new Promise((resolve) => {
     if (!sw || sw.state === "activated") return resolve(Boolean(sw));
     sw.addEventListener("statechange", () => {
       if (sw.state === "activated") resolve(true);
       if (sw.state === "redundant") resolve(false);
+    });
+    navigator.serviceWorker.ready.then((registratie) => {
+      if (registratie.active && sw.state !== "redundant") resolve(true);
+    });
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (navigator.serviceWorker.controller && sw.state !== "redundant") resolve(true);
     });
   });
 }
