@@ -146,6 +146,9 @@ HO_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "kinderen_naar_school_per_week": GEHEEL,
     "kindzorg_duur_maanden": GEHEEL,
     "peildatum": _tekst,
+    "ingangsdatum": _tekst,
+    "toewijzing_eenheid": _tekst,
+    "regie_aanleren_minuten": GEHEEL,
 }
 ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "regio": _tekst,
@@ -170,6 +173,8 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
         _eigen_bijdrage_cel(situatie.peil) if uit["toegekend"] else "",
+        uit["einddatum"],
+        uit["toewijzing"],
     ]
 
 
@@ -195,7 +200,7 @@ def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
 
 
 SOORTEN = {
-    "ho": (HO_KOLOMMEN, [*ho.SAMENVATTING, "eigen_bijdrage_per_maand"], _ho),
+    "ho": (HO_KOLOMMEN, [*ho.SAMENVATTING, "eigen_bijdrage_per_maand", *ho.DATA_KOLOMMEN], _ho),
     "advies": (
         ADVIES_KOLOMMEN,
         ["producten", "uren_per_jaar"]
