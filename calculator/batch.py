@@ -145,6 +145,8 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
         _eigen_bijdrage_cel(situatie.peil, situatie["huishouden"]) if uit["toegekend"] else "",
+        uit["einddatum"],
+        uit["toewijzing"],
     ]
 
 
@@ -179,7 +181,7 @@ def _advies_uit(bundle: dict) -> list[str]:
 
 # Per soort: its result columns (from the bundle) and how a row is computed.
 SOORTEN: dict[str, tuple[Callable[[dict], list[str]], Callable]] = {
-    "ho": (lambda bundle: [*ho.SAMENVATTING, "eigen_bijdrage_per_maand"], _ho),
+    "ho": (lambda bundle: [*ho.SAMENVATTING, "eigen_bijdrage_per_maand", *ho.DATA_KOLOMMEN], _ho),
     "advies": (_advies_uit, _advies),
 }
 

@@ -9,6 +9,7 @@ HEEL = Decimal("1")
 NUL = Decimal("0")
 # A calendar fact, not a norm: a monthly amount times 12 is a yearly amount.
 MAANDEN_PER_JAAR = Decimal("12")
+DAGEN_PER_WEEK = 7  # a calendar fact too: week n of a period starts 7 x (n - 1) days in
 
 
 def op_cent(x: Decimal) -> Decimal:

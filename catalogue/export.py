@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from catalogue import invoer as invoer_schema
+from catalogue import iwmo as iwmo_schema
 from catalogue import schema as s
 from catalogue import tabellen
 from catalogue.bronverwijzing import bron_anchor, date_in_source, section_anchor
@@ -139,6 +140,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
         "tarieven": {tid: tariff_dict(cat, t) for tid, t in sorted(cat.tarieven.items())},
         "pakketten": {regio: pakket_dict(pk) for regio, pk in sorted(cat.pakketten.items())},
         "invoer": invoer_schema.bundle_deel(cat.invoer),
+        "iwmo": iwmo_schema.bundle_deel(cat.iwmo),
     }
 
 

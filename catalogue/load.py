@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from catalogue import invoer as invoer_schema
+from catalogue import iwmo as iwmo_schema
 from catalogue import schema as s
 from catalogue import veilige_tekst
 from catalogue.errors import ContentError, ContentErrors
@@ -57,6 +58,7 @@ class Catalogue:
     projecten: dict[str, s.Project] = field(default_factory=dict)
     pakketten: dict[str, s.Pakket] = field(default_factory=dict)  # regio -> its HO package model
     invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
+    iwmo: Any = None  # catalogue.iwmo.Iwmo: the iWmo 3.2 codes of a toewijzing (006, 5)
     begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
     # OWMS and UPL lists read from source 006 by the validation (catalogue.catalogusafspraken).
@@ -334,3 +336,8 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         invoer_data = read(invoer_path)
         if invoer_data is not _UNREADABLE:
             cat.invoer = validate_model(invoer_schema.Invoer, invoer_data, rel(invoer_path), errors)
+        iwmo_path = folder / iwmo_schema.FILE
+        if iwmo_path.exists():
+            iwmo_data = read(iwmo_path)
+            if iwmo_data is not _UNREADABLE:
+                cat.iwmo = validate_model(iwmo_schema.Iwmo, iwmo_data, rel(iwmo_path), errors)

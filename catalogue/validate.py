@@ -8,6 +8,7 @@ from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.bronverwijzing import stated_date
 from catalogue.errors import ContentError, ContentErrors
+from catalogue.iwmo import bronnen as iwmo_bronnen
 from catalogue.load import Catalogue
 
 
@@ -404,5 +405,8 @@ def validate_catalogue(cat: Catalogue) -> None:
     _check_tariffs(cat, errors)
     _check_texts(cat, errors)
     invoer_schema.check(cat.invoer, cat.parameters, errors)
+    if cat.iwmo is not None:
+        for veld, bron in iwmo_bronnen(cat.iwmo):
+            check_bron(cat, bron, "content/iwmo.yaml", veld, errors)
     if errors:
         raise ContentErrors(errors)

@@ -189,8 +189,11 @@ def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
     )
 
 
-def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdeel, dict]:
-    """Regie en organisatie, aanleren: temporary (a maximum of weeks); the source gives no minutes.
+def regie_aanleren(
+    p: Peil, weken: int | None, t: Toelichting, minuten: int | None = None
+) -> tuple[Onderdeel, dict]:
+    """Regie en organisatie, aanleren: temporary (a maximum of weeks); the source gives no minutes, so
+    the consulent's ``minuten`` a week count (for its weeks only), or none when not given.
 
     Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
     """
@@ -198,21 +201,32 @@ def regie_aanleren(p: Peil, weken: int | None, t: Toelichting) -> tuple[Onderdee
     max_weken = p.w[sleutel]
     duur = f"{weken} weken" if weken is not None else f"hoogstens {max_weken} weken"
     looptijd = weken if weken is not None else int(max_weken)
+    per_week = Decimal(minuten or 0)
+    wie = (
+        f"{minuten} minuten per week, bepaald door de consulent"
+        if minuten is not None
+        else "geen normtijd in de bron"
+    )
     t.stap(
-        f"Regie en organisatie aanleren ({duur}; telt voor week 1 tot en met {looptijd}): "
-        "geen normtijd in de bron",
+        f"Regie en organisatie aanleren ({duur}; telt voor week 1 tot en met {looptijd}): {wie}",
         "regie_aanleren",
-        NUL,
+        per_week,
         "minuten per week",
         p.b[sleutel],
+    )
+    besluit = (
+        f"De consulent heeft {minuten} minuten per week bepaald; motiveer dit in de beschikking."
+        if minuten is not None
+        else "De consulent bepaalt de minuten."
     )
     punt = maatwerk(
         "regie_aanleren",
         f"Regie en organisatie aanleren is tijdelijke ondersteuning ({duur}, hoogstens {max_weken}). "
-        "De bron geeft geen normtijd; de consulent bepaalt de minuten.",
+        f"De bron geeft geen normtijd. {besluit}",
         p.b[sleutel],
     )
-    deel = Onderdeel("regie_aanleren", "Regie en organisatie: aanleren", NUL, p.b[sleutel], weken=looptijd)
+    label = "Regie en organisatie: aanleren"
+    deel = Onderdeel("regie_aanleren", label, per_week, p.b[sleutel], weken=looptijd)
     return deel, punt
 
 
@@ -417,7 +431,8 @@ def uren_per_jaar(
 ) -> tuple[Decimal, Decimal]:
     """Hours a year: minute-based parts x weeks a year / minutes an hour, half-up to whole hours (this
     reproduces the HHM table's hours from its minutes), plus the parts given in HHM hours as given.
-    Also the exact value. ``wat`` names the step ("Blijvend, uren per jaar" beside temporary parts).
+    Also the exact, unrounded value, so a caller that adds more hours rounds once, at the end.
+    ``wat`` names the step ("Blijvend, uren per jaar" beside temporary parts).
 
     Bron: 002, 3. Uitgangspunten; 003, Bijlage 11.
     """
@@ -428,7 +443,7 @@ def uren_per_jaar(
         else:
             hhm += o.hhm_uren_per_jaar
     exact = minuten_naar_uren_per_jaar(p, minuten)
-    afgerond = op_heel(exact)
+    afgerond = op_heel(exact + hhm)
     if t.aan:
         weken, per_uur = (
             p.w["ho_normenkader.omrekening.weken_per_jaar"],
@@ -438,7 +453,7 @@ def uren_per_jaar(
             f"{wat}: {nl.getal(minuten)} minuten x {weken} / {per_uur} = {nl.getal(op_cent(exact))}, "
             "afgerond op hele uren (half naar boven)",
             "uren_per_jaar",
-            afgerond,
+            op_heel(exact),
             "uren per jaar",
             p.b["ho_normenkader.omrekening.weken_per_jaar"],
         )
@@ -451,4 +466,4 @@ def uren_per_jaar(
                 "uren per jaar",
                 bron,
             )
-    return afgerond + hhm, op_cent(exact + hhm)
+    return afgerond, exact + hhm

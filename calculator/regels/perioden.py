@@ -98,7 +98,10 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: boo
     struct_uren, struct_exact = uren_per_jaar(p, structureel, t, wat)
     tijd_minuten = sum((d.minuten_per_week * d.weken for d in tijdelijk), NUL)
     tijd_exact = tijd_minuten / p.w[PER_UUR]
-    tijd_uren = op_heel(tijd_exact)
+    # Round once, at the end: the exact structural and temporary hours are added first (002,
+    # 3. Uitgangspunten gives minutes; rounding each part separately could lose an hour).
+    eerste_jaar_exact = struct_exact + tijd_exact
+    eerste_jaar = op_heel(eerste_jaar_exact)
     if t.aan:
         for d in tijdelijk:
             uren = op_cent(d.minuten_per_week * d.weken / p.w[PER_UUR])
@@ -112,10 +115,11 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: boo
             )
         if tijdelijk:
             t.stap(
-                "Eerste jaar: blijvende uren per jaar plus de tijdelijke uren "
-                f"({nl.getal(struct_uren)} + {nl.getal(tijd_uren)}, tijdelijk afgerond op hele uren)",
+                "Eerste jaar: blijvende uren plus de tijdelijke uren, onafgerond opgeteld "
+                f"({nl.getal(op_cent(struct_exact))} + {nl.getal(op_cent(tijd_exact))} = "
+                f"{nl.getal(op_cent(eerste_jaar_exact))}), één keer afgerond op hele uren (half naar boven)",
                 "uren_eerste_jaar",
-                struct_uren + tijd_uren,
+                eerste_jaar,
                 "uren",
                 p.b[PER_UUR],
             )
@@ -123,8 +127,8 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: boo
         perioden=perioden(delen) if met_perioden else [],
         structureel_minuten_per_week=struct_minuten,
         structureel_uren_per_jaar=struct_uren,
-        uren_eerste_jaar=struct_uren + tijd_uren,
-        uren_eerste_jaar_onafgerond=op_cent(struct_exact + tijd_exact),
+        uren_eerste_jaar=eerste_jaar,
+        uren_eerste_jaar_onafgerond=op_cent(eerste_jaar_exact),
     )
 
 

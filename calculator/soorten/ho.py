@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from ..data import Peil
 from ..invoer import Gelezen
 from ..money import getal
 from ..regels import ho_normenkader as r
+from ..regels import toewijzing as tw
 from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
 from ..regels.perioden import over_tijd, periode_dict
 from ..trace import GeenToelichting, Toelichting
@@ -52,6 +54,18 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
             )
         else:
             s["regie_aanleren_weken"] = v.lees("regie_aanleren_weken")
+    s["regie_aanleren_minuten"] = None
+    if v.aanwezig("regie_aanleren_minuten"):
+        if s["regie"] != "aanleren":
+            v.fout(
+                "regie_aanleren_minuten",
+                f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.",
+            )
+        else:
+            s["regie_aanleren_minuten"] = v.lees("regie_aanleren_minuten")
+    # Only a given start date dates the periods (a date field left out would read as today).
+    s["ingangsdatum"] = v.lees("ingangsdatum") if v.aanwezig("ingangsdatum") else None
+    s["toewijzing_eenheid"] = v.lees("toewijzing_eenheid")
     if s["strijken"] and s["wasverzorging"] == "geen":
         v.fout(
             "strijken",
@@ -108,7 +122,7 @@ def onderdelen(
     if s["extra_bezoek_minuten"]:
         delen.append(r.extra_bezoek(p, s["extra_bezoek_minuten"], t))
     if s["regie"] == "aanleren":
-        deel, punt = r.regie_aanleren(p, s["regie_aanleren_weken"], t)
+        deel, punt = r.regie_aanleren(p, s["regie_aanleren_weken"], t, s["regie_aanleren_minuten"])
         delen.append(deel)
         punten.append(punt)
     elif s["regie"] == "structureel":
@@ -179,12 +193,24 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             onderdelen=[_onderdeel(p, d) for d in delen],
             maatwerk=punten,
         )
+        if s["ingangsdatum"] is not None:
+            uit.update(_data(s, uit["perioden"], t))
     uit["redenen_niet_toegekend"] = redenen
     uit["eigen_bijdrage"] = eb.bijdrage(
         p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND, s["huishouden"]
     )
     uit["toelichting"] = t.stappen
     return uit
+
+
+def _data(s: Situatie, perioden: list[dict], t: Toelichting) -> dict:
+    """Dates and the toewijzing per period, from the start date (only when one is given)."""
+    eind = tw.met_data(s.peil, perioden, s["ingangsdatum"], s["duur_maanden"], s["toewijzing_eenheid"], t)
+    return {
+        "ingangsdatum": s["ingangsdatum"].isoformat(),
+        "einddatum": eind,
+        "toewijzing_aannames": list(tw.iwmo(s.peil).get("aannames", [])),
+    }
 
 
 def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
@@ -209,21 +235,34 @@ SAMENVATTING = (
 )
 
 
+# With a start date the batch also gets the end date and the toewijzing lines (JSON, codes as text).
+DATA_KOLOMMEN = ("einddatum", "toewijzing")
+TOEWIJZING_CEL = ("productcategorie", "volume", "eenheid", "frequentie", "ingangsdatum", "einddatum")
+
+
 def samenvatting(s: Situatie) -> dict:
-    """The SAMENVATTING fields only, without building the explanation (batch)."""
+    """The SAMENVATTING fields (and DATA_KOLOMMEN, empty without a start date), without building the
+    explanation (batch)."""
     t = GeenToelichting()
+    leeg = dict.fromkeys(DATA_KOLOMMEN, "")
     redenen, alleen_kindzorg = toegang(s, t)
     if redenen and not alleen_kindzorg:
-        return dict.fromkeys(SAMENVATTING, "0") | {"toegekend": False}
+        return dict.fromkeys(SAMENVATTING, "0") | {"toegekend": False} | leeg
     delen, _ = onderdelen(s, t, met_maatwerk=False, alleen_kindzorg=alleen_kindzorg)
-    tijd = over_tijd(s.peil, delen, t, met_perioden=False)  # the summary has no periods
+    # The summary has no periods, unless a start date asks for their dates and toewijzing.
+    tijd = over_tijd(s.peil, delen, t, met_perioden=s["ingangsdatum"] is not None)
+    if s["ingangsdatum"] is not None:
+        perioden = [periode_dict(x) for x in tijd.perioden]
+        data = _data(s, perioden, t)
+        regels = [{k: pd["toewijzing"][k] for k in TOEWIJZING_CEL} for pd in perioden if pd["toewijzing"]]
+        leeg = {"einddatum": data["einddatum"], "toewijzing": json.dumps(regels, separators=(",", ":"))}
     return {
         "toegekend": True,
         "minuten_per_week": getal(r.totaal_minuten(delen, t)),
         "structureel_minuten_per_week": getal(tijd.structureel_minuten_per_week),
         "uren_eerste_jaar": getal(tijd.uren_eerste_jaar),
         "structureel_uren_per_jaar": getal(tijd.structureel_uren_per_jaar),
-    }
+    } | leeg
 
 
 def _kindzorg_korter_dan_minimum(p: Peil, redenen: list[str]) -> dict:

@@ -65,10 +65,12 @@ def test_totaal_is_de_som_van_de_onderdelen(situatie: dict) -> None:
     assert _d(uit["structureel_minuten_per_week"]) == sum(
         (_d(d["minuten_per_week"]) for d in blijvend), Decimal(0)
     )
-    assert _d(uit["structureel_uren_per_jaar"]) == op_heel(minuten * weken / per_uur) + hhm
+    # Rounded once, at the end (issue 17): exact hours added first, then half-up to whole hours.
+    blijvend_exact = minuten * weken / per_uur + hhm
+    assert _d(uit["structureel_uren_per_jaar"]) == op_heel(blijvend_exact)
     # Each temporary part counts only for its own weeks in the first year.
     tijdelijk = sum((_d(d["minuten_per_week"]) * d["weken"] for d in delen if d["tijdelijk"]), Decimal(0))
-    assert _d(uit["uren_eerste_jaar"]) == _d(uit["structureel_uren_per_jaar"]) + op_heel(tijdelijk / per_uur)
+    assert _d(uit["uren_eerste_jaar"]) == op_heel(blijvend_exact + tijdelijk / per_uur)
     # The periods: week 1 has every part, the last period only the structural ones.
     assert uit["perioden"][0]["van_week"] == 1
     assert _d(uit["perioden"][0]["minuten_per_week"]) == _d(uit["minuten_per_week"])

@@ -17,8 +17,8 @@ def test_toelichting_noemt_afronding_en_kamerhuurder() -> None:
     assert any("afgeleid" in s for s in stappen)
     regels = [s["regel"] for s in uit["toelichting"]]
     assert regels.index("minimale_duur") < regels.index("basismodule") < regels.index("totaal_minuten")
-    # 125 min -> 108 hours (half-up) plus boodschappen 44.2 HHM hours: 152.2; exact 108.33 + 44.2.
-    assert uit["structureel_uren_per_jaar"] == "152.2" and uit["uren_eerste_jaar"] == "152.2"
+    # 125 min x 52 / 60 = 108.33 plus boodschappen 44.2 HHM hours = 152.53, rounded once: 153.
+    assert uit["structureel_uren_per_jaar"] == "153" and uit["uren_eerste_jaar"] == "153"
     assert uit["uren_eerste_jaar_onafgerond"] == "152.53"
     assert "uren_per_jaar" not in uit
 
