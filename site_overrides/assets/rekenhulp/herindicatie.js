@@ -190,7 +190,11 @@ async function download(soort) {
 
 samenvattingSectie.addEventListener("click", (event) => {
   const actie = event.target.closest("[data-actie]")?.dataset.actie;
-  if (actie === "csv" || actie === "xlsx") download(actie);
+  if (actie === "csv" || actie === "xlsx") {
+    download(actie).catch((error) => {
+      voortgangTekst.textContent = `Het bestand kon niet worden gemaakt: ${error.message}`;
+    });
+  }
   if (actie === "print") window.print();
 });
 python.start();

@@ -204,7 +204,8 @@ export function bestand(soort) {
       reject,
       bericht: (b) => {
         wachtend.delete(id);
-        resolve(b.bytes);
+        if (b.fout) reject(new Error(b.fout));
+        else resolve(b.bytes);
       },
     });
     worker.postMessage({ type: "bestand", id, soort });

@@ -225,13 +225,16 @@ async function herindicatie(message) {
 
 async function bestand(message) {
   const { pyodide } = await ready;
-  let pad = HER.csv;
-  if (message.soort === "xlsx") {
-    pyodide.pyimport("calculator.herindicatie").xlsx_in_browser(HER.csv, HER.xlsx, samenvatting);
-    pad = HER.xlsx;
+  try {
+    let pad = HER.csv;
+    if (message.soort === "xlsx") {
+      pyodide.pyimport("calculator.herindicatie").xlsx_in_browser(HER.csv, HER.xlsx, samenvatting);
+      pad = HER.xlsx;
+    }
+    post({ type: "bestand", id: message.id, bytes: pyodide.FS.readFile(pad) });
+  } catch (error) {
+    post({ type: "bestand", id: message.id, fout: String(error && error.message ? error.message : error) });
   }
-  const bytes = pyodide.FS.readFile(pad);
-  post({ type: "bestand", id: message.id, bytes });
 }
 
 self.onmessage = async (event) => {
