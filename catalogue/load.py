@@ -237,7 +237,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
                 errors.append(ContentError(rel(folder / name), key, f"'{key}' staat al in een andere map"))
             else:
                 into[key] = rec
-                if extra and model is s.BronDocument:
+                if model is s.BronDocument and (extra or rec.testbron):
                     cat.extra_bronnen.add(key)
 
     for path in sorted((folder / "producten").glob("*/*.yaml")):

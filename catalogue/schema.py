@@ -206,6 +206,9 @@ class SectieDatum(Strict):
 
 class BronDocument(Strict):
     bestand: Text
+    # Made-up data for tests only (the fixture municipality): it has no text under the sources, so
+    # its figures cannot cite lines. Never set for a real source.
+    testbron: bool = False
     titel: Text
     # As the document states them; null where it states none (the sources page then says so).
     titel_in_bron: Text | None
