@@ -218,7 +218,11 @@ def test_other_budgets(watched: tuple[Page, Watch], base_url: str) -> None:
     # Begeleiding for the sociaal netwerk: an amount per month with its source.
     product = page.get_by_label("Product", exact=True)
     change(page, "pgb", lambda: product.select_option("begeleiding-stabilisatie-laag"))
-    change(page, "pgb", lambda: page.get_by_label("Iemand uit het sociaal netwerk (minimumloon)").check())
+    change(
+        page,
+        "pgb",
+        lambda: page.get_by_label("Iemand uit het sociaal netwerk, zonder arbeidsovereenkomst").check(),
+    )
     expect(result(page, "pgb").locator(".rh-kern")).to_contain_text(re.compile(r"€ [\d.]+,\d\d per maand"))
     watch.assert_clean()
 
