@@ -414,7 +414,7 @@ def test_axe_wcag21_aa(watched: tuple[Page, Watch], base_url: str, path: str, fo
     if form == "ho":
         change(page, "ho", lambda: page.get_by_label(re.compile("Extra of zwaardere schoonmaak")).fill("45"))
         change(page, "ho", lambda: page.get_by_role("button", name="Kind toevoegen").click())
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script> tag: the CSP refuses unhashed scripts
     violations = page.evaluate(
         """async () => {
             const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

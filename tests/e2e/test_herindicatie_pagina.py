@@ -122,7 +122,7 @@ def test_axe(browser: Browser, base_url: str, tmp_path: Path, schema: str) -> No
     pad.write_bytes(caseload(150))
     open_page(page, base_url)
     run(page, pad)
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # not a script tag: the CSP refuses unhashed scripts
     violations = page.evaluate(
         """async () => {
             const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
