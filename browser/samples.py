@@ -52,6 +52,10 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         ),
         ("eigen_bijdrage", {"peildatum": "2019-06-01"}),
         ("eigen_bijdrage", {"peildatum": "2026-06-01"}),
+        # The household questions (005, 3.10-3.12): a couple with a partner below the AOW age, a child.
+        ("eigen_bijdrage", {"peildatum": "2026-06-01", "met_partner": True, "beiden_aow_leeftijd": False}),
+        ("eigen_bijdrage", {"peildatum": "2026-06-01", "met_partner": False, "client_onder_18": False}),
+        ("advies", {"regio": eerste_pakket, "client_onder_18": True, "peildatum": "2026-06-01"}),
         *(("pgb", {"producten": [pid], "uitvoering": "pgb-professioneel"}) for pid in beschermd_wonen[:1]),
         (
             "advies",

@@ -25,7 +25,7 @@ from .api import lees_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label
 from .money import bedrag
-from .regels.eigen_bijdrage import eigen_bijdrage
+from .regels.eigen_bijdrage import HUISHOUDEN_VELDEN, Huishouden, eigen_bijdrage
 from .soorten import advies, ho
 from .trace import GeenToelichting
 
@@ -146,6 +146,7 @@ HO_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "kinderen_naar_school_per_week": GEHEEL,
     "kindzorg_duur_maanden": GEHEEL,
     "peildatum": _tekst,
+    **dict.fromkeys(HUISHOUDEN_VELDEN, _jn),
 }
 ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "regio": _tekst,
@@ -159,6 +160,7 @@ ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
     "maaltijden": _tekst,
     "uitvoering": _tekst,
     "peildatum": _tekst,
+    **dict.fromkeys(HUISHOUDEN_VELDEN, _jn),
 }
 assert set(HO_KOLOMMEN) == set(ho.VELDEN) and set(ADVIES_KOLOMMEN) == set(advies.VELDEN)
 
@@ -169,18 +171,18 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     return [
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
-        _eigen_bijdrage_cel(situatie.peil) if uit["toegekend"] else "",
+        _eigen_bijdrage_cel(situatie.peil, situatie.huishouden) if uit["toegekend"] else "",
     ]
 
 
-def _eigen_bijdrage_cel(p: data.Peil) -> str:
-    """The eigen bijdrage per month as a cell: it depends on the peildatum alone."""
+def _eigen_bijdrage_cel(p: data.Peil, h: Huishouden) -> str:
+    """The eigen bijdrage per month as a cell: it depends on the peildatum and the household alone."""
 
     def cel() -> str:
-        per_maand = eigen_bijdrage(p, GeenToelichting()).per_maand
+        per_maand = eigen_bijdrage(p, GeenToelichting(), h).per_maand
         return "" if per_maand is None else bedrag(per_maand)
 
-    return p.afgeleid("batch_eigen_bijdrage", cel)
+    return p.afgeleid(f"batch_eigen_bijdrage {h}", cel)
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:

@@ -22,6 +22,12 @@ from . import api, batch, data
 from .errors import BundleFout, InvoerFout
 from .invoer import omvang
 
+# The household questions of the eigen bijdrage (source 005, 3.13) as options, answered ja or nee.
+EIGEN_BIJDRAGE_VRAGEN = {
+    "met_partner": "woont u samen met een partner (ja/nee)",
+    "beiden_aow_leeftijd": "hebben u en uw partner allebei de AOW-leeftijd (ja/nee)",
+    "client_onder_18": "is de hulp voor een kind jonger dan 18 jaar (ja/nee)",
+}
 JSON_OPDRACHTEN = {
     "ho": ("ho", "HO-indicatie volgens het normenkader (bron 002); JSON-situatie op stdin"),
     "advies": (
@@ -109,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
         "eigen-bijdrage", help="eigen bijdrage Wmo (abonnementstarief, bron 005) met de voorwaarden"
     )
     p.add_argument("--peildatum", help="JJJJ-MM-DD (standaard: vandaag)")
+    for veld, uitleg in EIGEN_BIJDRAGE_VRAGEN.items():
+        p.add_argument("--" + veld.replace("_", "-"), choices=("ja", "nee"), help=uitleg)
     p = sub.add_parser("batch", help="een CSV-bestand met een situatie per rij doorrekenen")
     p.add_argument("invoer", help="CSV-bestand (kolommen: de invoervelden)")
     p.add_argument("-o", "--uitvoer", help="CSV-uitvoer (standaard: stdout)")
@@ -178,7 +186,10 @@ def _voer_uit(args: argparse.Namespace) -> int:
     elif opdracht == "beschermd-thuis":
         _print(api.run("beschermd_thuis", {"niveau": args.niveau}))
     elif opdracht == "eigen-bijdrage":
-        _print(api.run("eigen_bijdrage", {"peildatum": args.peildatum} if args.peildatum else {}))
+        vragen = {"peildatum": args.peildatum} | {
+            v: getattr(args, v) == "ja" for v in EIGEN_BIJDRAGE_VRAGEN if getattr(args, v) is not None
+        }
+        _print(api.run("eigen_bijdrage", {k: w for k, w in vragen.items() if w is not None}))
     elif opdracht == "batch":
         return _batch(args)
     return 0

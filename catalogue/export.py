@@ -107,6 +107,16 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     if prm.leaf.voorwaarden
                     else {}
                 ),
+                **(
+                    {
+                        "geen_bijdrage": {
+                            k: {"tekst": v.tekst, "bron": _bron(v.bron)}
+                            for k, v in prm.leaf.geen_bijdrage.items()
+                        }
+                    }
+                    if prm.leaf.geen_bijdrage
+                    else {}
+                ),
             }
             for key, prm in sorted(cat.parameters.items())
         },
@@ -144,6 +154,7 @@ def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:
                 "uren_per_jaar": r.uren_per_jaar,
                 "eenheid": r.eenheid,
                 "niet_in_bron": r.niet_in_bron,
+                **({"rolstoel": True} if r.rolstoel else {}),
                 "waarden": _waarden(cat, r.waarden),
             }
             for r in t.rijen

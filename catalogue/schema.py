@@ -133,6 +133,8 @@ class ParameterLeaf(Strict):
     conventie: Text | None = None
     # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
     voorwaarden: list[Voorwaarde] = []
+    # Who pays nothing and why, per reason (the eigen bijdrage, source 005, 3.10-3.12).
+    geen_bijdrage: dict[Id, Voorwaarde] = {}
 
 
 class TariefRij(Strict):
@@ -143,6 +145,8 @@ class TariefRij(Strict):
     uren_per_jaar: ParamKey | None = None
     eenheid: Literal[TARIFF_UNITS] | None = None  # type: ignore[valid-type]
     niet_in_bron: bool = False
+    # The row is a wheelchair: no eigen bijdrage for it (source 005, 3.11).
+    rolstoel: bool = False
     waarden: Waarden
 
 

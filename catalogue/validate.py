@@ -82,6 +82,8 @@ def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
         _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
         for i, voorwaarde in enumerate(param.leaf.voorwaarden):
             check_bron(cat, voorwaarde.bron, param.file, f"{key}.voorwaarden.{i}.bron", errors)
+        for reden, tekst in param.leaf.geen_bijdrage.items():
+            check_bron(cat, tekst.bron, param.file, f"{key}.geen_bijdrage.{reden}.bron", errors)
 
 
 def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:

@@ -25,6 +25,7 @@ VELDEN = (
     "maaltijden",
     "uitvoering",
     "peildatum",
+    *eb.HUISHOUDEN_VELDEN,
 )
 # How the resident wants the help organised (005, 2.1): from a contracted provider, or a pgb for a
 # professional or for someone they know. The amounts "met arbeidsovereenkomst" (lage/hoge
@@ -48,6 +49,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     boodschappen = v.jn("boodschappen", False)
     maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
     gekozen = v.keuze("uitvoering", KEUZES, None)
+    h = eb.huishouden(v)
     if strijken and pakket_was == "geen":
         v.fout(
             "strijken",
@@ -57,7 +59,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t = Toelichting()
     m = hp.model(p, regio)
     if m is None:
-        return _met_keuze(p, _zonder_producten(p, regio, t), gekozen, t)
+        return _met_keuze(p, _zonder_producten(p, regio, t), gekozen, t, h)
     basis, notities = hp.basisproduct(p, m, bool(wekelijks), bool(tijdelijk), bool(leerbaar), bool(gedrag), t)
     pakket = hp.Pakket(basis, pakket_was or "geen", bool(strijken), bool(boodschappen), maaltijden or "geen")
     delen = hp.pakket_uren(p, m, pakket, t)
@@ -83,10 +85,11 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         },
         gekozen,
         t,
+        h,
     )
 
 
-def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> dict:
+def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting, h: eb.Huishouden) -> dict:
     """The answer for the resident's own choice (``keuze``: hours, the budget if there is one) and the
     eigen bijdrage, each with a step, added to the advice."""
     keuze = None
@@ -117,7 +120,7 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting) -> di
         else:
             t.stap(f"Uw keuze: {in_zin}; de bronnen noemen geen bedrag", "keuze", None, None, bron)
     uit["keuze"] = keuze
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, h=h)
     uit["toelichting"] = t.stappen
     return uit
 

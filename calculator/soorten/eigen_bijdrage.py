@@ -6,12 +6,22 @@
 from __future__ import annotations
 
 from ..data import Peil
+from ..invoer import Velden
 from ..money import bedrag
-from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, eigen_bijdrage
+from ..regels.eigen_bijdrage import (
+    HUISHOUDEN_VELDEN,
+    ONBEKEND,
+    SLEUTEL,
+    EigenBijdrage,
+    Huishouden,
+    eigen_bijdrage,
+)
+
+__all__ = ["HUISHOUDEN_VELDEN", "ONBEKEND", "Huishouden", "bijdrage", "huishouden", "run", "uitvoer"]
 from ..trace import Toelichting
 from .begin import begin_invoer
 
-VELDEN = ("peildatum",)
+VELDEN = ("peildatum", *HUISHOUDEN_VELDEN)
 # The product category of Beschermd Wonen and Beschermd Thuis (003, Bijlage 10): not under the
 # abonnementstarief (005, 3.4); the reading for Beschermd Thuis is an Aanname in content/regels.
 BESCHERMD_WONEN = "beschermd-wonen"
@@ -22,24 +32,37 @@ NIET_BESCHERMD_WONEN = (
 NIET_TOEGEKEND = "Zonder toegekende hulp betaalt u geen eigen bijdrage."
 
 
+def huishouden(v: Velden) -> Huishouden:
+    """The household questions of 005 (3.13), each yes, no or not given (None)."""
+    return Huishouden(*(v.jn(veld, None) for veld in HUISHOUDEN_VELDEN))
+
+
 def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
-    """``{per_maand, peildatum, vanaf, bron, voorwaarden, opmerking}``; amounts as ``"12.34"`` or None."""
+    """``{van_toepassing, per_maand, peildatum, vanaf, bron, voorwaarden, opmerking, hangt_af_van}``;
+    amounts as ``"12.34"`` or None."""
     return {
+        "van_toepassing": eb.van_toepassing,
         "per_maand": None if eb.per_maand is None else bedrag(eb.per_maand),
         "peildatum": p.peildatum.isoformat(),
         "vanaf": eb.vanaf,
         "bron": dict(eb.bron),
         "voorwaarden": [dict(v) for v in eb.voorwaarden],
         "opmerking": eb.opmerking,
+        "hangt_af_van": list(eb.hangt_af_van),
     }
 
 
-def bijdrage(p: Peil, t: Toelichting, niet_van_toepassing: str | None = None) -> dict:
-    """The eigen bijdrage for an answer, with its step; or, where it does not apply, why not (and a step
-    saying so), so every answer states what the resident pays or why nothing is computed."""
+def bijdrage(
+    p: Peil,
+    t: Toelichting,
+    niet_van_toepassing: str | None = None,
+    h: Huishouden = ONBEKEND,
+    rolstoel: bool = False,
+) -> dict:
+    """The eigen bijdrage for an answer, with its step; or, where no abonnementstarief applies, why not
+    (and a step saying so), so every answer states what the resident pays or why nothing is computed."""
     if niet_van_toepassing is None:
-        eb = eigen_bijdrage(p, t)  # before the abonnementstarief existed: no amount, and the note says so
-        return {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)}
+        return uitvoer(p, eigen_bijdrage(p, t, h, rolstoel))
     w = p.param(SLEUTEL)
     t.stap(niet_van_toepassing, "eigen_bijdrage", None, None, w.bron)
     return {
@@ -50,6 +73,7 @@ def bijdrage(p: Peil, t: Toelichting, niet_van_toepassing: str | None = None) ->
         "bron": dict(w.bron),
         "voorwaarden": [],
         "opmerking": niet_van_toepassing,
+        "hangt_af_van": [],
     }
 
 
@@ -60,14 +84,14 @@ def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
-    """The eigen bijdrage in force on the peildatum (default today)."""
+    """The eigen bijdrage in force on the peildatum (default today) for the household, if given."""
     v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
+    h = huishouden(v)
     v.klaar()
     t = Toelichting()
-    eb = eigen_bijdrage(p, t)
     return {
         "soort": "eigen_bijdrage",
         "peildatum": p.peildatum.isoformat(),
-        "eigen_bijdrage": {"van_toepassing": eb.per_maand is not None, **uitvoer(p, eb)},
+        "eigen_bijdrage": uitvoer(p, eigen_bijdrage(p, t, h)),
         "toelichting": t.stappen,
     }

@@ -35,6 +35,7 @@ VELDEN = (
     "kinderen_naar_school_per_week",
     "kindzorg_duur_maanden",
     "peildatum",
+    *eb.HUISHOUDEN_VELDEN,
 )
 REGIE = ("geen", "aanleren", "structureel")
 WAS = ("geen", "1_persoon", "2_personen")
@@ -64,6 +65,7 @@ class Situatie:
     kinderen: list[Kind] = field(default_factory=list)
     naar_school: int = 0
     kindzorg_duur_maanden: int | None = None
+    huishouden: eb.Huishouden = eb.ONBEKEND
 
 
 def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None) -> Situatie:
@@ -88,6 +90,7 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
         wasverzorging=v.keuze("wasverzorging", WAS, "geen"),
         strijken=v.jn("strijken", False),
         boodschappen=v.jn("boodschappen", False),
+        huishouden=eb.huishouden(v),
     )
     if v.aanwezig("regie_aanleren_weken"):
         if s.regie != "aanleren":
@@ -220,7 +223,7 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             maatwerk=punten,
         )
     uit["redenen_niet_toegekend"] = redenen
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND, s.huishouden)
     uit["toelichting"] = t.stappen
     return uit
 

@@ -6,9 +6,10 @@ from ..data import Peil
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
 from ..trace import Toelichting
+from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
-VELDEN = ("categorie", "regio", "peildatum")
+VELDEN = ("categorie", "regio", "peildatum", *eb.HUISHOUDEN_VELDEN)
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
@@ -36,6 +37,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             f"heeft een onbekende waarde {v.toon(ruw)}"
             + v.kies_uit("categorie", [c.upper() for c in categorieen]),
         )
+    h = eb.huishouden(v)
     v.klaar()
     t = Toelichting()
     huur_rij = next(r for r in (p.rij(x, categorie) for x in huur_tabellen) if r is not None)
@@ -56,8 +58,14 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         maximum = maximum_pgb(max_rij, t)
         maanden, heel = afschrijvingsmaanden(maximum, huur, t, max_rij.bron)
         uit.update(maximum_pgb=bedrag(maximum), maanden=getal(maanden), hele_maanden=heel)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, h=h, rolstoel=_is_rolstoel(p, huur_rij.tabel, categorie))
     uit["toelichting"] = t.stappen
     return uit
+
+
+def _is_rolstoel(p: Peil, tabel: str, categorie: str) -> bool:
+    """Whether the category is a wheelchair (``rolstoel`` on its row): no eigen bijdrage (005, 3.11)."""
+    return any(r["id"] == categorie and r.get("rolstoel") for r in p.tabel(tabel)["rijen"])
 
 
 def _alle(p: Peil, regime: str) -> list[str]:

@@ -23,6 +23,7 @@ VELDEN = (
     "maaltijden",
     "etmalen_per_jaar",
     "peildatum",
+    *eb.HUISHOUDEN_VELDEN,
 )
 GEEN_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen"
 GEEN_TARIEF_UITVOERING = (
@@ -147,6 +148,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         etmalen = v.heel("etmalen_per_jaar", None, verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
         v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
+    h = eb.huishouden(v)
     v.klaar()
     pakket = Pakket(
         basis=basis[0] if basis else None,
@@ -163,6 +165,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         "overig": overig,
         "etmalen": etmalen,
         "producten": producten,
+        "huishouden": h,
     }
 
 
@@ -221,7 +224,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             bron,
         )
     niet = eb.NIET_BESCHERMD_WONEN if eb.alleen_beschermd_wonen(p, vraag["producten"]) else None
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, niet, vraag["huishouden"])
     uit.update(
         soort="pgb",
         peildatum=p.peildatum.isoformat(),

@@ -95,6 +95,12 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
     return out
 
 
+def _huishouden(rnd: random.Random) -> dict[str, Any]:
+    """The household questions of the eigen bijdrage (005, 3.13), each often left out."""
+    velden = ("met_partner", "beiden_aow_leeftijd", "client_onder_18")
+    return _sparse(rnd, {v: _bool(rnd) for v in velden}, 0.5)
+
+
 def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     fields = {
         "regio": _choice(rnd, tuple(sorted(bundle["regios"]))),
@@ -109,7 +115,7 @@ def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "uitvoering": _choice(rnd, ("zorg-in-natura", "pgb-professioneel", "sociaal-netwerk")),
         "peildatum": _peildatum(rnd),
     }
-    return _sparse(rnd, fields, 0.8)
+    return _sparse(rnd, fields, 0.8) | _huishouden(rnd)
 
 
 def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +141,7 @@ def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in fields.items() if v is not None}
     if "producten" not in out and rnd.random() < 0.5:
         out["producten"] = producten
-    return out
+    return out | _huishouden(rnd)
 
 
 def _hulpmiddel(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
@@ -150,7 +156,7 @@ def _hulpmiddel(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "categorie": categorie,
         "regio": _choice(rnd, tuple(sorted(bundle["regios"]))) if rnd.random() < 0.2 else None,
     }
-    return {k: v for k, v in fields.items() if v is not None}
+    return {k: v for k, v in fields.items() if v is not None} | _huishouden(rnd)
 
 
 def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> list[tuple[str, str]]:
@@ -167,7 +173,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
             rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"]))), "peildatum": _peildatum(rnd)}
         ),
         "beschermd_thuis": lambda: _sparse(rnd, {"niveau": _choice(rnd, ("zwaar", "midden", "licht"))}, 0.9),
-        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9),
+        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9) | _huishouden(rnd),
     }
     weights = {
         "ho": 5,
