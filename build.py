@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from browser import delivery
+from browser import csp, delivery
 from catalogue import steps
 from catalogue.errors import ContentErrors
 from catalogue.schemas import schrijf_schemas
@@ -102,6 +102,7 @@ def _build(argv: list[str] | None) -> int:
 
     pages = steps.render_pages(cat, bundle, generated, cache=CACHE / "jinja")
     steps.write_downloads(cat, bundle_file, generated / "docs" / "downloads")
+    steps.write_feeds(cat, generated / "docs" / "sc", steps.site_url(ROOT / "mkdocs.yml"))
     if args.pages:
         print(f"pagina's: {len(pages)} in {_toon(generated / 'docs')}/")
         return 0
@@ -114,6 +115,9 @@ def _build(argv: list[str] | None) -> int:
         return 1
     steps.package_browser(staging, bundle_file, CACHE)
     delivery.finish(staging, CACHE, bundle_file)  # static answers, service worker, precompressed copies
+    hashes = csp.write_hashes(staging)  # inline scripts allowed by hash, not by 'unsafe-inline'
+    if site == SITE and csp.update_nginx(hashes):
+        print(f"Content-Security-Policy bijgewerkt: {_toon(csp.NGINX_CONF)}")
     steps.publish(staging, site)
     print(f"site: {len(pages)} pagina's in {_toon(site)}/ ({time.perf_counter() - started:.1f} s)")
     return 0

@@ -12,7 +12,12 @@ from typing import Any
 
 Case = tuple[str, dict[str, Any]]
 
-UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
+
+def opties(bundle: dict[str, Any], veld: str, soort: str) -> tuple[str, ...]:
+    """The choices ``soort`` accepts for ``veld``, as content/invoer.yaml declares them (via the bundle)."""
+    info = bundle["invoer"]["velden"][veld]
+    anders = (info.get("soorten") or {}).get(soort) or {}
+    return tuple(anders.get("keuzes") or info.get("opties") or ())
 
 
 def sample_cases(bundle: dict[str, Any]) -> list[Case]:
@@ -48,14 +53,10 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         # The resident's choice (issue 9): one region with a package, so new regions change no sample.
         *(
             ("advies", {"regio": eerste_pakket, "uitvoering": keuze, "peildatum": "2024-06-01"})
-            for keuze in ("zorg-in-natura", "pgb-professioneel", "sociaal-netwerk")
+            for keuze in opties(bundle, "uitvoering", "advies")
         ),
         ("eigen_bijdrage", {"peildatum": "2019-06-01"}),
         ("eigen_bijdrage", {"peildatum": "2026-06-01"}),
-        # The household questions (005, 3.10-3.12): a couple with a partner below the AOW age, a child.
-        ("eigen_bijdrage", {"peildatum": "2026-06-01", "met_partner": True, "beiden_aow_leeftijd": False}),
-        ("eigen_bijdrage", {"peildatum": "2026-06-01", "met_partner": False, "client_onder_18": False}),
-        ("advies", {"regio": eerste_pakket, "client_onder_18": True, "peildatum": "2026-06-01"}),
         *(("pgb", {"producten": [pid], "uitvoering": "pgb-professioneel"}) for pid in beschermd_wonen[:1]),
         (
             "advies",
@@ -72,13 +73,13 @@ def sample_cases(bundle: dict[str, Any]) -> list[Case]:
         ("advies", {"wekelijks_nodig": "misschien"}),
         ("producten", {}),
         ("hht", {}),
-        ("beschermd_thuis", {"niveau": "zwaar"}),
+        ("beschermd_thuis", {"niveau": opties(bundle, "niveau", "beschermd_thuis")[0]}),
         ("beschermd_thuis", {"niveau": "onbekend"}),
         ("pgb", {"producten": ["bestaat-niet"], "uitvoering": "x"}),
         ("onbekend", {}),
     ]
     geprijsd = {t.get("regio") for t in tarieven.values()}  # regions whose sources give tariffs
-    for uitvoering in UITVOERINGEN:
+    for uitvoering in opties(bundle, "uitvoering", "pgb"):
         for pid, product in sorted(producten.items()):
             if product.get("regio") not in geprijsd:
                 continue

@@ -9,8 +9,8 @@
   are when the browser accepts them; other text is gzip-compressed (the big files once, in
   the background at start-up, then from memory).
 - A Content-Security-Policy that only allows the site's own origin: even a bug cannot
-  send what a visitor types elsewhere. Pyodide needs 'wasm-unsafe-eval'; mkdocs-material
-  needs inline scripts and styles.
+  send what a visitor types elsewhere. Pyodide needs 'wasm-unsafe-eval'; inline scripts run
+  only by the hash the build computed (browser/csp.py), so no 'unsafe-inline' for scripts.
 
 - Hardened like a real host: every malformed request (garbage, a bad HTTP version, binary
   bytes, a bare CRLF, an overlong URL, a NUL in the path) gets a short answer (400, 414, 505);
@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+from browser import csp
+
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -62,21 +64,7 @@ IMMUTABLE = re.compile(
     r"^/assets/rekenhulp/runtime/"  # versioned folder or content-hashed names
     r"|^/assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8,}\.min\.(js|css)$"  # mkdocs-material
 )
-CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+SITE = Path(__file__).resolve().parent.parent / "site"  # what make serve, bench/ and the tests serve
 PRECOMPRESS_FROM = 100_000  # bytes; smaller files are compressed on first request
 IDLE_TIMEOUT = 15.0  # seconds a kept-alive connection may wait for its next request
 HEAD_TIMEOUT = 10.0  # seconds to send a whole request head once it has begun
@@ -101,13 +89,13 @@ def cache_control(path: str) -> str:
     return "no-cache"
 
 
-def headers_for(path: str) -> dict[str, str]:
-    """Every header this server adds to a response for ``path`` (also used by bench/)."""
+def headers_for(path: str, site: Path = SITE) -> dict[str, str]:
+    """Every header this server adds to a response for ``path`` of ``site`` (also used by bench/)."""
     return {
         "Cache-Control": cache_control(path),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": csp.policy(csp.read_hashes(site)),
         "Cross-Origin-Opener-Policy": "same-origin",
     }
 
@@ -257,7 +245,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return TYPES.get(Path(path).suffix.lower()) or super().guess_type(path)
 
     def end_headers(self) -> None:
-        for name, value in headers_for(getattr(self, "path", "/")).items():
+        for name, value in headers_for(getattr(self, "path", "/"), Path(self.directory)).items():
             self.send_header(name, value)
         super().end_headers()
 

@@ -23,9 +23,9 @@ from typing import BinaryIO, TextIO
 from . import data
 from .api import lees_json
 from .errors import InvoerFout
-from .invoer import beperk, citaat, invoer_deel, label
+from .invoer import beperk, citaat, gebruik, invoer_deel, label, velden_van
 from .money import bedrag
-from .regels.eigen_bijdrage import HUISHOUDEN_VELDEN, Huishouden, eigen_bijdrage
+from .regels.eigen_bijdrage import Huishouden, eigen_bijdrage
 from .soorten import advies, ho
 from .trace import GeenToelichting
 
@@ -125,44 +125,17 @@ def _tekst(cel: str) -> object:
     return cel
 
 
-GEHEEL = _geheel
-HO_KOLOMMEN: dict[str, Callable[[str], object]] = {
-    "duur_maanden": GEHEEL,
-    "huisgenoten_die_kunnen_helpen": _geheel_of_jn,
-    "basismodule": _jn,
-    "lichte_taken_zelf": _jn,
-    "extra_ruimten": GEHEEL,
-    "extra_schoonmaak_minuten": GEHEEL,
-    "extra_bezoek_minuten": GEHEEL,
-    "regie": _tekst,
-    "regie_aanleren_weken": GEHEEL,
-    "broodmaaltijden_dagen_per_week": GEHEEL,
-    "warme_maaltijd_dagen_per_week": GEHEEL,
-    "vaatwasser": _jn,
-    "wasverzorging": _tekst,
-    "strijken": _jn,
-    "boodschappen": _jn,
-    "kinderen": _json,
-    "kinderen_naar_school_per_week": GEHEEL,
-    "kindzorg_duur_maanden": GEHEEL,
-    "peildatum": _tekst,
-    **dict.fromkeys(HUISHOUDEN_VELDEN, _jn),
-}
-ADVIES_KOLOMMEN: dict[str, Callable[[str], object]] = {
-    "regio": _tekst,
-    "wekelijks_nodig": _jn,
-    "tijdelijk_fysiek": _jn,
-    "kan_taken_leren": _jn,
-    "gedragsproblematiek": _jn,
-    "wasverzorging": _tekst,
-    "strijken": _jn,
-    "boodschappen": _jn,
-    "maaltijden": _tekst,
-    "uitvoering": _tekst,
-    "peildatum": _tekst,
-    **dict.fromkeys(HUISHOUDEN_VELDEN, _jn),
-}
-assert set(HO_KOLOMMEN) == set(ho.VELDEN) and set(ADVIES_KOLOMMEN) == set(advies.VELDEN)
+# How a cell becomes a value, by the field's declared type (content/invoer.yaml).
+CEL_VOOR_TYPE: dict[str, Callable[..., object]] = {"heel": _geheel, "ja_nee": _jn, "lijst": _json}
+
+
+def kolommen(bundle: dict, soort: str) -> dict[str, Callable[..., object]]:
+    """The columns of a ``soort`` batch file: its declared fields, each with how its cell is read."""
+    uit = {}
+    for veld in velden_van(bundle, soort):
+        info = gebruik(bundle, veld, soort)
+        uit[veld] = _geheel_of_jn if info.get("ja_nee_telt") else CEL_VOOR_TYPE.get(info["type"], _tekst)
+    return uit
 
 
 def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
@@ -171,7 +144,7 @@ def _ho(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     return [
         "true" if uit["toegekend"] else "false",
         *(uit[k] for k in ho.SAMENVATTING[1:]),
-        _eigen_bijdrage_cel(situatie.peil, situatie.huishouden) if uit["toegekend"] else "",
+        _eigen_bijdrage_cel(situatie.peil, situatie["huishouden"]) if uit["toegekend"] else "",
     ]
 
 
@@ -182,7 +155,7 @@ def _eigen_bijdrage_cel(p: data.Peil, h: Huishouden) -> str:
         per_maand = eigen_bijdrage(p, GeenToelichting(), h).per_maand
         return "" if per_maand is None else bedrag(per_maand)
 
-    return p.afgeleid(f"batch_eigen_bijdrage {h}", cel)
+    return p.afgeleid(("batch_eigen_bijdrage", h), cel)
 
 
 def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
@@ -196,20 +169,18 @@ def _advies(invoer: dict, bundle: dict | None, vandaag: date) -> list[str]:
     )
 
 
-SOORTEN = {
-    "ho": (HO_KOLOMMEN, [*ho.SAMENVATTING, "eigen_bijdrage_per_maand"], _ho),
-    "advies": (
-        ADVIES_KOLOMMEN,
-        ["producten", "uren_per_jaar"]
-        + [
-            f"per_maand_{k}"
-            for k in sorted(
-                ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-hoog", "sociaal-netwerk-laag")
-            )
-        ]
-        + ["per_maand_keuze", "eigen_bijdrage_per_maand"],
-        _advies,
-    ),
+def _advies_uit(bundle: dict) -> list[str]:
+    """The advice's result columns: one budget per regime a pgb is priced in (sorted, as the cells are)."""
+    regimes = sorted(gebruik(bundle, "uitvoering", "pgb")["opties"])
+    return ["producten", "uren_per_jaar", *(f"per_maand_{k}" for k in regimes), "per_maand_keuze"] + [
+        "eigen_bijdrage_per_maand"
+    ]
+
+
+# Per soort: its result columns (from the bundle) and how a row is computed.
+SOORTEN: dict[str, tuple[Callable[[dict], list[str]], Callable]] = {
+    "ho": (lambda bundle: [*ho.SAMENVATTING, "eigen_bijdrage_per_maand"], _ho),
+    "advies": (_advies_uit, _advies),
 }
 
 
@@ -272,8 +243,10 @@ def verwerk(
     The separator is detected from the header unless ``scheidingsteken_`` is given; the output uses
     the same one. Raises `InvoerFout` for a header that names unknown columns (nothing is computed then).
     """
-    kolommen, extra, reken = SOORTEN[soort]
+    uitkomst, reken = SOORTEN[soort]
     b = data.bundel(bundle)
+    per_kolom = kolommen(b, soort)
+    extra = uitkomst(b)
     deel = invoer_deel(b)
     grenzen = deel["omvang"]
     kopregel = invoer.readline(grenzen["json_tekens"] + 1)  # a file without line ends is not read whole
@@ -303,8 +276,8 @@ def verwerk(
             ]
         )
     kop = [k.strip().lstrip("\ufeff") for k in kop]
-    _controleer_kop(kop, kolommen, extra, grenzen)
-    lezers = [(i, k, kolommen[k]) for i, k in enumerate(kop) if k in kolommen]
+    _controleer_kop(kop, per_kolom, extra, grenzen)
+    lezers = [(i, k, per_kolom[k]) for i, k in enumerate(kop) if k in per_kolom]
     posities = [i for i, _, _ in lezers]
     # The cells a row's answer depends on: the key of the result cache.
     sleutel_van = itemgetter(*posities) if posities else (lambda cellen: ())

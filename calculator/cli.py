@@ -22,12 +22,6 @@ from . import api, batch, data
 from .errors import BundleFout, InvoerFout
 from .invoer import omvang
 
-# The household questions of the eigen bijdrage (source 005, 3.13) as options, answered ja or nee.
-EIGEN_BIJDRAGE_VRAGEN = {
-    "met_partner": "woont u samen met een partner (ja/nee)",
-    "beiden_aow_leeftijd": "hebben u en uw partner allebei de AOW-leeftijd (ja/nee)",
-    "client_onder_18": "is de hulp voor een kind jonger dan 18 jaar (ja/nee)",
-}
 JSON_OPDRACHTEN = {
     "ho": ("ho", "HO-indicatie volgens het normenkader (bron 002); JSON-situatie op stdin"),
     "advies": (
@@ -115,8 +109,9 @@ def _parser() -> argparse.ArgumentParser:
         "eigen-bijdrage", help="eigen bijdrage Wmo (abonnementstarief, bron 005) met de voorwaarden"
     )
     p.add_argument("--peildatum", help="JJJJ-MM-DD (standaard: vandaag)")
-    for veld, uitleg in EIGEN_BIJDRAGE_VRAGEN.items():
-        p.add_argument("--" + veld.replace("_", "-"), choices=("ja", "nee"), help=uitleg)
+    # The household's answers that decide whether it pays (005, 3.13); left out: "hoogstens".
+    for vlag, hulp in HUISHOUDEN_VLAGGEN.items():
+        p.add_argument(f"--{vlag}", choices=("ja", "nee"), help=hulp)
     p = sub.add_parser("batch", help="een CSV-bestand met een situatie per rij doorrekenen")
     p.add_argument("invoer", help="CSV-bestand (kolommen: de invoervelden)")
     p.add_argument("-o", "--uitvoer", help="CSV-uitvoer (standaard: stdout)")
@@ -130,6 +125,13 @@ def _parser() -> argparse.ArgumentParser:
         help="scheidingsteken tussen de cellen (standaard: herkend uit de kopregel)",
     )
     return parser
+
+
+HUISHOUDEN_VLAGGEN = {
+    "met-partner": "woont u samen met een partner (getrouwd of samenwonend)?",
+    "beiden-aow-leeftijd": "hebben u en uw partner allebei de AOW-leeftijd?",
+    "client-onder-18": "is de hulp voor een kind jonger dan 18 jaar?",
+}
 
 
 def _print(uitkomst: object) -> None:
@@ -186,10 +188,12 @@ def _voer_uit(args: argparse.Namespace) -> int:
     elif opdracht == "beschermd-thuis":
         _print(api.run("beschermd_thuis", {"niveau": args.niveau}))
     elif opdracht == "eigen-bijdrage":
-        vragen = {"peildatum": args.peildatum} | {
-            v: getattr(args, v) == "ja" for v in EIGEN_BIJDRAGE_VRAGEN if getattr(args, v) is not None
-        }
-        _print(api.run("eigen_bijdrage", {k: w for k, w in vragen.items() if w is not None}))
+        invoer: dict = {"peildatum": args.peildatum} if args.peildatum else {}
+        for vlag in HUISHOUDEN_VLAGGEN:
+            antwoord = getattr(args, vlag.replace("-", "_"))
+            if antwoord is not None:
+                invoer[vlag.replace("-", "_")] = antwoord == "ja"
+        _print(api.run("eigen_bijdrage", invoer))
     elif opdracht == "batch":
         return _batch(args)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -147,6 +147,7 @@ class Rij:
     bron: dict
     vanaf: str | None
     voor_eerste: bool = False  # the peildatum lies before the first value; this is the earliest
+    rolstoel: bool = False  # an aid that is a wheelchair (no eigen bijdrage, 005, 3.11)
 
 
 class _Lui(dict):
@@ -179,7 +180,7 @@ class Peil:
         self.u: dict[str, str] = _Lui(lambda k: uitleg(self.param(k)))
         self._afgeleid: dict[str, object] = {}
 
-    def afgeleid(self, naam: str, maak: Callable[[], object]) -> object:
+    def afgeleid(self, naam: Hashable, maak: Callable[[], object]) -> object:
         """A value derived from the bundle on this date (``maak()``), made once per `Peil`: every
         row of a batch on the same date shares it."""
         if naam not in self._afgeleid:
@@ -267,6 +268,7 @@ class Peil:
             bron=bron,
             vanaf=(entry or {}).get("vanaf"),
             voor_eerste=voor_eerste,
+            rolstoel=bool(r.get("rolstoel")),
         )
 
 

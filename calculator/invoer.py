@@ -41,6 +41,23 @@ def invoer_deel(bundle: dict, controleer: bool = False) -> dict:
     return deel
 
 
+def velden_van(bundle: dict, soort: str) -> tuple[str, ...]:
+    """The fields ``soort`` reads, in declared order (``soorten`` in content/invoer.yaml)."""
+    deel = invoer_deel(bundle)
+    velden = deel["velden"]
+    return tuple(n for n in deel.get("volgorde", sorted(velden)) if soort in (velden[n].get("soorten") or {}))
+
+
+def gebruik(bundle: dict, veld: str, soort: str | None) -> dict:
+    """The declaration of ``veld`` as ``soort`` uses it: its own keys, with the soort's differences
+    over them; ``opties`` are the accepted choices in order."""
+    info = invoer_deel(bundle)["velden"].get(veld) or {}
+    anders = (info.get("soorten") or {}).get(soort) or {}
+    uit = {**info, **{k: w for k, w in anders.items() if k != "keuzes"}}
+    uit["opties"] = tuple(anders.get("keuzes") or info.get("opties") or ())
+    return uit
+
+
 def keuze_in_zin(bundle: dict, veld: str, waarde: str) -> str:
     """How choice ``waarde`` of ``veld`` reads inside a sentence (``in_zin`` in content/invoer.yaml),
     else its label in the form, else the value itself."""
@@ -117,12 +134,38 @@ def beperk(fouten: list[dict], meldingen: int) -> list[dict]:
     ]
 
 
+class Gelezen(dict):
+    """A question's fields as read, under their declared names (``s["duur_maanden"]``), and its `Peil`."""
+
+    def __init__(self, peil: object, waarden: dict | None = None) -> None:
+        super().__init__(waarden or {})
+        self.peil = peil
+
+
+_GEGEVEN = object()  # no value passed: the declaration decides
+
+
 class Velden:
     """Reads the fields of one input object, collecting every problem found.
 
     ``bundle`` gives the labels, bounds and size limits; call `gebruik_peil` once the peildatum is
     known, so maxima that come from a source's parameter are the ones in force on that date.
+    `voor` makes one for a soort, accepting the fields content/invoer.yaml declares for it; `lees`
+    reads a field as declared (type, default, required, choices, bounds).
     """
+
+    soort: str | None = None
+
+    @classmethod
+    def voor(cls, invoer: object, soort: str, bundle: dict | None = None) -> Velden:
+        """The fields of a question of ``soort``: the ones declared for it, no others."""
+        if bundle is None:
+            from .data import actief
+
+            bundle = actief()
+        v = cls(invoer, velden_van(bundle, soort), bundle)
+        v.soort = soort
+        return v
 
     def __init__(
         self, invoer: object, toegestaan: Iterable[str], bundle: dict | None = None, voorvoegsel: str = ""
@@ -260,6 +303,53 @@ class Velden:
             waarde = p.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
             return minimum, waarde, p.u[sleutel]
         return minimum, int(Decimal(m["waarde"])), GEEN_BRON
+
+    def lees(self, veld: str, standaard: object = _GEGEVEN, *, verplicht: bool | None = None) -> object:
+        """``veld`` read as content/invoer.yaml declares it for this soort.
+
+        ``standaard``/``verplicht`` given by the caller take precedence where the rule decides them
+        (a default region from the bundle, a field required only with a certain product).
+        """
+        g = gebruik(self.bundle, self._schema_voor + veld, self.soort)
+        if standaard is _GEGEVEN:
+            standaard = g.get("standaard")
+        if verplicht is None:
+            verplicht = bool(g.get("verplicht"))
+        soort = g.get("type")
+        if soort == "heel":
+            return self.heel(veld, standaard, bool_als_getal=bool(g.get("ja_nee_telt")), verplicht=verplicht)
+        if soort == "ja_nee":
+            return self.jn(veld, standaard)
+        if soort == "keuze":
+            if g.get("keuzes_uit") == "regios":
+                namen = {k: r.get("naam", k) for k, r in sorted(self.bundle["regios"].items())}
+                return self.keuze(veld, namen, standaard, verplicht=verplicht, teksten=namen)
+            return self.keuze(veld, g["opties"], standaard, verplicht=verplicht)
+        if soort == "datum":
+            return self.datum(veld, standaard)
+        if soort == "lijst":
+            return self._lees_lijst(veld)
+        if soort == "tekst":
+            waarde = self.invoer.get(veld)
+            return standaard if waarde is None else waarde
+        raise BundleFout(f"het veld '{veld}' heeft geen bekend type in content/invoer.yaml")
+
+    def _lees_lijst(self, veld: str) -> list:
+        """A list; a list of objects (nested fields ``veld.x`` declared) is read item by item."""
+        items = self.lijst(veld)
+        basis = self._schema_voor + veld + "."
+        deel = invoer_deel(self.bundle)
+        namen = [n[len(basis) :] for n in deel.get("volgorde", sorted(self.velden)) if n.startswith(basis)]
+        if not namen:
+            return items
+        uit = []
+        for i, item in enumerate(items):
+            k = Velden(item, namen, self.bundle, voorvoegsel=f"{self.voorvoegsel}{veld}[{i}].")
+            k.peil, k._peildatum = self.peil, self._peildatum
+            gelezen = {n: k.lees(n) for n in namen}
+            self.fouten.extend(k.fouten)
+            uit.append(gelezen)
+        return uit
 
     def heel(
         self,

@@ -42,10 +42,18 @@ def _waarden(cat: Catalogue, waarden: s.Waarden) -> list[dict[str, Any]]:
     ]
 
 
-def product_dict(p: s.Product) -> dict[str, Any]:
+def upl(cat: Catalogue, p: s.Product) -> dict[str, Any]:
+    """The product's UPL name with the URI source 006 (3) gives it, and our reading where there is one."""
+    entry = cat.afspraken.upl[p.upl.naam]
+    return {"naam": entry.naam, "uri": entry.uri, "aanname": p.upl.aanname}
+
+
+def product_dict(p: s.Product, cat: Catalogue | None = None) -> dict[str, Any]:
     data = p.model_dump(mode="json")
     data["url"] = product_url(p)
     data["md_path"] = product_md_path(p)
+    if cat is not None:
+        data["upl"] = upl(cat, p)
     return data
 
 
@@ -77,7 +85,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
         "producten": {
             pid: {
                 k: v
-                for k, v in product_dict(p).items()
+                for k, v in product_dict(p, cat).items()
                 if k
                 in (
                     "id",
@@ -90,6 +98,7 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                     "url",
                     "bron",
                     "samenvatting",
+                    "upl",
                 )
             }
             for pid, p in sorted(cat.producten.items())
@@ -109,12 +118,12 @@ def build_bundle(cat: Catalogue) -> dict[str, Any]:
                 ),
                 **(
                     {
-                        "geen_bijdrage": {
-                            k: {"tekst": v.tekst, "bron": _bron(v.bron)}
-                            for k, v in prm.leaf.geen_bijdrage.items()
+                        "vrijstellingen": {
+                            k: {"wie": v.wie, "tekst": v.tekst, "bron": _bron(v.bron)}
+                            for k, v in prm.leaf.vrijstellingen.items()
                         }
                     }
-                    if prm.leaf.geen_bijdrage
+                    if prm.leaf.vrijstellingen
                     else {}
                 ),
             }
@@ -154,8 +163,8 @@ def tariff_dict(cat: Catalogue, t: s.TariefTabel) -> dict[str, Any]:
                 "uren_per_jaar": r.uren_per_jaar,
                 "eenheid": r.eenheid,
                 "niet_in_bron": r.niet_in_bron,
-                **({"rolstoel": True} if r.rolstoel else {}),
                 "waarden": _waarden(cat, r.waarden),
+                **({"rolstoel": True} if r.rolstoel else {}),
             }
             for r in t.rijen
         ],
@@ -189,6 +198,9 @@ def products_csv(cat: Catalogue) -> str:
             p.clientperspectief or "",
             p.iwmo_productcategorie,
             p.eenheid.omschrijving,
+            upl(cat, p)["naam"],
+            upl(cat, p)["uri"],
+            p.upl.aanname or "de UPL heeft deze naam",
             p.samenvatting,
             " | ".join(f"{b.document} {b.sectie}" for b in p.bron),
             " | ".join(bron_url(cat, b) for b in p.bron),
@@ -204,6 +216,9 @@ def products_csv(cat: Catalogue) -> str:
             "clientperspectief",
             "iwmo_productcategorie",
             "eenheid",
+            "upl_naam",
+            "upl_uri",
+            "upl_keuze",
             "samenvatting",
             "bron",
             "bron_adres",

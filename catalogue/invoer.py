@@ -6,7 +6,7 @@ Loaded and checked here, exported into the bundle under ``invoer`` for the core 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -37,8 +37,30 @@ class Maximum(s.Strict):
         return self
 
 
+Type = Literal["heel", "ja_nee", "keuze", "datum", "lijst", "tekst"]
+Waarde = bool | int | str | None
+
+
+class Gebruik(s.Strict):
+    """How one soort uses a field, where it differs from the field's own declaration."""
+
+    standaard: Waarde = None
+    verplicht: bool | None = None
+    keuzes: list[str] | None = None  # the subset of the field's choices this soort accepts, in order
+    readme: s.Text | None = None  # the README's note on the key for this soort (English, for programmers)
+
+
 class Veld(s.Strict):
     label: s.Text
+    type: Type
+    standaard: Waarde = 0  # the value when the field is not given (null: none)
+    verplicht: bool = False
+    ja_nee_telt: bool = False  # heel: true/false count as 1/0
+    keuzes_uit: Literal["regios"] | None = None  # keuze: the choices are the bundle's regions
+    # Which soorten read the field (a nested field ``a.b`` belongs to its list ``a``), each with
+    # what it uses differently; a list where no soort differs.
+    soorten: list[str] | dict[str, Gebruik] | None = None
+    readme: s.Text | None = None  # the README's note on the key (English, for programmers)
     minimum: Annotated[int, Field(ge=0)] = 0
     maximum: Maximum | None = None
     keuzes: dict[str, s.Text] | None = None  # value -> what a person reads
@@ -50,7 +72,21 @@ class Veld(s.Strict):
         onbekend = sorted(set(self.in_zin or ()) - set(self.keuzes or ()))
         if onbekend:
             raise ValueError(f"in_zin noemt waarden die geen keuze zijn: {', '.join(onbekend)}")
+        if self.type == "keuze" and not self.keuzes and not self.keuzes_uit:
+            raise ValueError("een keuze heeft keuzes of keuzes_uit nodig")
+        for soort, gebruik in self.gebruik().items():
+            vreemd = sorted(set(gebruik.get("keuzes") or ()) - set(self.keuzes or ()))
+            if vreemd:
+                raise ValueError(
+                    f"soorten.{soort}.keuzes noemt waarden die geen keuze zijn: {', '.join(vreemd)}"
+                )
         return self
+
+    def gebruik(self) -> dict[str, dict[str, Any]]:
+        """Per soort: what it uses differently (only the keys it sets)."""
+        if isinstance(self.soorten, dict):
+            return {k: g.model_dump(exclude_unset=True) for k, g in self.soorten.items()}
+        return {k: {} for k in self.soorten or ()}
 
 
 class Omvang(s.Strict):
@@ -69,10 +105,24 @@ class Invoer(s.Strict):
 
 
 def check(invoer: Invoer | None, parameters: dict[str, Any], errors: list[ContentError]) -> None:
-    """Every maximum's parameter exists and is a whole number."""
+    """Every maximum's parameter exists and is a whole number; every field names the soorten that
+    read it (a nested field its list instead)."""
     if invoer is None:
         return
+    from calculator.api import SOORTEN  # the soorten the core answers
+
     for naam, veld in invoer.velden.items():
+        lijst = naam.partition(".")[0]
+        if "." in naam and (lijst not in invoer.velden or invoer.velden[lijst].type != "lijst"):
+            errors.append(ContentError(PAD, f"velden.{naam}", f"'{lijst}' is geen veld van type lijst"))
+        elif "." in naam and veld.soorten is not None:
+            errors.append(
+                ContentError(PAD, f"velden.{naam}.soorten", "een veld in een lijst hoort bij die lijst")
+            )
+        elif "." not in naam and not veld.soorten:
+            errors.append(ContentError(PAD, f"velden.{naam}.soorten", "noem de soorten die dit veld lezen"))
+        for soort in sorted(set(veld.gebruik()) - set(SOORTEN)):
+            errors.append(ContentError(PAD, f"velden.{naam}.soorten", f"onbekende soort '{soort}'"))
         m = veld.maximum
         if m is None or m.parameter is None:
             continue
@@ -97,7 +147,19 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
     """The ``invoer`` part of the data bundle."""
     velden: dict[str, Any] = {}
     for naam, veld in sorted(invoer.velden.items()):
-        uit: dict[str, Any] = {"label": veld.label, "minimum": veld.minimum}
+        uit: dict[str, Any] = {
+            "label": veld.label,
+            "type": veld.type,
+            "standaard": veld.standaard,
+            "verplicht": veld.verplicht,
+            "minimum": veld.minimum,
+        }
+        if veld.ja_nee_telt:
+            uit["ja_nee_telt"] = True
+        if veld.keuzes_uit:
+            uit["keuzes_uit"] = veld.keuzes_uit
+        if "." not in naam:
+            uit["soorten"] = veld.gebruik()
         m = veld.maximum
         if m is not None:
             uit["maximum"] = (
@@ -107,7 +169,9 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
             )
         if veld.keuzes:
             uit["keuzes"] = dict(veld.keuzes)
+            uit["opties"] = list(veld.keuzes)  # the bundle's keys are sorted; this keeps the declared order
         if veld.in_zin:
             uit["in_zin"] = dict(veld.in_zin)
         velden[naam] = uit
-    return {"omvang": invoer.omvang.model_dump(), "velden": velden}
+    # The declared order: the order a list's nested fields are read, and the README's key table.
+    return {"omvang": invoer.omvang.model_dump(), "velden": velden, "volgorde": list(invoer.velden)}

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
+from catalogue import veilige_tekst
 from catalogue.errors import ContentError, ContentErrors
 from catalogue.meldingen import pydantic_melding, veldpad
 from catalogue.yamlio import load_yaml
@@ -56,6 +57,8 @@ class Catalogue:
     invoer: Any = None  # catalogue.invoer.Invoer: input fields, labels and bounds
     begrippen: dict[str, s.Begrip] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # record id -> file, for messages
+    # OWMS and UPL lists read from source 006 by the validation (catalogue.catalogusafspraken).
+    afspraken: Any = None
 
 
 _UNREADABLE = object()  # a file whose YAML error is already reported
@@ -162,6 +165,7 @@ def _load_folder(cat: Catalogue, folder: Path, base: Path, extra: bool, errors: 
         if data is None:
             errors.append(ContentError(rel(path), None, "het bestand is leeg"))
             return _UNREADABLE
+        veilige_tekst.controleer(data, rel(path), errors)  # no HTML or unsafe link reaches a page
         return data
 
     def read_map(name: str, model: type[M]) -> dict[str, M]:

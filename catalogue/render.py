@@ -11,11 +11,13 @@ from typing import Any
 
 import jinja2
 
+from catalogue import catalogusafspraken
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, section_anchor
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
+from catalogue.sc import slug as sc_slug
 from catalogue.vergelijking import first_tariff
 from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
@@ -74,11 +76,12 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum)
+        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum, slug=sc_slug)
+        self.env.globals["catalogusbron"] = catalogusafspraken.DOCUMENT
         self.env.globals["aantal"] = aantal
         self.pages: list[str] = []
         # Computed once: every page may use them.
-        self.producten = [product_dict(p) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
+        self.producten = [product_dict(p, cat) for p in sorted(cat.producten.values(), key=lambda p: p.id)]
         self.producten_by_id = {p["id"]: p for p in self.producten}
         self.env.globals["veldgrens"] = self.veldgrens  # for the form macros (imported without context)
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}

@@ -88,6 +88,15 @@ class Eenheid(Strict):
     omschrijving: Text
 
 
+class UplKeuze(Strict):
+    """The product's name on the Uniforme Productnamenlijst (006, 3): our choice, with its reading."""
+
+    # A name as 006 section 3 lists it; the build takes its URI from there and refuses any other.
+    naam: Text
+    # Why this name fits, where the UPL has no exact name for the product (shown as an Aanname).
+    aanname: Text | None
+
+
 class Product(Strict):
     id: Id
     naam: Text
@@ -112,12 +121,21 @@ class Product(Strict):
     kengetallen: list[ParamKey]
     aannames: list[Text]
     vergelijking: Id | None
+    upl: UplKeuze
     bron: list[Bron] = Field(min_length=1)
 
 
 class Voorwaarde(Strict):
     """A condition the source attaches to a parameter, in plain words, with its source."""
 
+    tekst: Text
+    bron: Bron
+
+
+class Vrijstelling(Strict):
+    """Who pays nothing (e.g. 005, 3.10-3.12): `wie` fits "U betaalt niets als ...", `tekst` is the note."""
+
+    wie: Text
     tekst: Text
     bron: Bron
 
@@ -133,8 +151,8 @@ class ParameterLeaf(Strict):
     conventie: Text | None = None
     # Conditions a resident must read with the figure (e.g. the eigen bijdrage, source 005, 3.3-3.9).
     voorwaarden: list[Voorwaarde] = []
-    # Who pays nothing and why, per reason (the eigen bijdrage, source 005, 3.10-3.12).
-    geen_bijdrage: dict[Id, Voorwaarde] = {}
+    # Households or provisions that pay nothing of this amount (the eigen bijdrage, 005, 3.10-3.12).
+    vrijstellingen: dict[Literal["kind_onder_18", "rolstoel", "partner_onder_aow"], Vrijstelling] = {}
 
 
 class TariefRij(Strict):
@@ -145,7 +163,7 @@ class TariefRij(Strict):
     uren_per_jaar: ParamKey | None = None
     eenheid: Literal[TARIFF_UNITS] | None = None  # type: ignore[valid-type]
     niet_in_bron: bool = False
-    # The row is a wheelchair: no eigen bijdrage for it (source 005, 3.11).
+    # An aid that is a wheelchair: no eigen bijdrage for it (005, 3.11).
     rolstoel: bool = False
     waarden: Waarden
 

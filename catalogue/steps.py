@@ -67,6 +67,29 @@ def write_downloads(cat: Catalogue, bundle_file: Path, folder: Path) -> None:
     (folder / "kengetallen.csv").write_text(export.parameters_csv(cat), encoding="utf-8")
 
 
+def site_url(config: Path) -> str:
+    """The published address (mkdocs.yml ``site_url``) that absolute links need; "/" when unset, so
+    links then start at the site's root."""
+    import re
+
+    # One top-level key; a full mkdocs config load would cost the build more than it tells.
+    found = re.search(r"^site_url:\s*[\"']?([^\s\"'#]+)", config.read_text(encoding="utf-8"), re.MULTILINE)
+    url = found.group(1) if found else "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def write_feeds(cat: Catalogue, folder: Path, base_url: str) -> list[str]:
+    """One SC 4.0 feed per municipality with products (catalogue/sc.py), into ``folder``."""
+    from catalogue import sc
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, xml in sc.feeds(cat, base_url).items():
+        (folder / f"{name}.xml").write_bytes(xml)
+        written.append(name)
+    return written
+
+
 def _nav(cat: Catalogue) -> list[Any]:
     """Navigation from the content, so a new product or region needs no config edit."""
     products = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calculator.regels.pgb import maandbedrag_uit_uren
+from catalogue import catalogusafspraken
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 from catalogue.bronverwijzing import stated_date
@@ -82,8 +83,6 @@ def _check_parameters(cat: Catalogue, errors: list[ContentError]) -> None:
         _check_values(cat, param.leaf.waarden, param.file, f"{key}.waarden", False, errors)
         for i, voorwaarde in enumerate(param.leaf.voorwaarden):
             check_bron(cat, voorwaarde.bron, param.file, f"{key}.voorwaarden.{i}.bron", errors)
-        for reden, tekst in param.leaf.geen_bijdrage.items():
-            check_bron(cat, tekst.bron, param.file, f"{key}.geen_bijdrage.{reden}.bron", errors)
 
 
 def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
@@ -331,12 +330,53 @@ def _check_sources(cat: Catalogue, errors: list[ContentError]) -> None:
                 errors.append(ContentError("content/bronnen.yaml", field, "geen sectie uit 'secties'"))
 
 
+def _check_catalogusafspraken(cat: Catalogue, errors: list[ContentError]) -> None:
+    """Every OWMS URI (006, 2) and UPL name (006, 3) in the content is one that source 006 lists."""
+    doc = cat.bronnen.get(catalogusafspraken.DOCUMENT)
+    uses = any(g.owms for r in cat.regios.values() for g in r.gemeenten) or cat.producten
+    if not uses:
+        return
+    afspraken = catalogusafspraken.lees_bestand(cat.root, doc.bestand) if doc else None
+    if afspraken is None:
+        errors.append(
+            ContentError(
+                "content/bronnen.yaml",
+                catalogusafspraken.DOCUMENT,
+                "brontekst niet gevonden in ../shared/bronnen: de OWMS- en UPL-namen worden daaruit gelezen",
+            )
+        )
+        return
+    cat.afspraken = afspraken
+    for key, regio in cat.regios.items():
+        for i, g in enumerate(regio.gemeenten):
+            if g.owms is not None and afspraken.owms.get(g.naam) != g.owms:
+                errors.append(
+                    ContentError(
+                        "content/regios.yaml",
+                        f"{key}.gemeenten.{i}.owms",
+                        f"'{g.owms}' is niet de OWMS-naam die bron {catalogusafspraken.DOCUMENT} (2) "
+                        f"voor {g.naam} noemt",
+                    )
+                )
+    for pid, p in cat.producten.items():
+        if p.upl.naam not in afspraken.upl:
+            errors.append(
+                ContentError(
+                    cat.product_files[pid],
+                    "upl.naam",
+                    f"'{p.upl.naam}' staat niet in de UPL-lijst van bron {catalogusafspraken.DOCUMENT} (3); "
+                    f"kies uit: {', '.join(afspraken.upl)}",
+                )
+            )
+
+
 def validate_catalogue(cat: Catalogue) -> None:
     """Run every cross-file rule; raise ContentErrors with all problems found."""
     errors: list[ContentError] = []
     _check_regio_files(cat, errors)
     _check_pakketten(cat, errors)
     _check_sources(cat, errors)
+    _check_catalogusafspraken(cat, errors)
     _check_products(cat, errors)
     _check_parameters(cat, errors)
     _check_tariffs(cat, errors)

@@ -10,8 +10,6 @@ from decimal import Decimal
 from ..data import Peil, Rij
 from ..trace import Toelichting
 
-NIVEAUS = ("zwaar", "midden", "licht")
-
 
 def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting) -> Decimal:
     """Average support (planned and unplanned) in hours a week, per level (zwaar, midden, licht).

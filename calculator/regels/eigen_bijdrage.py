@@ -1,139 +1,115 @@
-"""The resident's own contribution for Wmo help: the CAK's abonnementstarief, per household.
+"""The resident's own contribution for Wmo help: the CAK's abonnementstarief, for this household.
 
 Bron: 005, 3. De eigen bijdrage voor de Wmo: het abonnementstarief (CAK). A fixed maximum per
-household per month since 1 January 2020 (3.2); some households and some help pay nothing (3.10-3.12).
-The amount, the conditions and the reasons for paying nothing (plain-Dutch texts, each with its own
-source) are content, read from the bundle. The rule itself changed on that date (3.2: the income-
-dependent bijdrage before it is not computed), so it has two versions (`geldig`), divided by the day the
-first amount of the abonnementstarief applies from in content.
+household per month since the date its first value applies from (3.2, 3.8), and the households
+and provisions that pay nothing (3.10-3.12). The amount, the conditions and the texts of who pays
+nothing (each with its own source) are content, read from the bundle.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data import Peil
-from ..geldig import geldig
 from ..nl import datum, euro
 from ..trace import Toelichting
 
 SLEUTEL = "eigen_bijdrage.abonnementstarief"
-# The household questions (005, 3.13), as the input keys name them.
-HUISHOUDEN_VELDEN = ("met_partner", "beiden_aow_leeftijd", "client_onder_18")
-PARTNER, ROLSTOEL, KIND = "partner-onder-aow", "rolstoel", "kind-onder-18"
+NUL = Decimal("0.00")
 
 
 @dataclass(frozen=True)
 class Huishouden:
-    """What 005 (3.13) says the rekenhulp must know; None where the resident did not say."""
+    """What the answer must know of the household (005, 3.13); None: not given."""
 
     met_partner: bool | None = None
     beiden_aow_leeftijd: bool | None = None
     client_onder_18: bool | None = None
+    rolstoel: bool = False  # the provision is a wheelchair (from the tariff row, not asked)
 
 
-ONBEKEND = Huishouden()  # nothing said about the household
+ONBEKEND = Huishouden()
 
 
 @dataclass(frozen=True)
 class EigenBijdrage:
     """The eigen bijdrage on a peildatum.
 
-    ``per_maand`` is the amount (zero where the household pays nothing, None where no abonnementstarief
-    applies); ``van_toepassing`` whether the resident pays it; ``hangt_af_van`` the household questions
-    not answered whose answer could still make it zero (the amount is then a maximum).
+    ``per_maand`` is None before the abonnementstarief existed, ``"0.00"`` for a household or
+    provision that pays nothing; ``hoogstens`` where the household's answers leave it open.
     """
 
-    van_toepassing: bool
     per_maand: Decimal | None
     vanaf: str | None
     bron: dict
     voorwaarden: list[dict]
     opmerking: str | None
-    hangt_af_van: list[str] = field(default_factory=list)
+    van_toepassing: bool = True
+    hoogstens: bool = False
 
 
-def reden_geen_bijdrage(h: Huishouden, rolstoel: bool = False, woningaanpassing: bool = False) -> str | None:
-    """Why this household pays nothing for this help (a key of ``geen_bijdrage``), else None.
+def vrijstelling(p: Peil, h: Huishouden) -> dict | None:
+    """The rule under which this household pays nothing, if one applies.
 
-    Bron: 005, 3.10 (a couple of whom at least one partner is below the AOW age), 3.11 (a wheelchair),
-    3.12 (support for a minor child, except a woningaanpassing). Unanswered questions count as
-    "no": `open_vragen` says which of them could still change the answer.
+    Bron: 005, 3.10 (a couple of whom at least one partner is below the AOW age), 3.11 (a
+    wheelchair) and 3.12 (support to a child; the core prices no woningaanpassing, the
+    one exception). The provision's own rules come first, then the household's.
     """
-    if rolstoel:
-        return ROLSTOEL
-    if h.client_onder_18 and not woningaanpassing:
-        return KIND
+    vrij = p.bundle["parameters"][SLEUTEL].get("vrijstellingen", {})
+    if h.client_onder_18:
+        return vrij.get("kind_onder_18")
+    if h.rolstoel:
+        return vrij.get("rolstoel")
     if h.met_partner and h.beiden_aow_leeftijd is False:
-        return PARTNER
+        return vrij.get("partner_onder_aow")
     return None
 
 
-def open_vragen(h: Huishouden, rolstoel: bool = False, woningaanpassing: bool = False) -> list[str]:
-    """The household questions whose answer is missing and could still make the bijdrage zero (005, 3.13:
-    ask only what changes the answer)."""
-    if reden_geen_bijdrage(h, rolstoel, woningaanpassing) is not None:
-        return []
-    vragen = []
-    if h.client_onder_18 is None and not woningaanpassing:
-        vragen.append("client_onder_18")
+def huishouden_open(h: Huishouden) -> bool:
+    """Whether the answers leave open if the household pays (005, 3.13: what the answer must know).
+
+    A single resident pays; a couple pays only when both have reached the AOW age (005, 3.10).
+    """
+    if h.client_onder_18 is None:
+        return True
     if h.met_partner is None:
-        vragen.append("met_partner")
-    if h.met_partner is not False and h.beiden_aow_leeftijd is None:
-        vragen.append("beiden_aow_leeftijd")
-    return vragen
+        return True
+    return bool(h.met_partner) and h.beiden_aow_leeftijd is None
 
 
-def _teksten(p: Peil) -> tuple[list[dict], dict]:
-    deel = p.bundle["parameters"][SLEUTEL]
-    voorwaarden = [{"tekst": v["tekst"], "bron": dict(v["bron"])} for v in deel.get("voorwaarden", [])]
-    return voorwaarden, deel.get("geen_bijdrage", {})
+def eigen_bijdrage(p: Peil, t: Toelichting, h: Huishouden = ONBEKEND) -> EigenBijdrage:
+    """The abonnementstarief in force on the peildatum for this household, with its conditions.
 
+    Bron: 005, 3. De eigen bijdrage voor de Wmo, 3.2 (a fixed maximum since its start), 3.8 (the
+    amounts) and 3.10-3.12 (who pays nothing).
 
-@geldig(tot=SLEUTEL, naam="eigen_bijdrage")
-def eigen_bijdrage_voor_abonnementstarief(
-    p: Peil, t: Toelichting, h: Huishouden = ONBEKEND, rolstoel: bool = False, woningaanpassing: bool = False
-) -> EigenBijdrage:
-    """The eigen bijdrage before the abonnementstarief existed.
-
-    Bron: 005, 3.2 (the abonnementstarief exists "sinds" its first date). The bijdrage before it depended
-    on income and is not computed; the note says so instead of carrying the first amount back in time.
+    Before the first date in the content the abonnementstarief did not exist (005, 3.2 says "sinds"):
+    then no amount is given, and the note says why, instead of carrying the first amount back in time.
     """
     w = p.param(SLEUTEL)
-    voorwaarden, _ = _teksten(p)
-    opmerking = (
-        f"Op {datum(p.peildatum)} gold het abonnementstarief nog niet; het geldt vanaf "
-        f"{datum(w.vanaf)}. De eigen bijdrage van daarvoor berekent de rekenhulp niet."
-    )
-    t.stap(opmerking, "eigen_bijdrage", None, None, w.bron)
-    return EigenBijdrage(False, None, None, w.bron, voorwaarden, opmerking)
-
-
-@geldig(vanaf=SLEUTEL, naam="eigen_bijdrage")
-def eigen_bijdrage(
-    p: Peil, t: Toelichting, h: Huishouden = ONBEKEND, rolstoel: bool = False, woningaanpassing: bool = False
-) -> EigenBijdrage:
-    """The abonnementstarief in force on the peildatum for this household and this help, with its conditions.
-
-    Bron: 005, 3.2-3.8 (a fixed maximum per household per month, the amounts) and 3.10-3.12 (who pays
-    nothing). Not all questions answered: the amount is a maximum, and the note names who pays nothing.
-    """
-    w = p.param(SLEUTEL)
-    voorwaarden, geen = _teksten(p)
-    reden = reden_geen_bijdrage(h, rolstoel, woningaanpassing)
-    if reden is not None:
-        tekst = geen[reden]
-        t.stap(tekst["tekst"], "eigen_bijdrage", Decimal("0.00"), w.eenheid, tekst["bron"])
-        bron = dict(tekst["bron"])
-        return EigenBijdrage(False, Decimal("0.00"), w.vanaf, bron, voorwaarden, tekst["tekst"])
-    vragen = open_vragen(h, rolstoel, woningaanpassing)
+    leaf = p.bundle["parameters"][SLEUTEL]
+    voorwaarden = [{"tekst": v["tekst"], "bron": dict(v["bron"])} for v in leaf.get("voorwaarden", [])]
+    # The value given for a date before the first one is the earliest, which starts after that date.
+    if w.vanaf and w.vanaf > p.peildatum.isoformat():
+        opmerking = (
+            f"Op {datum(p.peildatum)} gold het abonnementstarief nog niet; het geldt vanaf "
+            f"{datum(w.vanaf)}. De eigen bijdrage van daarvoor berekent de rekenhulp niet."
+        )
+        t.stap(opmerking, "eigen_bijdrage", None, None, w.bron)
+        return EigenBijdrage(None, None, w.bron, voorwaarden, opmerking, van_toepassing=False)
+    vrij = vrijstelling(p, h)
+    if vrij is not None:
+        t.stap(vrij["tekst"], "eigen_bijdrage", NUL, w.eenheid, vrij["bron"])
+        return EigenBijdrage(
+            NUL, w.vanaf, dict(vrij["bron"]), voorwaarden, vrij["tekst"], van_toepassing=False
+        )
+    open_ = huishouden_open(h)
     opmerking = None
-    if vragen:
-        redenen = [KIND] if "client_onder_18" in vragen else []
-        redenen += [PARTNER] if "met_partner" in vragen or "beiden_aow_leeftijd" in vragen else []
-        opmerking = f"Hoogstens {euro(w.waarde)} per maand. U betaalt niets in deze gevallen: " + " ".join(
-            geen[r]["tekst"] for r in redenen
+    if open_:
+        wie = [v["wie"] for v in leaf.get("vrijstellingen", {}).values()]
+        opmerking = f"U betaalt hoogstens {euro(w.waarde)} per maand." + (
+            f" U betaalt niets als {_of(wie)}." if wie else ""
         )
     if t.aan:  # the step's text is only worth making for a trace someone reads
         t.stap(
@@ -144,4 +120,9 @@ def eigen_bijdrage(
             w.eenheid,
             w.bron,
         )
-    return EigenBijdrage(True, w.waarde, w.vanaf, w.bron, voorwaarden, opmerking, vragen)
+    return EigenBijdrage(w.waarde, w.vanaf, w.bron, voorwaarden, opmerking, hoogstens=open_)
+
+
+def _of(delen: list[str]) -> str:
+    """``a, als b of als c``: the cases joined as a resident reads them."""
+    return delen[0] if len(delen) == 1 else ", als ".join(delen[:-1]) + " of als " + delen[-1]

@@ -13,8 +13,6 @@ from ..data import Peil
 from ..money import NUL
 from ..trace import Toelichting
 
-WAS_KEUZES = ("geen", "1_persoon", "2_personen")
-MAALTIJD_KEUZES = ("geen", "1_broodmaaltijd", "2_broodmaaltijden", "warme_maaltijd")
 JA = "ja"  # how a yes/no part (strijken, boodschappen) is named in a package file's conditions
 
 

@@ -11,13 +11,18 @@ from decimal import Decimal
 
 from .. import nl
 from ..data import Peil, Rij
-from ..invoer import keuze_in_zin
+from ..invoer import gebruik, keuze_in_zin
 from ..money import MAANDEN_PER_JAAR, NUL, op_cent
 from ..trace import Toelichting
 from .ho_producten import Pakket, past, product_van
 
-UITVOERINGEN = ("pgb-professioneel", "sociaal-netwerk", "sociaal-netwerk-laag", "sociaal-netwerk-hoog")
 NIET_IN_BRON = "niet in de bron"
+
+
+def uitvoeringen(p: Peil) -> tuple[str, ...]:
+    """The regimes a pgb budget is priced in: the choices of ``uitvoering`` for soort pgb
+    (content/invoer.yaml)."""
+    return gebruik(p.bundle, "uitvoering", "pgb")["opties"]
 
 
 def uitvoering_in_zin(p: Peil, uitvoering: str) -> str:

@@ -4,7 +4,6 @@ the maximum PGB per regime, as the region's package file (content/pakketten/) ro
 from __future__ import annotations
 
 from ..data import Peil
-from ..invoer import Velden
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
@@ -13,42 +12,27 @@ from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 
-VELDEN = (
-    "regio",
-    "wekelijks_nodig",
-    "tijdelijk_fysiek",
-    "kan_taken_leren",
-    "gedragsproblematiek",
-    "wasverzorging",
-    "strijken",
-    "boodschappen",
-    "maaltijden",
-    "uitvoering",
-    "peildatum",
-    *eb.HUISHOUDEN_VELDEN,
-)
 # How the resident wants the help organised (005, 2.1): from a contracted provider, or a pgb for a
 # professional or for someone they know. The amounts "met arbeidsovereenkomst" (lage/hoge
 # werkgeverslasten) apply only under a condition (003, Bijlage 11), so they are never the headline.
 # How each reads in a sentence is content (``in_zin`` of uitvoering in content/invoer.yaml).
 ZORG_IN_NATURA = "zorg-in-natura"
-KEUZES = (ZORG_IN_NATURA, "pgb-professioneel", "sociaal-netwerk")
 GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Check the answers and give the product advice with budgets."""
-    v, p = begin_invoer(invoer, VELDEN, bundle)
-    regio = regio_veld(v, p)
-    wekelijks = v.jn("wekelijks_nodig", True)
-    tijdelijk = v.jn("tijdelijk_fysiek", False)
-    leerbaar = v.jn("kan_taken_leren", False)
-    gedrag = v.jn("gedragsproblematiek", False)
-    pakket_was = v.keuze("wasverzorging", hp.WAS_KEUZES, "geen")
-    strijken = v.jn("strijken", False)
-    boodschappen = v.jn("boodschappen", False)
-    maaltijden = v.keuze("maaltijden", hp.MAALTIJD_KEUZES, "geen")
-    gekozen = v.keuze("uitvoering", KEUZES, None)
+    v, p = begin_invoer(invoer, "advies", bundle)
+    regio = v.lees("regio")
+    wekelijks = v.lees("wekelijks_nodig")
+    tijdelijk = v.lees("tijdelijk_fysiek")
+    leerbaar = v.lees("kan_taken_leren")
+    gedrag = v.lees("gedragsproblematiek")
+    pakket_was = v.lees("wasverzorging")
+    strijken = v.lees("strijken")
+    boodschappen = v.lees("boodschappen")
+    maaltijden = v.lees("maaltijden")
+    gekozen = v.lees("uitvoering")
     h = eb.huishouden(v)
     if strijken and pakket_was == "geen":
         v.fout(
@@ -66,7 +50,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     uren = hp.totaal_uren(delen)
     t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.regio_bron(p, regio))
     budgetten = {}
-    for uitvoering in r.UITVOERINGEN:
+    for uitvoering in r.uitvoeringen(p):
         tb = Toelichting()
         budgetten[uitvoering] = budget_uit(p, ho_budget(p, regio, uitvoering, pakket, tb))
         budgetten[uitvoering]["toelichting"] = tb.stappen
@@ -120,22 +104,16 @@ def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting, h: eb
         else:
             t.stap(f"Uw keuze: {in_zin}; de bronnen noemen geen bedrag", "keuze", None, None, bron)
     uit["keuze"] = keuze
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, h=h)
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None, h)
     uit["toelichting"] = t.stappen
     return uit
-
-
-def regio_veld(v: Velden, p: Peil) -> str | None:
-    """The required ``regio``; when missing, the message lists the regions by name and key."""
-    namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
-    return v.keuze("regio", namen, None, verplicht=True, teksten=namen)
 
 
 def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:
     """The honest answer for a region whose sources name no HO products: none, and no amounts."""
     bron = r.regio_bron(p, regio)
     budgetten = {}
-    for uitvoering in r.UITVOERINGEN:
+    for uitvoering in r.uitvoeringen(p):
         leeg = r.Budget(ontbreekt=[r.ontbreekt(None, "huishoudelijke ondersteuning", GEEN_BEDRAGEN, bron)])
         budgetten[uitvoering] = {**budget_uit(p, leeg), "toelichting": []}
     return {

@@ -9,12 +9,12 @@ from ..invoer import Velden
 
 
 def begin_invoer(
-    invoer: object, velden: tuple[str, ...], bundle: dict | None, vandaag: date | None = None
+    invoer: object, soort: str, bundle: dict | None, vandaag: date | None = None
 ) -> tuple[Velden, Peil]:
-    """Fields of ``invoer`` and the bundle seen on its ``peildatum`` (default ``vandaag``, else today);
-    the fields' labels and bounds are those in force on that date."""
+    """The fields of a ``soort`` question (as content/invoer.yaml declares them) and the bundle seen on
+    its ``peildatum`` (default ``vandaag``, else today); labels and bounds are those in force on that date."""
     b = bundel(bundle)
-    v = Velden(invoer, velden, b)
-    p = peil(v.datum("peildatum", vandaag), b)
+    v = Velden.voor(invoer, soort, b)
+    p = peil(v.lees("peildatum", vandaag), b)
     v.gebruik_peil(p)
     return v, p

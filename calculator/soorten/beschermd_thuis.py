@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from ..data import peil
-from ..invoer import Velden
 from ..money import bedrag, getal
-from ..regels.beschermd_thuis import NIVEAUS, begeleiding_uren_per_week, beschermd_thuis_tarief
+from ..regels.beschermd_thuis import begeleiding_uren_per_week, beschermd_thuis_tarief
 from ..regels.pgb import ergens_niet_in_bron, product_rij
 from ..trace import Toelichting
+from .begin import begin_invoer
 
-VELDEN = ("niveau", "peildatum")
 REGIME = "beschermd-wonen"
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Hours a week and (absent) tariff for Beschermd Thuis zwaar, midden or licht."""
-    v = Velden(invoer, VELDEN)
-    p = peil(v.datum(), bundle)
-    niveau = v.keuze("niveau", NIVEAUS, None, verplicht=True)
+    v, p = begin_invoer(invoer, "beschermd_thuis", bundle)
+    niveau = v.lees("niveau")
     v.klaar()
     t = Toelichting()
     product = f"beschermd-thuis-{niveau}"

@@ -8,20 +8,10 @@ from __future__ import annotations
 from ..data import Peil
 from ..invoer import Velden
 from ..money import bedrag
-from ..regels.eigen_bijdrage import (
-    HUISHOUDEN_VELDEN,
-    ONBEKEND,
-    SLEUTEL,
-    EigenBijdrage,
-    Huishouden,
-    eigen_bijdrage,
-)
-
-__all__ = ["HUISHOUDEN_VELDEN", "ONBEKEND", "Huishouden", "bijdrage", "huishouden", "run", "uitvoer"]
+from ..regels.eigen_bijdrage import SLEUTEL, EigenBijdrage, Huishouden, eigen_bijdrage
 from ..trace import Toelichting
 from .begin import begin_invoer
 
-VELDEN = ("peildatum", *HUISHOUDEN_VELDEN)
 # The product category of Beschermd Wonen and Beschermd Thuis (003, Bijlage 10): not under the
 # abonnementstarief (005, 3.4); the reading for Beschermd Thuis is an Aanname in content/regels.
 BESCHERMD_WONEN = "beschermd-wonen"
@@ -32,48 +22,50 @@ NIET_BESCHERMD_WONEN = (
 NIET_TOEGEKEND = "Zonder toegekende hulp betaalt u geen eigen bijdrage."
 
 
-def huishouden(v: Velden) -> Huishouden:
-    """The household questions of 005 (3.13), each yes, no or not given (None)."""
-    return Huishouden(*(v.jn(veld, None) for veld in HUISHOUDEN_VELDEN))
+def huishouden(v: Velden, rolstoel: bool = False) -> Huishouden:
+    """The household's answers that decide whether it pays (005, 3.13), as the question gives them."""
+    return Huishouden(
+        met_partner=v.lees("met_partner"),
+        beiden_aow_leeftijd=v.lees("beiden_aow_leeftijd"),
+        client_onder_18=v.lees("client_onder_18"),
+        rolstoel=rolstoel,
+    )
 
 
 def uitvoer(p: Peil, eb: EigenBijdrage) -> dict:
-    """``{van_toepassing, per_maand, peildatum, vanaf, bron, voorwaarden, opmerking, hangt_af_van}``;
+    """``{van_toepassing, per_maand, hoogstens, peildatum, vanaf, bron, voorwaarden, opmerking}``;
     amounts as ``"12.34"`` or None."""
     return {
         "van_toepassing": eb.van_toepassing,
+        "hoogstens": eb.hoogstens,
         "per_maand": None if eb.per_maand is None else bedrag(eb.per_maand),
         "peildatum": p.peildatum.isoformat(),
         "vanaf": eb.vanaf,
         "bron": dict(eb.bron),
         "voorwaarden": [dict(v) for v in eb.voorwaarden],
         "opmerking": eb.opmerking,
-        "hangt_af_van": list(eb.hangt_af_van),
     }
 
 
 def bijdrage(
-    p: Peil,
-    t: Toelichting,
-    niet_van_toepassing: str | None = None,
-    h: Huishouden = ONBEKEND,
-    rolstoel: bool = False,
+    p: Peil, t: Toelichting, niet_van_toepassing: str | None = None, h: Huishouden | None = None
 ) -> dict:
-    """The eigen bijdrage for an answer, with its step; or, where no abonnementstarief applies, why not
-    (and a step saying so), so every answer states what the resident pays or why nothing is computed."""
+    """The eigen bijdrage for an answer, with its step; or, where it does not apply, why not (and a step
+    saying so), so every answer states what the resident pays or why nothing is computed."""
     if niet_van_toepassing is None:
-        return uitvoer(p, eigen_bijdrage(p, t, h, rolstoel))
+        # before the abonnementstarief existed: no amount, and the note says so
+        return uitvoer(p, eigen_bijdrage(p, t, h or Huishouden()))
     w = p.param(SLEUTEL)
     t.stap(niet_van_toepassing, "eigen_bijdrage", None, None, w.bron)
     return {
         "van_toepassing": False,
+        "hoogstens": False,
         "per_maand": None,
         "peildatum": p.peildatum.isoformat(),
         "vanaf": None,
         "bron": dict(w.bron),
         "voorwaarden": [],
         "opmerking": niet_van_toepassing,
-        "hangt_af_van": [],
     }
 
 
@@ -84,14 +76,15 @@ def alleen_beschermd_wonen(p: Peil, producten: list[str]) -> bool:
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
-    """The eigen bijdrage in force on the peildatum (default today) for the household, if given."""
-    v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
+    """The eigen bijdrage in force on the peildatum (default today) for the household described."""
+    v, p = begin_invoer(invoer if invoer is not None else {}, "eigen_bijdrage", bundle)
     h = huishouden(v)
     v.klaar()
     t = Toelichting()
+    eb = eigen_bijdrage(p, t, h)
     return {
         "soort": "eigen_bijdrage",
         "peildatum": p.peildatum.isoformat(),
-        "eigen_bijdrage": uitvoer(p, eigen_bijdrage(p, t, h)),
+        "eigen_bijdrage": uitvoer(p, eb),
         "toelichting": t.stappen,
     }

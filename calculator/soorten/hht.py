@@ -7,15 +7,13 @@ from ..regels.hht import SLEUTEL, hht_regio, hht_uren
 from ..trace import Toelichting
 from .begin import begin_invoer
 
-VELDEN = ("regio", "peildatum")
-
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """HHT hours a year (only in the region that offers HHT)."""
-    v, p = begin_invoer(invoer if invoer is not None else {}, VELDEN, bundle)
+    v, p = begin_invoer(invoer if invoer is not None else {}, "hht", bundle)
     hht = hht_regio(p)
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
-    regio = v.keuze("regio", namen, hht, teksten=namen)
+    regio = v.lees("regio", hht)
     if regio not in (None, hht) and not v.fouten:
         v.fout("regio", f"is {namen[regio]}, maar HHT is een product van {namen.get(hht, hht)}.")
     v.klaar()

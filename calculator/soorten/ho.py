@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..data import Peil
-from ..invoer import Velden
+from ..invoer import Gelezen
 from ..money import getal
 from ..regels import ho_normenkader as r
 from ..regels.kindzorg import HANDELINGEN, Kind, kindzorg
@@ -15,119 +14,67 @@ from ..trace import GeenToelichting, Toelichting
 from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
-VELDEN = (
-    "duur_maanden",
-    "huisgenoten_die_kunnen_helpen",
-    "basismodule",
-    "lichte_taken_zelf",
-    "extra_ruimten",
-    "extra_schoonmaak_minuten",
-    "extra_bezoek_minuten",
-    "regie",
-    "regie_aanleren_weken",
-    "broodmaaltijden_dagen_per_week",
-    "warme_maaltijd_dagen_per_week",
-    "vaatwasser",
-    "wasverzorging",
-    "strijken",
-    "boodschappen",
-    "kinderen",
-    "kinderen_naar_school_per_week",
-    "kindzorg_duur_maanden",
-    "peildatum",
-    *eb.HUISHOUDEN_VELDEN,
-)
-REGIE = ("geen", "aanleren", "structureel")
-WAS = ("geen", "1_persoon", "2_personen")
-KIND_VELDEN = ("leeftijd",) + tuple(h[0] for h in HANDELINGEN)
-
-
-@dataclass
-class Situatie:
-    """A checked HO situation."""
-
-    peil: Peil
-    duur_maanden: int
-    huisgenoten: int
-    basismodule: bool = True
-    lichte_taken_zelf: bool = False
-    extra_ruimten: int = 0
-    extra_schoonmaak: int = 0
-    extra_bezoek: int = 0
-    regie: str = "geen"
-    regie_aanleren_weken: int | None = None
-    brood_dagen: int = 0
-    warm_dagen: int = 0
-    vaatwasser: bool | None = None
-    wasverzorging: str = "geen"
-    strijken: bool = False
-    boodschappen: bool = False
-    kinderen: list[Kind] = field(default_factory=list)
-    naar_school: int = 0
-    kindzorg_duur_maanden: int | None = None
-    huishouden: eb.Huishouden = eb.ONBEKEND
+# A checked HO situation: the fields as content/invoer.yaml declares them, read in the order of the
+# rules below, with the peildatum's `Peil`.
+Situatie = Gelezen
 
 
 def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None) -> Situatie:
     """Check an HO situation; raises `InvoerFout` with every problem. ``vandaag``: default peildatum.
 
-    Every maximum comes from the labels table in the bundle (content/invoer.yaml).
+    Every field's type, default and bounds come from the bundle (content/invoer.yaml).
     """
-    v, p = begin_invoer(invoer, VELDEN, bundle, vandaag)
-    s = Situatie(
-        peil=p,
-        duur_maanden=v.heel("duur_maanden", 0, verplicht=True),
-        huisgenoten=v.heel("huisgenoten_die_kunnen_helpen", 0, bool_als_getal=True),
-        basismodule=v.jn("basismodule", True),
-        lichte_taken_zelf=v.jn("lichte_taken_zelf", False),
-        extra_ruimten=v.heel("extra_ruimten", 0),
-        extra_schoonmaak=v.heel("extra_schoonmaak_minuten", 0),
-        extra_bezoek=v.heel("extra_bezoek_minuten", 0),
-        regie=v.keuze("regie", REGIE, "geen"),
-        brood_dagen=v.heel("broodmaaltijden_dagen_per_week", 0),
-        warm_dagen=v.heel("warme_maaltijd_dagen_per_week", 0),
-        vaatwasser=v.jn("vaatwasser", None),
-        wasverzorging=v.keuze("wasverzorging", WAS, "geen"),
-        strijken=v.jn("strijken", False),
-        boodschappen=v.jn("boodschappen", False),
-        huishouden=eb.huishouden(v),
-    )
+    v, p = begin_invoer(invoer, "ho", bundle, vandaag)
+    s = Situatie(p)
+    for veld in (
+        "duur_maanden",
+        "huisgenoten_die_kunnen_helpen",
+        "basismodule",
+        "lichte_taken_zelf",
+        "extra_ruimten",
+        "extra_schoonmaak_minuten",
+        "extra_bezoek_minuten",
+        "regie",
+        "broodmaaltijden_dagen_per_week",
+        "warme_maaltijd_dagen_per_week",
+        "vaatwasser",
+        "wasverzorging",
+        "strijken",
+        "boodschappen",
+    ):
+        s[veld] = v.lees(veld)
+    s["regie_aanleren_weken"] = None
     if v.aanwezig("regie_aanleren_weken"):
-        if s.regie != "aanleren":
+        if s["regie"] != "aanleren":
             v.fout(
                 "regie_aanleren_weken",
                 f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.",
             )
         else:
-            s.regie_aanleren_weken = v.heel("regie_aanleren_weken", None)
-    if s.strijken and s.wasverzorging == "geen":
+            s["regie_aanleren_weken"] = v.lees("regie_aanleren_weken")
+    if s["strijken"] and s["wasverzorging"] == "geen":
         v.fout(
             "strijken",
             f"hoort bij wasverzorging; kies ook bij {v.label('wasverzorging')} voor hoeveel personen.",
         )
-    s.kinderen = _lees_kinderen(v, p)
-    s.naar_school = v.heel("kinderen_naar_school_per_week", 0)
-    if s.naar_school and not s.kinderen:
+    s["kinderen"] = [_kind(k) for k in v.lees("kinderen")]
+    s["kinderen_naar_school_per_week"] = v.lees("kinderen_naar_school_per_week")
+    if s["kinderen_naar_school_per_week"] and not s["kinderen"]:
         v.fout("kinderen_naar_school_per_week", "hoort bij kindzorg; geef ook de kinderen op.")
+    s["kindzorg_duur_maanden"] = None
     if v.aanwezig("kindzorg_duur_maanden"):
-        if not s.kinderen:
+        if not s["kinderen"]:
             v.fout("kindzorg_duur_maanden", "hoort bij kindzorg; geef ook de kinderen op.")
         else:
-            s.kindzorg_duur_maanden = v.heel("kindzorg_duur_maanden", None)
+            s["kindzorg_duur_maanden"] = v.lees("kindzorg_duur_maanden")
+    s["huishouden"] = eb.huishouden(v)
     v.klaar()
     return s
 
 
-def _lees_kinderen(v: Velden, p: Peil) -> list[Kind]:
-    kinderen = []
-    for i, item in enumerate(v.lijst("kinderen")):
-        k = Velden(item, KIND_VELDEN, v.bundle, voorvoegsel=f"kinderen[{i}].")
-        k.gebruik_peil(p)
-        leeftijd = k.heel("leeftijd", 0, verplicht=True)
-        keer = {h[0]: k.heel(h[0], 0) for h in HANDELINGEN}
-        v.fouten.extend(k.fouten)
-        kinderen.append(Kind(leeftijd or 0, {a: b for a, b in keer.items() if b}))
-    return kinderen
+def _kind(k: dict) -> Kind:
+    """A child as the kindzorg rule takes it: the age and the handelingen that occur."""
+    return Kind(k["leeftijd"] or 0, {h[0]: k[h[0]] for h in HANDELINGEN if k.get(h[0])})
 
 
 def onderdelen(
@@ -138,11 +85,13 @@ def onderdelen(
     delen: list[r.Onderdeel] = []
     punten: list[dict] = []
     if alleen_kindzorg:
-        deel, extra = kindzorg(p, s.kinderen, s.naar_school, s.kindzorg_duur_maanden, t)
+        deel, extra = kindzorg(
+            p, s["kinderen"], s["kinderen_naar_school_per_week"], s["kindzorg_duur_maanden"], t
+        )
         return ([deel] if deel is not None else []), extra
-    if s.basismodule:
+    if s["basismodule"]:
         delen.append(r.basismodule(p, t))
-        if s.lichte_taken_zelf:
+        if s["lichte_taken_zelf"]:
             delen.append(r.aftrek_lichte_taken(p, t))
     elif t.aan:
         t.stap(
@@ -152,32 +101,40 @@ def onderdelen(
             "minuten per week",
             p.b["ho_normenkader.basismodule.minuten_per_week"],
         )
-    if s.extra_ruimten:
-        delen.append(r.extra_ruimten(p, s.extra_ruimten, t))
-    if s.extra_schoonmaak:
-        delen.append(r.extra_schoonmaak(p, s.extra_schoonmaak, t))
-    if s.extra_bezoek:
-        delen.append(r.extra_bezoek(p, s.extra_bezoek, t))
-    if s.regie == "aanleren":
-        deel, punt = r.regie_aanleren(p, s.regie_aanleren_weken, t)
+    if s["extra_ruimten"]:
+        delen.append(r.extra_ruimten(p, s["extra_ruimten"], t))
+    if s["extra_schoonmaak_minuten"]:
+        delen.append(r.extra_schoonmaak(p, s["extra_schoonmaak_minuten"], t))
+    if s["extra_bezoek_minuten"]:
+        delen.append(r.extra_bezoek(p, s["extra_bezoek_minuten"], t))
+    if s["regie"] == "aanleren":
+        deel, punt = r.regie_aanleren(p, s["regie_aanleren_weken"], t)
         delen.append(deel)
         punten.append(punt)
-    elif s.regie == "structureel":
+    elif s["regie"] == "structureel":
         delen.append(r.regie_structureel(p, t))
-    if s.brood_dagen:
-        delen.append(r.broodmaaltijden(p, s.brood_dagen, t))
-    if s.warm_dagen:
-        delen.append(r.warme_maaltijd(p, s.warm_dagen, t))
-    if met_maatwerk and (s.brood_dagen or s.warm_dagen):
-        punten.extend(r.maaltijden_maatwerk(p, max(s.brood_dagen, s.warm_dagen), s.vaatwasser))
-    if s.wasverzorging != "geen":
-        delen.append(r.wasverzorging(p, s.wasverzorging, t))
-        if s.strijken:
+    if s["broodmaaltijden_dagen_per_week"]:
+        delen.append(r.broodmaaltijden(p, s["broodmaaltijden_dagen_per_week"], t))
+    if s["warme_maaltijd_dagen_per_week"]:
+        delen.append(r.warme_maaltijd(p, s["warme_maaltijd_dagen_per_week"], t))
+    if met_maatwerk and (s["broodmaaltijden_dagen_per_week"] or s["warme_maaltijd_dagen_per_week"]):
+        punten.extend(
+            r.maaltijden_maatwerk(
+                p,
+                max(s["broodmaaltijden_dagen_per_week"], s["warme_maaltijd_dagen_per_week"]),
+                s["vaatwasser"],
+            )
+        )
+    if s["wasverzorging"] != "geen":
+        delen.append(r.wasverzorging(p, s["wasverzorging"], t))
+        if s["strijken"]:
             delen.append(r.strijken(p, t))
-    if s.boodschappen:
+    if s["boodschappen"]:
         delen.append(r.boodschappen(p, t))
-    if s.kinderen:
-        deel, extra = kindzorg(p, s.kinderen, s.naar_school, s.kindzorg_duur_maanden, t)
+    if s["kinderen"]:
+        deel, extra = kindzorg(
+            p, s["kinderen"], s["kinderen_naar_school_per_week"], s["kindzorg_duur_maanden"], t
+        )
         if deel is not None:
             delen.append(deel)
         punten.extend(extra)
@@ -223,7 +180,9 @@ def bereken(s: Situatie, uitleg: bool = True) -> dict:
             maatwerk=punten,
         )
     uit["redenen_niet_toegekend"] = redenen
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND, s.huishouden)
+    uit["eigen_bijdrage"] = eb.bijdrage(
+        p, t, None if uit["toegekend"] else eb.NIET_TOEGEKEND, s["huishouden"]
+    )
     uit["toelichting"] = t.stappen
     return uit
 
@@ -235,10 +194,10 @@ def toegang(s: Situatie, t: Toelichting) -> tuple[list[str], bool]:
     for acute problems, at most a few months "en zoveel korter indien mogelijk" (002, Resultaat Kindzorg).
     Gebruikelijke hulp does apply to it: the other parent takes over where possible.
     """
-    duur = r.minimale_duur(s.peil, s.duur_maanden, t)
-    hulp = r.gebruikelijke_hulp(s.peil, s.huisgenoten, t)
+    duur = r.minimale_duur(s.peil, s["duur_maanden"], t)
+    hulp = r.gebruikelijke_hulp(s.peil, s["huisgenoten_die_kunnen_helpen"], t)
     redenen = [x for x in (duur, hulp) if x]
-    return redenen, bool(duur and not hulp and s.kinderen)
+    return redenen, bool(duur and not hulp and s["kinderen"])
 
 
 SAMENVATTING = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..data import Peil
 from ..money import bedrag, getal
 from ..regels.hulpmiddelen import afschrijvingsmaanden, huur_per_maand, maximum_pgb
@@ -9,14 +11,12 @@ from ..trace import Toelichting
 from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
-VELDEN = ("categorie", "regio", "peildatum", *eb.HUISHOUDEN_VELDEN)
-
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """Rent, maximum and months for ``categorie`` (e.g. ``"02"``; ``"09A"`` and ``"09a"`` both work)."""
-    v, p = begin_invoer(invoer, VELDEN, bundle)
+    v, p = begin_invoer(invoer, "hulpmiddel", bundle)
     namen = {k: r.get("naam", k) for k, r in sorted(p.bundle["regios"].items())}
-    regio = v.keuze("regio", namen, None, teksten=namen)
+    regio = v.lees("regio")
     huur_tabellen = (
         [x for x in p.tabellen(regio, "hulpmiddel-huur")] if regio else _alle(p, "hulpmiddel-huur")
     )
@@ -27,7 +27,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         v.fout("regio", f"({namen[regio]}) heeft geen tarieven voor hulpmiddelen in de bronnen.")
     categorieen = [r["id"] for t in huur_tabellen for r in p.tabel(t)["rijen"]]
     # The category code is what a person reads on the tariff list ("02"), so it stays in the message.
-    ruw = v.invoer.get("categorie")
+    ruw = v.lees("categorie")
     categorie = ruw.strip().lower() if isinstance(ruw, str) else ruw
     if categorie is None:
         v.fout("categorie", "is verplicht" + v.kies_uit("categorie", [c.upper() for c in categorieen]))
@@ -58,14 +58,10 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         maximum = maximum_pgb(max_rij, t)
         maanden, heel = afschrijvingsmaanden(maximum, huur, t, max_rij.bron)
         uit.update(maximum_pgb=bedrag(maximum), maanden=getal(maanden), hele_maanden=heel)
-    uit["eigen_bijdrage"] = eb.bijdrage(p, t, h=h, rolstoel=_is_rolstoel(p, huur_rij.tabel, categorie))
+    # A wheelchair pays no eigen bijdrage (005, 3.11): the tariff row says whether it is one.
+    uit["eigen_bijdrage"] = eb.bijdrage(p, t, None, replace(h, rolstoel=huur_rij.rolstoel))
     uit["toelichting"] = t.stappen
     return uit
-
-
-def _is_rolstoel(p: Peil, tabel: str, categorie: str) -> bool:
-    """Whether the category is a wheelchair (``rolstoel`` on its row): no eigen bijdrage (005, 3.11)."""
-    return any(r["id"] == categorie and r.get("rolstoel") for r in p.tabel(tabel)["rijen"])
 
 
 def _alle(p: Peil, regime: str) -> list[str]:

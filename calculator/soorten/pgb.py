@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from ..data import Peil
-from ..invoer import Velden
 from ..money import bedrag, getal
 from ..regels import ho_producten as hp
 from ..regels import pgb as r
-from ..regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES, Pakket
+from ..regels.ho_producten import Pakket
 from ..regels.logeerzorg import logeerzorg_budget
 from ..trace import Toelichting
 from . import eigen_bijdrage as eb
 from .begin import begin_invoer
 
-VELDEN = (
-    "regio",
-    "producten",
-    "uitvoering",
-    "wasverzorging",
-    "strijken",
-    "boodschappen",
-    "maaltijden",
-    "etmalen_per_jaar",
-    "peildatum",
-    *eb.HUISHOUDEN_VELDEN,
-)
 GEEN_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen"
 GEEN_TARIEF_UITVOERING = (
     "De bronnen van deze gemeente noemen geen bedrag voor deze manier van regelen (niet in de bron)"
@@ -37,12 +24,6 @@ BESLIST = (
 
 def _regio_naam(p: Peil, regio: str) -> str:
     return str((p.bundle["regios"].get(regio) or {}).get("naam", regio))
-
-
-def regio_veld(v: Velden, p: Peil, standaard: str | None) -> str | None:
-    """A known region (``regio``)."""
-    regios = sorted(p.bundle["regios"])
-    return v.keuze("regio", regios, standaard, teksten={r: _regio_naam(p, r) for r in regios})
 
 
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
@@ -88,10 +69,10 @@ def _regel(x: r.Regel) -> dict:
 
 def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
     """Check a pgb question; raises `InvoerFout` with every problem."""
-    v, p = begin_invoer(invoer, VELDEN, bundle)
-    regio = regio_veld(v, p, None)
-    uitvoering = v.keuze("uitvoering", r.UITVOERINGEN, None, verplicht=True)
-    ids = v.lijst("producten")
+    v, p = begin_invoer(invoer, "pgb", bundle)
+    regio = v.lees("regio")
+    uitvoering = v.lees("uitvoering")
+    ids = v.lees("producten")
     if not ids and not any(f["veld"] == "producten" for f in v.fouten):
         v.fout("producten", "is verplicht: kies ten minste één product.")
     producten: list[str] = []
@@ -127,10 +108,10 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         v.fout(
             "producten", f"bevat meer dan één product huishoudelijke ondersteuning ({namen}); kies er één."
         )
-    was = v.keuze("wasverzorging", WAS_KEUZES, None)
-    maaltijden = v.keuze("maaltijden", MAALTIJD_KEUZES, None)
-    strijken = v.jn("strijken", False)
-    boodschappen = v.jn("boodschappen", False)
+    was = v.lees("wasverzorging")
+    maaltijden = v.lees("maaltijden")
+    strijken = v.lees("strijken")
+    boodschappen = v.lees("boodschappen")
     if aanvulling.get("wasverzorging") in producten and was in (None, "geen"):
         v.fout("wasverzorging", "is nodig bij het product wasverzorging: kies voor hoeveel personen.")
     if aanvulling.get("maaltijden") in producten and maaltijden in (None, "geen"):
@@ -145,7 +126,7 @@ def lees(invoer: object, bundle: dict | None) -> tuple[Peil, dict]:
         )
     etmalen = None
     if "logeerzorg" in producten:
-        etmalen = v.heel("etmalen_per_jaar", None, verplicht=True)
+        etmalen = v.lees("etmalen_per_jaar", verplicht=True)
     elif v.aanwezig("etmalen_per_jaar"):
         v.fout("etmalen_per_jaar", "hoort bij het product logeerzorg.")
     h = eb.huishouden(v)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from ..data import actief
 from ..invoer import Velden
 
-VELDEN = ("regio",)
-
 
 def lijst(bundle: dict, regio: str | None) -> list[dict]:
     """Products sorted by region and id, with the fields a list page needs."""
@@ -28,9 +26,8 @@ def lijst(bundle: dict, regio: str | None) -> list[dict]:
 def run(invoer: object, bundle: dict | None = None) -> dict:
     """The products (of ``regio`` if given)."""
     b = actief() if bundle is None else bundle
-    v = Velden(invoer if invoer is not None else {}, VELDEN, b)
-    namen = {k: r.get("naam", k) for k, r in sorted(b["regios"].items())}
-    regio = v.keuze("regio", namen, None, teksten=namen)
+    v = Velden.voor(invoer if invoer is not None else {}, "producten", b)
+    regio = v.lees("regio")
     v.klaar()
     producten = lijst(b, regio)
     return {"soort": "producten", "regio": regio, "aantal": len(producten), "producten": producten}

@@ -12,7 +12,7 @@ import os
 import random
 from typing import Any
 
-from browser.samples import UITVOERINGEN, sample_cases
+from browser.samples import opties, sample_cases
 
 SOORTEN = ("ho", "advies", "pgb", "producten", "hulpmiddel", "hht", "beschermd_thuis", "eigen_bijdrage")
 DEFAULT_SEED = 20260101
@@ -53,7 +53,7 @@ def _sparse(rnd: random.Random, fields: dict[str, Any], keep: float = 0.6) -> di
     return out
 
 
-def _ho(rnd: random.Random) -> dict[str, Any]:
+def _ho(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     kinderen = []
     for _ in range(rnd.choice([0, 0, 0, 1, 2, 3])):
         kind = {
@@ -67,7 +67,7 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
             "luiers_per_week": _int(rnd, 60),
         }
         kinderen.append(_sparse(rnd, kind, 0.7))
-    regie = _choice(rnd, ("geen", "aanleren", "structureel"))
+    regie = _choice(rnd, opties(bundle, "regie", "ho"))
     fields = {
         "duur_maanden": _int(rnd, 36),
         "huisgenoten_die_kunnen_helpen": _int(rnd, 3) if rnd.random() < 0.5 else 0,
@@ -81,7 +81,7 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
         "broodmaaltijden_dagen_per_week": _int(rnd, 8),
         "warme_maaltijd_dagen_per_week": _int(rnd, 8),
         "vaatwasser": _bool(rnd),
-        "wasverzorging": _choice(rnd, ("geen", "1_persoon", "2_personen")),
+        "wasverzorging": _choice(rnd, opties(bundle, "wasverzorging", "ho")),
         "strijken": _bool(rnd),
         "boodschappen": _bool(rnd),
         "kinderen": kinderen or None,
@@ -95,12 +95,6 @@ def _ho(rnd: random.Random) -> dict[str, Any]:
     return out
 
 
-def _huishouden(rnd: random.Random) -> dict[str, Any]:
-    """The household questions of the eigen bijdrage (005, 3.13), each often left out."""
-    velden = ("met_partner", "beiden_aow_leeftijd", "client_onder_18")
-    return _sparse(rnd, {v: _bool(rnd) for v in velden}, 0.5)
-
-
 def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     fields = {
         "regio": _choice(rnd, tuple(sorted(bundle["regios"]))),
@@ -108,14 +102,14 @@ def _advies(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "tijdelijk_fysiek": _bool(rnd),
         "kan_taken_leren": _bool(rnd),
         "gedragsproblematiek": _bool(rnd),
-        "wasverzorging": _choice(rnd, ("geen", "1_persoon", "2_personen")),
+        "wasverzorging": _choice(rnd, opties(bundle, "wasverzorging", "advies")),
         "strijken": _bool(rnd),
         "boodschappen": _bool(rnd),
-        "maaltijden": _choice(rnd, ("geen", "1_broodmaaltijd", "2_broodmaaltijden", "warme_maaltijd")),
-        "uitvoering": _choice(rnd, ("zorg-in-natura", "pgb-professioneel", "sociaal-netwerk")),
+        "maaltijden": _choice(rnd, opties(bundle, "maaltijden", "advies")),
+        "uitvoering": _choice(rnd, opties(bundle, "uitvoering", "advies")),
         "peildatum": _peildatum(rnd),
     }
-    return _sparse(rnd, fields, 0.8) | _huishouden(rnd)
+    return _sparse(rnd, fields, 0.8)
 
 
 def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
@@ -126,13 +120,11 @@ def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     fields = {
         "regio": _choice(rnd, tuple(sorted(bundle["regios"]))) if rnd.random() < 0.3 else None,
         "producten": producten,
-        "uitvoering": _choice(rnd, UITVOERINGEN),
-        "wasverzorging": _choice(rnd, ("geen", "1_persoon", "2_personen")) if rnd.random() < 0.4 else None,
+        "uitvoering": _choice(rnd, opties(bundle, "uitvoering", "pgb")),
+        "wasverzorging": _choice(rnd, opties(bundle, "wasverzorging", "pgb")) if rnd.random() < 0.4 else None,
         "strijken": _bool(rnd) if rnd.random() < 0.3 else None,
         "boodschappen": _bool(rnd) if rnd.random() < 0.3 else None,
-        "maaltijden": _choice(rnd, ("geen", "1_broodmaaltijd", "2_broodmaaltijden", "warme_maaltijd"))
-        if rnd.random() < 0.4
-        else None,
+        "maaltijden": _choice(rnd, opties(bundle, "maaltijden", "pgb")) if rnd.random() < 0.4 else None,
         "etmalen_per_jaar": _int(rnd, 20)
         if "logeerzorg" in (producten or []) or rnd.random() < 0.05
         else None,
@@ -141,7 +133,7 @@ def _pgb(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in fields.items() if v is not None}
     if "producten" not in out and rnd.random() < 0.5:
         out["producten"] = producten
-    return out | _huishouden(rnd)
+    return out
 
 
 def _hulpmiddel(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
@@ -156,7 +148,7 @@ def _hulpmiddel(rnd: random.Random, bundle: dict[str, Any]) -> dict[str, Any]:
         "categorie": categorie,
         "regio": _choice(rnd, tuple(sorted(bundle["regios"]))) if rnd.random() < 0.2 else None,
     }
-    return {k: v for k, v in fields.items() if v is not None} | _huishouden(rnd)
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> list[tuple[str, str]]:
@@ -164,7 +156,7 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
     rnd = random.Random(seed() if rnd_seed is None else rnd_seed)
     cases = [(s, json.dumps(i, ensure_ascii=False)) for s, i in sample_cases(bundle)]
     makers = {
-        "ho": lambda: _ho(rnd),
+        "ho": lambda: _ho(rnd, bundle),
         "advies": lambda: _advies(rnd, bundle),
         "pgb": lambda: _pgb(rnd, bundle),
         "producten": lambda: _sparse(rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"])))}),
@@ -172,8 +164,10 @@ def generate(bundle: dict[str, Any], n: int, rnd_seed: int | None = None) -> lis
         "hht": lambda: _sparse(
             rnd, {"regio": _choice(rnd, tuple(sorted(bundle["regios"]))), "peildatum": _peildatum(rnd)}
         ),
-        "beschermd_thuis": lambda: _sparse(rnd, {"niveau": _choice(rnd, ("zwaar", "midden", "licht"))}, 0.9),
-        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9) | _huishouden(rnd),
+        "beschermd_thuis": lambda: _sparse(
+            rnd, {"niveau": _choice(rnd, opties(bundle, "niveau", "beschermd_thuis"))}, 0.9
+        ),
+        "eigen_bijdrage": lambda: _sparse(rnd, {"peildatum": _peildatum(rnd)}, 0.9),
     }
     weights = {
         "ho": 5,

@@ -7,11 +7,19 @@ from datetime import date
 from hypothesis import strategies as st
 
 from calculator import data
-from calculator.regels.ho_producten import MAALTIJD_KEUZES, WAS_KEUZES
-from calculator.regels.pgb import UITVOERINGEN
-from calculator.soorten import ho
+from calculator.invoer import gebruik, velden_van
 
-KIND_TELLINGEN = [v for v in ho.KIND_VELDEN if v != "leeftijd"]
+# Fields and choices as content/invoer.yaml declares them (through the bundle).
+_BUNDEL = data.actief()
+HO_VELDEN = velden_van(_BUNDEL, "ho")
+WAS_KEUZES = gebruik(_BUNDEL, "wasverzorging", "ho")["opties"]
+MAALTIJD_KEUZES = gebruik(_BUNDEL, "maaltijden", "advies")["opties"]
+UITVOERINGEN = gebruik(_BUNDEL, "uitvoering", "pgb")["opties"]
+KIND_TELLINGEN = [
+    n.partition(".")[2]
+    for n in _BUNDEL["invoer"]["volgorde"]
+    if n.startswith("kinderen.") and n != "kinderen.leeftijd"
+]
 PEILDATA = st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)).map(date.isoformat)
 
 
@@ -43,7 +51,7 @@ def kind(draw: st.DrawFn) -> dict:
 def ho_situatie(draw: st.DrawFn) -> dict:
     """A valid input for soort ``ho``."""
     s: dict = {"duur_maanden": draw(st.integers(0, 120))}
-    kies = draw(st.sets(st.sampled_from(ho.VELDEN)))
+    kies = draw(st.sets(st.sampled_from(HO_VELDEN)))
     if "huisgenoten_die_kunnen_helpen" in kies:
         s["huisgenoten_die_kunnen_helpen"] = draw(st.integers(0, 3) | st.booleans())
     for veld in ("basismodule", "lichte_taken_zelf", "vaatwasser", "boodschappen"):
@@ -60,7 +68,7 @@ def ho_situatie(draw: st.DrawFn) -> dict:
             st.integers(0, maximum("ho_normenkader.extra_bezoek.max_minuten_per_week"))
         )
     if "regie" in kies:
-        s["regie"] = draw(st.sampled_from(ho.REGIE))
+        s["regie"] = draw(st.sampled_from(gebruik(_BUNDEL, "regie", "ho")["opties"]))
         if s["regie"] == "aanleren" and draw(st.booleans()):
             s["regie_aanleren_weken"] = draw(
                 st.integers(1, maximum("ho_normenkader.regie.aanleren_max_weken"))
@@ -69,7 +77,7 @@ def ho_situatie(draw: st.DrawFn) -> dict:
         if veld in kies:
             s[veld] = draw(st.integers(0, 7))
     if "wasverzorging" in kies:
-        s["wasverzorging"] = draw(st.sampled_from(ho.WAS))
+        s["wasverzorging"] = draw(st.sampled_from(WAS_KEUZES))
         if s["wasverzorging"] != "geen" and draw(st.booleans()):
             s["strijken"] = draw(st.booleans())
     if "kinderen" in kies:

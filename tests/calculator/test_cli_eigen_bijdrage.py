@@ -58,3 +58,40 @@ def test_batch_kolommen_eigen_bijdrage_en_keuze(repo: Path, tmp_path: Path) -> N
     rijen = list(csv.DictReader(uit.open(encoding="utf-8")))
     assert [x["per_maand_keuze"] for x in rijen] == ["143.01", ""]
     assert [x["eigen_bijdrage_per_maand"] for x in rijen] == ["21.80", "21.80"]
+
+
+def test_eigen_bijdrage_voor_het_huishouden(repo: Path) -> None:
+    """005, 3.10: a couple with a partner below the AOW age pays nothing; a single resident pays (3.8)."""
+    paar = cli(
+        repo,
+        "eigen-bijdrage",
+        "--peildatum",
+        "2026-06-01",
+        "--met-partner",
+        "ja",
+        "--beiden-aow-leeftijd",
+        "nee",
+    )
+    assert paar.returncode == 0, paar.stderr
+    eb = json.loads(paar.stdout)["eigen_bijdrage"]
+    assert (eb["per_maand"], eb["van_toepassing"]) == ("0.00", False)
+    assert "AOW-leeftijd" in eb["opmerking"]
+    alleen = cli(repo, "eigen-bijdrage", "--peildatum", "2026-06-01", "--met-partner", "nee")
+    assert json.loads(alleen.stdout)["eigen_bijdrage"]["per_maand"] == "21.80"
+
+
+def test_batch_eigen_bijdrage_per_huishouden(repo: Path, tmp_path: Path) -> None:
+    """The batch's cell follows each row's household (005, 3.10 and 3.12), not only its peildatum."""
+    ho = tmp_path / "ho.csv"
+    ho.write_text(
+        "id,duur_maanden,peildatum,met_partner,beiden_aow_leeftijd,client_onder_18\n"
+        "a,12,2026-06-01,nee,,nee\nb,12,2026-06-01,ja,nee,nee\nc,12,2026-06-01,ja,ja,nee\n"
+        "d,12,2026-06-01,,,ja\n",
+        encoding="utf-8",
+    )
+    uit = tmp_path / "ho_uit.csv"
+    r = cli(repo, "batch", str(ho), "-o", str(uit))
+    assert r.returncode == 0, r.stderr
+    with uit.open(encoding="utf-8") as f:
+        cellen = {row["id"]: row["eigen_bijdrage_per_maand"] for row in csv.DictReader(f)}
+    assert cellen == {"a": "21.80", "b": "0.00", "c": "21.80", "d": "0.00"}

@@ -21,8 +21,8 @@ from situaties import (
 
 from calculator import api, data
 from calculator.errors import InvoerFout
+from calculator.invoer import velden_van
 from calculator.money import op_heel
-from calculator.soorten import advies, ho, pgb
 
 settings.register_profile(
     "kern", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow]
@@ -227,15 +227,9 @@ def test_willekeurige_invoer_geeft_een_uitkomst_of_invoerfout(soort: str, invoer
         assert e.fouten
 
 
-VELDEN_PER_SOORT = {
-    "ho": ho.VELDEN,
-    "advies": advies.VELDEN,
-    "pgb": pgb.VELDEN,
-    "hulpmiddel": ("categorie", "regio", "peildatum"),
-    "hht": ("regio", "peildatum"),
-    "beschermd_thuis": ("niveau", "peildatum"),
-    "producten": ("regio",),
-}
+# The fields each soort reads, as content/invoer.yaml declares them.
+VELDEN_PER_SOORT = {soort: velden_van(data.actief(), soort) for soort in api.SOORTEN}
+VELDEN_PER_SOORT = {soort: namen for soort, namen in VELDEN_PER_SOORT.items() if namen}
 
 
 @st.composite

@@ -5,7 +5,6 @@ Bounds and labels come from content/invoer.yaml through the bundle; the tests re
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from decimal import Decimal
@@ -15,13 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import InvoerFout, api, data
-from calculator.soorten import ho
+from calculator.invoer import velden_van
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
-# Every soort the API offers, with the fields its module declares (a new soort is checked too).
-VELDEN_PER_SOORT = {
-    soort: importlib.import_module(functie.__module__).VELDEN for soort, functie in api.SOORTEN.items()
-}
+# Every soort the API offers, with the fields content/invoer.yaml declares for it (a new soort too).
+VELDEN_PER_SOORT = {soort: velden_van(data.actief(), soort) for soort in api.SOORTEN}
+KIND_VELDEN = [n.partition(".")[2] for n in data.actief()["invoer"]["volgorde"] if n.startswith("kinderen.")]
 
 
 def invoer() -> dict:
@@ -47,7 +45,7 @@ def test_elk_veld_van_elke_soort_heeft_een_label() -> None:
     for soort, namen in VELDEN_PER_SOORT.items():
         for naam in namen:
             assert velden.get(naam, {}).get("label"), f"{soort}: {naam} has no label in content/invoer.yaml"
-    for naam in ho.KIND_VELDEN:
+    for naam in KIND_VELDEN:
         assert velden[f"kinderen.{naam}"]["label"]
 
 
@@ -67,7 +65,7 @@ def test_elk_getal_heeft_een_maximum_met_bron_of_aanname() -> None:
         "etmalen_per_jaar",
         "kinderen",
         "producten",
-    ] + [f"kinderen.{v}" for v in ho.KIND_VELDEN]
+    ] + [f"kinderen.{v}" for v in KIND_VELDEN]
     parameters = data.actief()["parameters"]
     for naam in getallen:
         m = invoer()["velden"][naam].get("maximum")
