@@ -276,8 +276,7 @@ def test_shared_link_reproduces_the_result(
     expected = result(page, "ho").locator(".rh-inhoud").inner_text()
     result(page, "ho").get_by_role("button", name="Deel deze berekening").click()
     expect(result(page, "ho").locator(".rh-deelmelding")).to_contain_text("link")
-    # The link as the page gives it in its field (the theme's navigation.tracking may rewrite the
-    # address bar's fragment to the heading in view once the page scrolls).
+    # The link as the page gives it in its field.
     shared = result(page, "ho").locator(".rh-deellink input").input_value()
     assert "#" in shared and "extra_ruimten=3" in shared
     # The inputs live only in the fragment: the part a browser never sends to a server.
