@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from catalogue import iwmo as iwmo_schema
 from catalogue import invoer as invoer_schema
 from catalogue import schema as s
 
@@ -30,6 +31,7 @@ SCHEMA_PER_PAD: list[tuple[str, str]] = [
     ("begrippen.yaml", "begrippen.json"),
     ("vergelijking.yaml", "vergelijking.json"),
     ("themas.yaml", "themas.json"),
+    ("iwmo.yaml", "iwmo.json"),
     ("producten/*/*.yaml", "product.json"),
     ("regels/*.yaml", "regels.json"),
     ("tarieven/*/*.yaml", "tarieftabel.json"),
@@ -45,6 +47,7 @@ TITELS = {
     "invoer.json": "Invoervelden van de rekenhulp: labels en grenzen (content/invoer.yaml)",
     "vergelijking.json": "Vergelijkingsgroepen (content/vergelijking.yaml)",
     "themas.json": "Thema's om eisen naast elkaar te zetten (content/themas.yaml)",
+    "iwmo.json": "Codes van iWmo 3.2 voor de toewijzing (content/iwmo.yaml)",
     "product.json": "Product (content/producten/<regio>/<id>.yaml)",
     "regels.json": "Kengetallen als gedateerde waarden (content/regels/<naam>.yaml)",
     "tarieftabel.json": "Tarieftabel (content/tarieven/<regio>/<tabel>.yaml)",
@@ -134,6 +137,7 @@ def alle_schemas() -> dict[str, dict[str, Any]]:
         "begrippen.json": _mapping_van(s.Begrip),
         "vergelijking.json": _mapping_van(s.VergelijkingGroep),
         "themas.json": _mapping_van(s.Thema),
+        "iwmo.json": _model(iwmo_schema.Iwmo),
         "product.json": _model(s.Product),
         "regels.json": _regels(),
         "tarieftabel.json": _model(s.TariefTabel),
