@@ -37,10 +37,10 @@ FIRST_RESULT_TIMEOUT_MS = 300_000
 LINGER_S = 3.0
 
 # What counts as "Pyodide bytes" on a page that should not need the runtime: the runtime's own
-# files, the standard library and core archives, the memory snapshot, the worker and its
+# files, the standard library and core archives, the worker and its
 # runtime.json manifest (fetched only by the optional idle warm-up).
 RUNTIME_URL = re.compile(
-    r"pyodide|\.wasm(\?|$)|python_stdlib|/runtime/|stdlib-|snapshot-|core-[0-9a-f]+|runtime\.json|"
+    r"pyodide|\.wasm(\?|$)|python_stdlib|/runtime/|stdlib-|core-[0-9a-f]+|runtime\.json|"
     r"rekenhulp/worker",
     re.IGNORECASE,
 )

@@ -1,8 +1,7 @@
 # Run inside Pyodide right after the core archive is unpacked into site-packages (by the
 # worker, by browser/precompile.mjs and by the parity tests: one copy of this step).
-# The memory snapshot carries the import system's cached directory listings of
-# site-packages (and of the core's package folders) from when the snapshot was taken;
-# forget those, so the files just unpacked are seen.
+# The import system may hold cached directory listings of site-packages from the boot
+# (a directory's mtime has a coarse clock); forget those, so the files just unpacked are seen.
 # (importlib.invalidate_caches() would also work but imports importlib.metadata.)
 import site as _site
 import sys as _sys

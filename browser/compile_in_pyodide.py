@@ -7,7 +7,7 @@ It writes, under OUT (a Node directory mounted into the Pyodide file system):
 - python_stdlib.zip: the standard library modules the site needs, as sourceless
   .pyc files (no .py), so the browser never compiles Python source at start-up;
 - core/calculator/**.pyc: the indication core, compiled the same way;
-and returns a summary (kept modules, modules to import before the memory snapshot).
+and returns a summary (kept modules, modules the browser boots from).
 
 Which stdlib modules are kept: everything Pyodide itself imports while booting,
 everything the core imports while running sample cases, and the static import
@@ -290,10 +290,8 @@ def main(src: str, out: str, samples_path: str) -> dict:
         "stdlib_total_modules": len(index),
         "boot_modules": len(boot),
         "frozen_left_out": sorted(frozen),
-        # Imported before the memory snapshot is taken, so the browser never loads them.
-        "preimport": sorted(traced - boot),
-        # Imported by booting and by the samples: without the snapshot, the browser boots
-        # from an archive of just these; the rest of the kept modules come when asked for.
+        # Imported by booting and by the samples: the browser boots from an archive of just
+        # these; the rest of the kept modules come when asked for.
         "hot_modules": sorted((boot | traced) - frozen),
         "samples_run": n_samples,
         "core_files": core_count,

@@ -20,16 +20,18 @@ from pathlib import Path
 
 import brotli
 
-# What is worth compressing: text, wasm, our uncompressed zips and the memory snapshot. Images
-# and fonts are compressed already.
+# What is worth compressing: text, wasm and our uncompressed zips. Images and fonts are
+# compressed already.
 SUFFIXES = {
     ".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".yaml", ".wasm",
-    ".zip", ".bin", ".map", ".webmanifest",
+    ".zip", ".map", ".webmanifest",
 }  # fmt: skip
 # Below this a compressed copy saves less than a network packet.
 MIN_BYTES = 1024
 ENCODINGS = (".br", ".gz")
 # Part of a cache entry's name: a change to how a copy is made (see _cached) renames its entries.
+# (".br" keeps its old name: big files also tried a 16 MB window then, and for every file still
+# shipped the 4 MB one won, so the cached copies are the same.)
 SETTINGS = {".br": "q11-w22w24", ".gz": "9"}
 
 
@@ -72,11 +74,6 @@ def _cached(entry: Path, data: bytes, suffix: str) -> int:
         return entry.stat().st_size
     if suffix == ".br":
         body = brotli.compress(data, quality=11, lgwin=22)
-        if len(data) > 4_000_000:
-            # A bigger window (16 MB) helps a file that repeats itself at long distances
-            # (the snapshot) and costs the wasm 25 kB: measured per file, the smaller kept.
-            wide = brotli.compress(data, quality=11, lgwin=24)
-            body = min(body, wide, key=len)
     else:
         body = gzip.compress(data, compresslevel=9, mtime=0)
     tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")

@@ -6,10 +6,9 @@
 - ``runtime/pyodide-<version>/``: the three Pyodide runtime files the worker loads
   (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), copied from the pinned
   npm package; nothing else of it (no lock file, no CDN fallback, no default stdlib);
-- ``runtime/stdlib-<hash>.zip``: the stdlib modules the snapshot lacks, as .pyc;
-- ``runtime/stdlib-volledig-<hash>.zip``: the whole trimmed stdlib, as .pyc (fallback);
-- ``runtime/snapshot-<hash>.bin``: a memory snapshot of a booted interpreter (zero pages
-  left out; the host compresses it, see browser/compress.py);
+- ``runtime/stdlib-start-<hash>.zip``: the stdlib modules booting and the core import, as .pyc;
+- ``runtime/stdlib-rest-<hash>.zip``: the other kept stdlib modules, fetched only when an
+  import asks for one (browser/rest_finder.py);
 - ``runtime/core-<hash>.zip``: the indication core (.pyc) with the data bundle inside,
   unpacked by the worker with ``pyodide.unpackArchive`` (zips store their entries
   uncompressed: the host's brotli compresses the whole file much better);
@@ -19,15 +18,14 @@
 
 Hashed names never change content, so a server may cache them for a year.
 
-The .pyc files and the snapshot can only be made inside Pyodide (browser/precompile.mjs
-under Node, ~10 s). They depend on the Pyodide version, the build scripts and the
+The .pyc files can only be made inside Pyodide (browser/precompile.mjs under Node,
+~10 s). They depend on the Pyodide version, the build scripts and the
 core's Python sources, not on the content, so they are cached in ``cache_dir`` under a
 key of exactly those inputs; a content-only rebuild (new tariffs) never runs Node.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
@@ -56,7 +54,6 @@ RUNTIME_MARKER = "/*@RUNTIME@*/null"
 EARLY_MARKER = "[] /*@VROEG@*/"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
-SNAPSHOT_DEFAULT = "0"  # see use_snapshot()
 
 
 def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
@@ -76,15 +73,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         shutil.copyfile(PYODIDE_DIR / name, pyodide_out / name)
 
     files = {
-        # With the snapshot the browser needs only what the snapshot lacks; the full archive
-        # is for the worker's fallback (a normal boot when the snapshot cannot be used).
-        "stdlib": _hashed_copy(
-            stored((compiled / "python_stdlib_klein.zip").read_bytes()), runtime, "stdlib", ".zip"
-        ),
-        "stdlib_volledig": _hashed_copy(
-            stored((compiled / "python_stdlib.zip").read_bytes()), runtime, "stdlib-volledig", ".zip"
-        ),
-        # Without the snapshot: boot from the modules booting and the core really import, and
+        # Boot from the modules booting and the core really import, and
         # fetch the rest only if an import asks for it (browser/rest_finder.py).
         **{
             key: _hashed_copy(data, runtime, stem, ".zip")
@@ -95,45 +84,31 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
                 strict=True,
             )
         },
-        # Stored raw: the host sends it brotli- or gzip-compressed (browser/compress.py) and the
-        # browser unpacks it natively, faster than a DecompressionStream in the worker.
-        "snapshot": _hashed_copy(
-            gzip.decompress((compiled / "snapshot.bin.gz").read_bytes()), runtime, "snapshot", ".bin"
-        ),
         "core": _hashed_copy(core_archive(compiled / "core", bundle_bytes), runtime, "core", ".zip"),
     }
     config: dict[str, Any] = {
         "pyodide": f"runtime/{pyodide_out.name}/",
         **{key: f"runtime/{name}" for key, name in files.items()},
-        # The worker uses the snapshot only when this names it (see SNAPSHOT); the parity
-        # tests read "snapshot_file" to test the file either way.
-        "snapshot_file": f"runtime/{files['snapshot']}",
         "lock": {"info": manifest["lock_info"], "packages": {}},
         "python": manifest["python"],
-        "snapshot_bytes": manifest["snapshot_bytes"],
         "site_packages": manifest["site_packages"],
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
         "rest_finder": (ROOT / "browser" / "rest_finder.py").read_text(encoding="utf-8"),
     }
-    if not use_snapshot():
-        config["snapshot"] = None
     assets.mkdir(parents=True, exist_ok=True)
-    # The snapshot decoder, beside the worker that imports it (mkdocs copies it too; here it
-    # is for a runtime folder packaged on its own, as the parity tests do).
-    shutil.copyfile(ASSETS_SRC / "ontpak.mjs", assets / "ontpak.mjs")
     template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")
     if RUNTIME_MARKER not in template:
         raise RuntimeError(f"{ASSETS_SRC / 'worker.mjs'} lacks the marker {RUNTIME_MARKER}")
     worker = template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True), 1)
     (assets / "worker.mjs").write_text(worker, encoding="utf-8")
     warm = [config["pyodide"] + n for n in PYODIDE_FILES]
-    needed = ("stdlib", "snapshot", "core") if config["snapshot"] else ("stdlib_start", "core")
+    needed = ("stdlib_start", "core")
     # The page preloads the big files Python cannot boot without (see site_overrides/main.html).
     early = [config["pyodide"] + "pyodide.asm.wasm"] + [config[k] for k in needed if k != "core"]
     mark_pages(site_dir, early)
     warm += [config[k] for k in needed]
     # "later": fetched only when an import asks for it (counted in the whole runtime's size).
-    later = [] if config["snapshot"] else [config["stdlib_rest"]]
+    later = [config["stdlib_rest"]]
     (assets / "runtime.json").write_text(
         json.dumps({"files": warm, "later": later, "config": config}, indent=1, sort_keys=True),
         encoding="utf-8",
@@ -149,17 +124,6 @@ def mark_pages(site_dir: Path, early: list[str]) -> None:
             page.write_text(html.replace(EARLY_MARKER, json.dumps(early), 1), encoding="utf-8")
 
 
-def use_snapshot() -> bool:
-    """Whether the worker restores the memory snapshot instead of booting Python.
-
-    Measured with `make bench` (README, "Prestaties"): the snapshot saves the boot (about a
-    second on a fast machine) but adds ~3.4 MB (brotli) to download, more than it saves on
-    any network slower than cable, and it alone breaks the 5 MB budget of the whole runtime.
-    So it is off; REKENHULP_SNAPSHOT=1 builds it in, for measuring the other side.
-    """
-    return os.environ.get("REKENHULP_SNAPSHOT", SNAPSHOT_DEFAULT) == "1"
-
-
 def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
     """The core's .pyc files plus ``calculator/data/bundle.json``, as a reproducible zip."""
     buf = io.BytesIO()
@@ -172,20 +136,6 @@ def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:
             info.external_attr = 0o644 << 16
             zf.writestr(info, entries[name])
     return buf.getvalue()
-
-
-def stored(archive: bytes) -> bytes:
-    """The same zip with its entries stored, not deflated: compressed as a whole by the host
-    (brotli sees across files and .pyc compress well), it is about half the size of a zip
-    of deflated entries, and unpacking it costs the browser nothing."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(archive)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
-        for info in src.infolist():
-            copy = zipfile.ZipInfo(info.filename, info.date_time)
-            copy.external_attr = info.external_attr
-            copy.compress_type = zipfile.ZIP_STORED
-            dst.writestr(copy, src.read(info))
-    return out.getvalue()
 
 
 def split_stdlib(archive: bytes, hot: list[str]) -> tuple[bytes, bytes]:

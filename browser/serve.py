@@ -2,7 +2,7 @@
 
     python -m browser.serve site --port 8000
 
-- Hashed and versioned files (the Pyodide runtime, the snapshot, the core archive,
+- Hashed and versioned files (the Pyodide runtime, the stdlib archives, the core archive,
   mkdocs-material's bundles) may be cached for a year ("immutable"); everything else is
   revalidated on every use (Last-Modified / If-Modified-Since, answered with 304).
 - The build's precompressed copies (``.br``, ``.gz``, browser/compress.py) are sent as they

@@ -34,7 +34,7 @@ PATTERNS = [
     "kengetallen/index.html",
     "assets/rekenhulp/*.{js,mjs,css}",
     "assets/rekenhulp/antwoorden/*.json",
-    "assets/rekenhulp/runtime/**/*.{mjs,wasm,zip,bin}",
+    "assets/rekenhulp/runtime/**/*.{mjs,wasm,zip}",
     "assets/javascripts/*.js",
     "assets/javascripts/workers/*.js",
     # The search's Dutch language support (mkdocs.yml: search lang nl).
@@ -45,24 +45,9 @@ PATTERNS = [
 ]
 IGNORE = ["**/*.br", "**/*.gz", "**/*.map"]
 # Hashed or versioned names (the runtime folder, mkdocs-material's bundles, the answer tables).
-HASHED = r"/runtime/|[.-][0-9a-f]{8,}\.(min\.)?(js|css|json|zip|bin)$"
+HASHED = r"/runtime/|[.-][0-9a-f]{8,}\.(min\.)?(js|css|json|zip)$"
 MAX_BYTES = 32 * 1024 * 1024
 CACHE_KEPT = 5
-
-
-def patterns_for(site: Path) -> tuple[list[str], list[str]]:
-    """The precache patterns; of the two stdlib archives only the one the worker loads."""
-    ignore = list(IGNORE)
-    runtime = json.loads((site / "assets" / "rekenhulp" / "runtime.json").read_text(encoding="utf-8"))
-    config = runtime["config"]
-    if config.get("snapshot"):
-        unused = ["stdlib_start", "stdlib_rest"]
-    else:  # the rest of the stdlib stays: a rare import offline still finds it
-        unused = ["stdlib", "snapshot_file", "stdlib_volledig"]
-    for key in unused:
-        if config.get(key):
-            ignore.append(f"assets/rekenhulp/{config[key]}")
-    return PATTERNS, ignore
 
 
 def generate(site: Path, cache: Path) -> Path:
@@ -70,11 +55,10 @@ def generate(site: Path, cache: Path) -> Path:
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("Node.js is nodig om de service worker te bouwen (browser/service_worker.mjs)")
-    patterns, ignore = patterns_for(site)
     config = {
         "site": str(site),
-        "patterns": patterns,
-        "ignore": ignore,
+        "patterns": PATTERNS,
+        "ignore": IGNORE,
         "dest": str(site / NAME),
         "hashed": HASHED,
         "max_bytes": MAX_BYTES,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from calculator.regels.pgb import maandbedrag_uit_uren
 from catalogue import catalogusafspraken
 from catalogue import invoer as invoer_schema
@@ -146,7 +148,100 @@ def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
                 )
             _check_values(cat, row.waarden, file, f"{field}.waarden", True, errors)
             _check_hours_times_rate(cat, table, row, file, field, errors)
+        _check_dated_update_whole(cat, table, file, errors)
     _check_aids(cat, errors)
+
+
+def _table_dates(cat: Catalogue, table: s.TariefTabel) -> set[dt.date]:
+    """Every date on which something in the table changes: a row's amount, the hourly rate, or
+    (from the table's first date on) the hours parameter of one of its rows."""
+    own = {day for row in table.rijen for day in row.waarden} | set(table.uurtarief or {})
+    if not own:
+        return own
+    first = min(own)
+    for row in table.rijen:
+        param = cat.parameters.get(row.uren_per_jaar) if row.uren_per_jaar else None
+        if param is not None:
+            own |= {day for day in param.leaf.waarden if day >= first}
+    return own
+
+
+def _check_dated_update_whole(
+    cat: Catalogue, table: s.TariefTabel, file: str, errors: list[ContentError]
+) -> None:
+    """A dated update of a table is whole or refused: on every date the table (or the hours its
+    rows are computed from) changes, every row has an amount of its own, together with the hourly
+    rate, and each sociaal-netwerk row still equals hours x rate / 12 (the sources' tariff tables
+    and urentabel are published per year, all rows at once)."""
+    rate_days = set(table.uurtarief or {})
+    row_days = {day for row in table.rijen for day in row.waarden}
+    for i, row in enumerate(table.rijen):
+        if row.niet_in_bron or not row.waarden:
+            continue
+        field = f"rijen.{i}.waarden"
+        for day in sorted(_table_dates(cat, table)):
+            if day < min(row.waarden):
+                continue
+            if day in rate_days and day not in row.waarden:
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.{day}",
+                        f"het uurtarief verandert op {day}, maar rij '{row.id}' heeft geen bedrag op die "
+                        "datum: werk alle rijen samen met het uurtarief bij",
+                    )
+                )
+            elif day in row_days and day not in row.waarden:
+                errors.append(
+                    ContentError(
+                        file,
+                        f"{field}.{day}",
+                        f"andere rijen van deze tabel hebben een bedrag vanaf {day}, rij '{row.id}' niet: "
+                        "werk alle rijen van de tabel samen bij",
+                    )
+                )
+            if table.uurtarief and day in row.waarden and day not in rate_days:
+                errors.append(
+                    ContentError(
+                        file,
+                        f"uurtarief.{day}",
+                        f"rij '{row.id}' heeft een bedrag vanaf {day}, maar het uurtarief niet: "
+                        "geef het uurtarief van die datum",
+                    )
+                )
+            _check_hours_times_rate_on(cat, table, row, day, file, field, errors)
+
+
+def _check_hours_times_rate_on(
+    cat: Catalogue,
+    table: s.TariefTabel,
+    row: s.TariefRij,
+    day: dt.date,
+    file: str,
+    field: str,
+    errors: list[ContentError],
+) -> None:
+    """On a date the row has no amount of its own, the amount still in force equals the hours
+    in force x the rate in force / 12 (a changed urentabel needs new amounts too)."""
+    param = cat.parameters.get(row.uren_per_jaar) if row.uren_per_jaar else None
+    if param is None or not table.uurtarief or day in row.waarden:
+        return  # own amounts: checked by _check_hours_times_rate
+    amount = s.in_force(row.waarden, day, strikt=True)
+    rate = s.in_force(table.uurtarief, day, strikt=True)
+    hours = s.in_force(param.leaf.waarden, day, strikt=True)
+    if amount is None or rate is None or hours is None:
+        return
+    expected = maandbedrag_uit_uren(hours[1].waarde, rate[1].waarde)
+    if amount[1].waarde != expected:
+        errors.append(
+            ContentError(
+                file,
+                f"{field}.{day}",
+                f"op {day} geldt {hours[1].waarde} uur x {rate[1].waarde} / 12 = {expected}, "
+                f"maar rij '{row.id}' heeft dan nog {amount[1].waarde} (van {amount[0]}): "
+                "geef de rij een bedrag op die datum",
+            )
+        )
 
 
 def _check_hours_times_rate(

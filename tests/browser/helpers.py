@@ -28,7 +28,7 @@ RUNNER = ROOT / "tests" / "browser" / "run_in_pyodide.mjs"
 def run_in_pyodide(site: Path, cases: list, work: Path, *, timeout: int = 300, **env: str) -> dict:
     """Run ``cases`` (``[[soort, invoer_json], ...]``) on Pyodide under Node from the runtime the site
     ``site`` ships (tests/browser/run_in_pyodide.mjs); its output ``{python, answers}``.
-    ``env``: the runner's switches (PARITY_REST, PARITY_SNAPSHOT, PARITY_SHIFT_DAYS)."""
+    ``env``: the runner's switch PARITY_REST."""
     node = require_node()
     work.mkdir(parents=True, exist_ok=True)
     (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")

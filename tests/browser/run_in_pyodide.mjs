@@ -1,39 +1,26 @@
 // Parity runner: the indication core on Pyodide under Node, loaded from exactly the files
 // the site ships (site/assets/rekenhulp/runtime.json names them) and booted the way the
-// worker boots it: memory snapshot (if the build uses one) or a normal boot from the trimmed
-// precompiled stdlib, core archive unpacked with unpackArchive, then browser/after_unpack.py.
+// worker boots it: from the start archive of the trimmed precompiled stdlib, core archive
+// unpacked with unpackArchive, then browser/after_unpack.py.
 //
-// usage: [PARITY_SHIFT_DAYS=N] [PARITY_SNAPSHOT=1] node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
+// usage: [PARITY_REST=1] node run_in_pyodide.mjs SITE_DIR CASES.json OUT.json
 //   CASES.json: [[soort, invoer_json], ...]   OUT.json: [run_json answer, ...]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [siteDir, casesPath, outPath] = process.argv.slice(2);
-// PARITY_SHIFT_DAYS moves the clock, to prove nothing in the snapshot froze the date.
-const shift = Number(process.env.PARITY_SHIFT_DAYS || 0) * 86_400_000;
-if (shift) {
-  const realNow = Date.now;
-  Date.now = () => realNow.call(Date) + shift;
-}
 const assets = join(resolve(siteDir), "assets", "rekenhulp");
 const { config } = JSON.parse(readFileSync(join(assets, "runtime.json"), "utf8"));
 const pyodideDir = join(assets, config.pyodide);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 
-
-// As the worker: restore the memory snapshot when the build uses one (decoded by the site's
-// own ontpak.mjs, the one copy), else boot from the whole trimmed stdlib.
-// PARITY_SNAPSHOT=1 tests the snapshot file even when the build leaves it out of the worker.
-const snapshot = config.snapshot || (process.env.PARITY_SNAPSHOT === "1" ? config.snapshot_file : null);
-const options = { indexURL: pyodideDir + "/", lockFileContents: config.lock, stdout: () => {} };
-if (snapshot) {
-  const { ontpak } = await import(pathToFileURL(join(assets, "ontpak.mjs")).href);
-  options.stdLibURL = join(assets, config.stdlib);
-  options._loadSnapshot = ontpak(new Uint8Array(readFileSync(join(assets, snapshot))), new Uint8Array(config.snapshot_bytes));
-} else {
-  options.stdLibURL = join(assets, config.stdlib_start);
-}
+const options = {
+  indexURL: pyodideDir + "/",
+  lockFileContents: config.lock,
+  stdLibURL: join(assets, config.stdlib_start),
+  stdout: () => {},
+};
 const py = await loadPyodide(options);
 py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip", {
   extractDir: config.site_packages,
@@ -41,7 +28,7 @@ py.unpackArchive(new Uint8Array(readFileSync(join(assets, config.core))), "zip",
 py.runPython(config.after_unpack);
 // PARITY_REST=1: also the worker's loader of the rest of the stdlib (browser/rest_finder.py);
 // without it, the cases prove that the start archive alone holds everything they import.
-if (process.env.PARITY_REST === "1" && !snapshot) {
+if (process.env.PARITY_REST === "1") {
   globalThis.rekenhulpLaadRest = () => {
     py.FS.writeFile("/lib/stdlib-rest.zip", new Uint8Array(readFileSync(join(assets, config.stdlib_rest))));
     return "/lib/stdlib-rest.zip";

@@ -44,9 +44,8 @@ def test_runtime_files_are_immutable_and_typed(served: tuple[str, Path]) -> None
     assert status == 200
     assert headers["content-type"] == "application/wasm"
     assert "immutable" in headers["cache-control"]
-    status, headers, body = get(f"{base}/assets/rekenhulp/{config['snapshot_file']}")
-    # The snapshot is stored raw (the host compresses it, browser/compress.py); its own format.
-    assert status == 200 and "immutable" in headers["cache-control"] and body[:4] == b"RKS1"
+    status, headers, _ = get(f"{base}/assets/rekenhulp/{config['core']}")
+    assert status == 200 and "immutable" in headers["cache-control"]
     status, headers, _ = get(f"{base}/assets/rekenhulp/worker.mjs")
     assert headers["content-type"].startswith("text/javascript")
     assert headers["cache-control"] == "no-cache"
@@ -92,10 +91,8 @@ def test_only_the_needed_pyodide_files_are_shipped(runtime_site: Path) -> None:
     shipped = sorted(p.name for p in (runtime_site / "assets" / "rekenhulp" / config["pyodide"]).iterdir())
     assert shipped == sorted(PYODIDE_FILES)
     names = sorted(p.name for p in runtime.iterdir() if p.is_file())
-    assert len(names) == 6
-    pattern = (
-        r"(stdlib|stdlib-volledig|stdlib-start|stdlib-rest|core)-[0-9a-f]{12}\.zip|snapshot-[0-9a-f]{12}\.bin"
-    )
+    assert len(names) == 3
+    pattern = r"(stdlib-start|stdlib-rest|core)-[0-9a-f]{12}\.zip"
     assert all(re.fullmatch(pattern, n) for n in names), names
     # No default stdlib, no lock file: nothing that would make Pyodide look elsewhere.
     assert not list(runtime_site.rglob("python_stdlib.zip")) and not list(

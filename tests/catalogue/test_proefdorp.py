@@ -250,3 +250,110 @@ def test_een_verkeerde_schemaregel_wordt_geweigerd_met_de_juiste(
         validate(root / "content", [kopie])
     meldingen = [str(e) for e in info.value.errors]
     assert any("pd-was.yaml" in m and f"de eerste regel moet zijn: {goed}" in m for m in meldingen), meldingen
+
+
+# A dated update is whole or refused (issue 21): the fixture's 2027 update, made half.
+SN_TABEL = "pd_ho_sociaal_netwerk.yaml"
+
+
+def meldingen_van(root: Path, kopie: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as info:
+        validate(root / "content", [kopie])
+    return [str(e) for e in info.value.errors]
+
+
+def vervang(pad: Path, oud: str, nieuw: str) -> None:
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst, f"{oud!r} niet in {pad.name}"
+    pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+
+
+def test_een_nieuw_uurtarief_zonder_zijn_rijen_stopt_de_build(root: Path, kopie: Path) -> None:
+    vervang(kopie / "tarieven" / "proefdorp" / SN_TABEL, "      2027-01-01: {waarde: 175.00}\n", "")
+    meldingen = meldingen_van(root, kopie)
+    assert any(
+        SN_TABEL in m
+        and "rijen.1.waarden.2027-01-01" in m
+        and "het uurtarief verandert op 2027-01-01, maar rij 'basis' heeft geen bedrag op die datum" in m
+        for m in meldingen
+    ), meldingen
+    # The old amount would stay in force next to the new rate: said with the sum that holds then.
+    assert any("op 2027-01-01 geldt 100 uur x 21.00 / 12 = 175.00, maar rij 'basis' heeft dan nog 166.67" in m
+               for m in meldingen), meldingen  # fmt: skip
+
+
+def test_nieuwe_rijen_zonder_hun_uurtarief_stoppen_de_build(root: Path, kopie: Path) -> None:
+    vervang(kopie / "tarieven" / "proefdorp" / SN_TABEL, "  2027-01-01: {waarde: 21.00}\n", "")
+    meldingen = meldingen_van(root, kopie)
+    assert any(
+        SN_TABEL in m
+        and "uurtarief.2027-01-01" in m
+        and "rij 'licht' heeft een bedrag vanaf 2027-01-01, maar het uurtarief niet" in m
+        for m in meldingen
+    ), meldingen
+
+
+def test_een_nieuwe_urentabel_zonder_nieuwe_bedragen_stopt_de_build(root: Path, kopie: Path) -> None:
+    """The hours parameter gains a date (2028) the table does not: its rows no longer add up then."""
+    vervang(
+        kopie / "regels" / "proefdorp_uren.yaml",
+        "basis: {beschrijving: Hulp basis, eenheid: uren per jaar, waarden: {2026-01-01: {waarde: 100}}}",
+        "basis: {beschrijving: Hulp basis, eenheid: uren per jaar, waarden: "
+        "{2026-01-01: {waarde: 100}, 2028-01-01: {waarde: 110}}}",
+    )
+    meldingen = meldingen_van(root, kopie)
+    assert any(
+        SN_TABEL in m
+        and "op 2028-01-01 geldt 110 uur x 21.00 / 12 = 192.50, maar rij 'basis' heeft dan nog 175.00" in m
+        for m in meldingen
+    ), meldingen
+
+
+def test_een_tabel_zonder_uurtarief_wordt_ook_heel_bijgewerkt(root: Path, kopie: Path) -> None:
+    vervang(
+        kopie / "tarieven" / "proefdorp" / "pd_ho_professioneel.yaml",
+        "      2027-01-01: {waarde: 157.50}\n",
+        "      2027-01-01: {waarde: 157.50}\n      2028-01-01: {waarde: 160.00}\n",
+    )
+    meldingen = meldingen_van(root, kopie)
+    assert any(
+        "pd_ho_professioneel.yaml" in m
+        and "rijen.1.waarden.2028-01-01" in m
+        and "andere rijen van deze tabel hebben een bedrag vanaf 2028-01-01, rij 'basis' niet" in m
+        for m in meldingen
+    ), meldingen
+
+
+def test_een_halve_bijwerking_stopt_build_py_met_bestand_rij_en_datum(kopie: Path, tmp_path: Path) -> None:
+    vervang(kopie / "tarieven" / "proefdorp" / SN_TABEL, "      2027-01-01: {waarde: 175.00}\n", "")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "build.py",
+            "--check",
+            "--extra-content",
+            str(kopie),
+            "--uit",
+            str(tmp_path / "uit"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode != 0
+    uitvoer = r.stdout + r.stderr
+    assert SN_TABEL in uitvoer and "rij 'basis'" in uitvoer and "2027-01-01" in uitvoer
+    assert "Traceback" not in uitvoer
+
+
+def test_de_hele_bijwerking_staat_in_de_downloads_per_datum(uit: Path) -> None:
+    """tarieven.csv carries both years of the fixture, the 2026 amounts unchanged."""
+    csv = (uit / "generated" / "docs" / "downloads" / "tarieven.csv").read_text(encoding="utf-8")
+    basis = [
+        regel
+        for regel in csv.splitlines()
+        if regel.startswith("pd-ho-sociaal-netwerk;") and ";basis;" in regel
+    ]
+    assert any(";2026-01-01;" in r and ";166,67;" in r for r in basis), basis
+    assert any(";2027-01-01;" in r and ";175,00;" in r for r in basis), basis

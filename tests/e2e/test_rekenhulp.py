@@ -328,24 +328,6 @@ def test_keyboard_only(watched: tuple[Page, Watch], base_url: str) -> None:
     watch.assert_clean()
 
 
-def test_without_the_snapshot_python_still_boots(browser: Browser, base_url: str) -> None:
-    """A snapshot that cannot be used (blocked, corrupt, another build) costs time, not the answer."""
-    context = browser.new_context(locale="nl-NL")
-    try:
-        context.route("**/snapshot-*", lambda route: route.abort())
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        # The consultant's page runs Python live (the resident's page answers from its table).
-        page.goto(f"{base_url}/rekenhulp/normenkader/")
-        wait_ready(page, "ho")
-        expect(result(page, "ho").locator(".rh-kern")).to_contain_text("108 uur per jaar")
-        assert page.evaluate("() => window.__rekenhulpStart.snapshot") is False
-        assert not errors
-    finally:
-        context.close()
-
-
 def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str) -> None:
     context = browser.new_context(locale="nl-NL")
     try:

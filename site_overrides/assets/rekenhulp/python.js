@@ -80,7 +80,7 @@ function ontvang(bericht) {
   if (!bericht) return;
   if (bericht.type === "status") {
     clearTimeout(traagTimer);
-    if (bericht.fase === "klaar") window.__rekenhulpStart = { ms: bericht.ms, snapshot: bericht.snapshot, tijden: bericht.tijden };
+    if (bericht.fase === "klaar") window.__rekenhulpStart = { ms: bericht.ms, tijden: bericht.tijden };
     if (bericht.fase === "fout") {
       for (const { reject } of wachtend.values()) reject(new Error(bericht.melding));
       wachtend.clear();

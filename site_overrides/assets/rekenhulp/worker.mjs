@@ -2,13 +2,11 @@
 // self-hosted Pyodide, so the page never freezes and nothing typed leaves the device.
 //
 // Start-up is the feature users feel, so everything starts at once, at the top of this
-// module: the wasm is compiled while it downloads, and in parallel the memory snapshot,
-// the precompiled stdlib and the core archive are fetched and the Pyodide JS loaded.
-// Pyodide then restores a booted interpreter from the snapshot instead of booting one.
-// If the snapshot cannot be used, it boots normally from the whole precompiled stdlib.
+// module: the wasm is compiled while it downloads, and in parallel the start archive of the
+// precompiled stdlib and the core archive are fetched and the Pyodide JS loaded.
 //
 // Messages in:  {type: "bereken", id, soort, invoer}
-// Messages out: {type: "status", fase: "klaar" | "fout", melding?, ms?, snapshot?, tijden?}
+// Messages out: {type: "status", fase: "klaar" | "fout", melding?, ms?, tijden?}
 //               {type: "resultaat", id, json, ms}   (json: run_json's string, as is)
 
 // browser/package.py writes the hashed file names here when it builds the site.
@@ -45,17 +43,6 @@ async function compileWasm(url) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
-// The snapshot decoder lives in its own module (one copy, shared with the parity tests);
-// imported now, in parallel with the downloads, so it costs no round trip of its own.
-const ontpakModule = RUNTIME && RUNTIME.snapshot ? import("./ontpak.mjs") : null;
-
-async function bytesOf(url) {
-  // The host sends the snapshot compressed (Content-Encoding br or gzip) and the browser
-  // unpacks it natively while it streams in.
-  const response = await fetchOk(url);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 // The rest of the standard library, for an import the start archive lacks (called from
 // Python by browser/rest_finder.py, at most once). Synchronous, because an import is: a
 // worker may do that, and the service worker answers it when offline.
@@ -78,25 +65,14 @@ function settle(promise) {
 
 function startDownloads() {
   const base = at(RUNTIME.pyodide);
-  // Without a snapshot (browser/package.py leaves it out where it does not pay) Python
-  // boots from the stdlib modules that booting and the core import (the rest comes only
-  // when asked for, see laadRest); with one, only what the snapshot lacks is needed.
-  const stdlibUrl = at(RUNTIME.snapshot ? RUNTIME.stdlib : RUNTIME.stdlib_start);
-  // Filled in place while Pyodide sets itself up (see start()).
-  const snapshot = RUNTIME.snapshot ? new Uint8Array(RUNTIME.snapshot_bytes) : null;
+  // Python boots from the stdlib modules that booting and the core import (the rest comes
+  // only when asked for, see laadRest).
+  const stdlibUrl = at(RUNTIME.stdlib_start);
   return {
     base,
     wasmUrl: base + "pyodide.asm.wasm",
     wasm: settle(compileWasm(base + "pyodide.asm.wasm").then(stap("wasm"))),
     modules: settle(Promise.all([import(base + "pyodide.mjs"), import(base + "pyodide.asm.mjs")]).then(stap("js"))),
-    snapshot,
-    snapshotKlaar:
-      snapshot &&
-      settle(
-        Promise.all([bytesOf(at(RUNTIME.snapshot)), ontpakModule])
-          .then(([bytes, { ontpak }]) => ontpak(bytes, snapshot))
-          .then(stap("snapshot")),
-      ),
     stdlibUrl,
     stdlib: settle(fetchOk(stdlibUrl).then(stap("stdlib"))),
     core: settle(fetchOk(at(RUNTIME.core)).then((r) => r.arrayBuffer()).then(stap("core"))),
@@ -145,26 +121,7 @@ async function start() {
     stdout: () => {},
     stderr: (line) => console.warn("[python]", line),
   };
-  let snapshot = Boolean(dl.snapshot);
-  const boot = withEarlyDownloads(dl, async () => {
-    if (!dl.snapshot) return loadPyodide(options);
-    try {
-      // Pyodide waits for a snapshot before it even creates its module; given one of the
-      // right size at once, it builds the module and instantiates the wasm while the
-      // snapshot still downloads, and its fsInit hook (run before the restore) waits for
-      // the download. A failed download leaves the buffer invalid: Pyodide then throws.
-      return await loadPyodide({
-        ...options,
-        _loadSnapshot: dl.snapshot,
-        fsInit: () => dl.snapshotKlaar.catch(() => {}),
-      });
-    } catch (error) {
-      // Not fatal: a normal boot is slower but gives the same interpreter.
-      console.warn("rekenhulp: geheugenmomentopname niet bruikbaar, gewone start", error);
-      snapshot = false;
-      return loadPyodide({ ...options, stdLibURL: at(RUNTIME.stdlib_volledig) });
-    }
-  });
+  const boot = withEarlyDownloads(dl, () => loadPyodide(options));
   // Pyodide only logs a failed wasm or stdlib download and then waits forever; fail
   // instead, so the page can say so and offer a retry.
   const never = new Promise(() => {});
@@ -172,18 +129,16 @@ async function start() {
   stap("python")();
   pyodide.unpackArchive(await dl.core, "zip", { extractDir: RUNTIME.site_packages });
   pyodide.runPython(RUNTIME.after_unpack); // see browser/after_unpack.py
-  if (!snapshot) {
-    self.rekenhulpLaadRest = () => laadRest(pyodide);
-    pyodide.runPython(RUNTIME.rest_finder); // see browser/rest_finder.py
-  }
+  self.rekenhulpLaadRest = () => laadRest(pyodide);
+  pyodide.runPython(RUNTIME.rest_finder); // see browser/rest_finder.py
   const runJson = pyodide.pyimport("calculator.api").run_json;
   stap("kern")();
-  return { runJson, snapshot, pyodide };
+  return { runJson, pyodide };
 }
 
 const ready = start();
 ready.then(
-  ({ snapshot }) => post({ type: "status", fase: "klaar", ms: performance.now() - started, snapshot, tijden }),
+  () => post({ type: "status", fase: "klaar", ms: performance.now() - started, tijden }),
   (error) => {
     console.error("rekenhulp: Python kon niet starten", error);
     post({ type: "status", fase: "fout", melding: String(error && error.message ? error.message : error) });
