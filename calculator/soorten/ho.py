@@ -45,24 +45,14 @@ def lees(invoer: object, bundle: dict | None = None, vandaag: date | None = None
         "boodschappen",
     ):
         s[veld] = v.lees(veld)
-    s["regie_aanleren_weken"] = None
-    if v.aanwezig("regie_aanleren_weken"):
-        if s["regie"] != "aanleren":
-            v.fout(
-                "regie_aanleren_weken",
-                f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.",
-            )
-        else:
-            s["regie_aanleren_weken"] = v.lees("regie_aanleren_weken")
-    s["regie_aanleren_minuten"] = None
-    if v.aanwezig("regie_aanleren_minuten"):
-        if s["regie"] != "aanleren":
-            v.fout(
-                "regie_aanleren_minuten",
-                f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.",
-            )
-        else:
-            s["regie_aanleren_minuten"] = v.lees("regie_aanleren_minuten")
+    # The weeks and the consulent's minutes belong to regie "aanleren" only.
+    for veld in ("regie_aanleren_weken", "regie_aanleren_minuten"):
+        s[veld] = None
+        if v.aanwezig(veld):
+            if s["regie"] != "aanleren":
+                v.fout(veld, f"hoort alleen bij {v.label('regie')}: {v.keuze_tekst('regie', 'aanleren')}.")
+            else:
+                s[veld] = v.lees(veld)
     # Only a given start date dates the periods (a date field left out would read as today).
     s["ingangsdatum"] = v.lees("ingangsdatum") if v.aanwezig("ingangsdatum") else None
     s["toewijzing_eenheid"] = v.lees("toewijzing_eenheid")
