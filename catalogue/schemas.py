@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from catalogue import iwmo as iwmo_schema
 from catalogue import invoer as invoer_schema
+from catalogue import iwmo as iwmo_schema
 from catalogue import schema as s
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
