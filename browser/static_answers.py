@@ -102,7 +102,7 @@ def _template(
 ) -> str | None:
     def answer(day: dt.date | None) -> str:
         asked = invoer if day is None else {**invoer, "peildatum": day.isoformat()}
-        return run_json(soort, json.dumps(asked))
+        return run_json(soort, json.dumps(asked), today.isoformat())
 
     def open_date(text: str, day: dt.date) -> str:
         return text.replace(f'"peildatum": "{day.isoformat()}"', f'"peildatum": "{PLACEHOLDER}"')
@@ -134,12 +134,12 @@ def build(
 ) -> list[Path]:
     """Write the tables and point each page at its table; returns the pages given one.
     With ``cache`` (a folder), a table computed before for the same inputs is reused."""
-    from calculator import data
+    from calculator import clock, data
 
     bundle_bytes = bundle_path.read_bytes()
     bundle = json.loads(bundle_bytes)
     data.gebruik(bundle)
-    today = today or dt.date.today()
+    today = today or clock.today()
     done: list[Path] = []
     for page in sorted((site / "rekenhulp").rglob("index.html")):
         html = page.read_text(encoding="utf-8")

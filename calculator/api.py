@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 
-from . import data
+from . import clock, data
 from .errors import BundleFout, InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label, omvang
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
@@ -188,8 +189,16 @@ def veilig(tekst: str) -> str:
         return tekst.encode("utf-8", "replace").decode("utf-8")
 
 
-def run_json(soort: str, invoer_json: str) -> str:
-    """Like `run`, JSON in and out; never raises.
+def _dag(tekst: str | None) -> date | None:
+    try:
+        return date.fromisoformat(tekst) if tekst else None
+    except ValueError:
+        return None
+
+
+def run_json(soort: str, invoer_json: str, vandaag: str | None = None) -> str:
+    """Like `run`, JSON in and out; never raises. ``vandaag`` (ISO date): the day an answer
+    without a peildatum is for; the browser passes the page's local date.
 
     Bad input gives ``{"fouten": [...]}``; a fault in the project gives one fout with ``veld`` null
     and ``intern`` true.
@@ -197,7 +206,8 @@ def run_json(soort: str, invoer_json: str) -> str:
     try:
         try:
             invoer = lees_json(invoer_json, omvang(data.actief()))
-            return veilig(dumps(run(soort, invoer)))
+            with clock.pinned(_dag(vandaag)):
+                return veilig(dumps(run(soort, invoer)))
         except InvoerFout as e:
             return veilig(dumps({"fouten": e.fouten}))
     except Exception as e:  # noqa: BLE001 - the browser worker must always get an answer

@@ -20,7 +20,7 @@ from datetime import date
 from operator import itemgetter
 from typing import BinaryIO, TextIO
 
-from . import data, herindicatie
+from . import clock, data, herindicatie
 from .api import lees_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, gebruik, invoer_deel, label, velden_van
@@ -328,7 +328,7 @@ def verwerk(
     schrijver.writerow(kop_uit)
     leeg = [""] * len(extra)
     cache: dict[tuple, list[str]] = {}
-    vandaag = peildatum or date.today()  # one default peildatum for the whole file
+    vandaag = peildatum or clock.today()  # one default peildatum for the whole file
     p_kolom = kop.index("peildatum") if "peildatum" in kop else None
     rijen = slecht = 0
     breedte = len(kop)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NoReturn
 
-from . import api, batch, data, herindicatie
+from . import api, batch, clock, data, herindicatie
 from .errors import BundleFout, InvoerFout
 from .invoer import invoer_deel, omvang
 
@@ -293,7 +293,7 @@ def _naar_xlsx(args: argparse.Namespace) -> None:
             tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
             kopregel = tekst.readline()
             tekst.seek(0)
-            samenvatting = args.teller.uitkomst(invoer_deel(data.bundel()), args.peil or date.today())
+            samenvatting = args.teller.uitkomst(invoer_deel(data.bundel()), args.peil or clock.today())
             herindicatie.werkboek(tekst, uit, samenvatting, batch.scheidingsteken(kopregel))
         os.replace(tijdelijk, doel)
     except BaseException:

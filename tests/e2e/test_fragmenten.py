@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.helpers import READY_MS, Watch, wait_ready
+from tests.e2e.helpers import READY_MS, Watch, pinned_context, wait_ready
 
 FORMS = {
     "rekenhulp/budget/": ("pgb", "hulpmiddel", "hht", "beschermd-thuis"),
@@ -160,7 +160,7 @@ def pagina(browser: Browser, base_url: str) -> Iterator[dict[str, tuple[Page, Wa
     pages = {}
     contexts = []
     for pad, forms in FORMS.items():
-        context = browser.new_context(locale="nl-NL")
+        context = pinned_context(browser, locale="nl-NL")
         contexts.append(context)
         watch = Watch(base_url)
         page = context.new_page()

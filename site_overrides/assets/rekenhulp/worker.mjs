@@ -204,6 +204,7 @@ self.onmessage = async (event) => {
     return; // already reported as status "fout"
   }
   const t0 = performance.now();
-  const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}));
+  // The page's local date is "today" for an answer without a peildatum (calculator/clock.py).
+  const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}), message.vandaag ?? null);
   post({ type: "resultaat", id: message.id, json, ms: performance.now() - t0 });
 };
