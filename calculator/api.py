@@ -17,6 +17,7 @@ from .errors import BundleFout, InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label, omvang
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
 from .soorten import eigen_bijdrage as eigen_bijdrage_soort
+from .waarschuwingen import waarschuwingen
 
 SOORTEN: dict[str, Callable[..., dict]] = {
     "ho": ho.run,
@@ -95,7 +96,7 @@ def run(soort: str, invoer: object, bundle: dict | None = None) -> dict:
 
     Raises `InvoerFout` (with every problem) for bad input. ``bundle`` overrides the active data bundle.
     """
-    b = data.bundel(bundle)
+    b = data.bundle_or_active(bundle)
     grenzen = omvang(b)
     functie = SOORTEN.get(soort) if isinstance(soort, str) else None
     if functie is None:
@@ -107,9 +108,12 @@ def run(soort: str, invoer: object, bundle: dict | None = None) -> dict:
     if fouten:
         raise InvoerFout(fouten)
     try:
-        return functie(invoer, bundle)
+        with data.reading() as gelezen:
+            uit = functie(invoer, bundle)
     except InvoerFout as e:
         raise InvoerFout(beperk(e.fouten, grenzen["meldingen"])) from None
+    uit["waarschuwingen"] = waarschuwingen(b, gelezen)
+    return uit
 
 
 def dumps(uitkomst: object) -> str:
@@ -117,7 +121,7 @@ def dumps(uitkomst: object) -> str:
     return json.dumps(uitkomst, sort_keys=True, ensure_ascii=False)
 
 
-def lees_json(tekst: object, omvang: dict) -> object:
+def read_json(tekst: object, omvang: dict) -> object:
     """Parse JSON input; every way it can fail is an `InvoerFout` with a Dutch message."""
     if isinstance(tekst, (bytes, bytearray)):
         try:
@@ -180,7 +184,7 @@ def _nesting(tekst: str) -> int:
     return diepst
 
 
-def veilig(tekst: str) -> str:
+def utf8_safe(tekst: str) -> str:
     """Output that is always valid UTF8, whatever slipped into it."""
     try:
         tekst.encode("utf-8")
@@ -205,11 +209,11 @@ def run_json(soort: str, invoer_json: str, vandaag: str | None = None) -> str:
     """
     try:
         try:
-            invoer = lees_json(invoer_json, omvang(data.actief()))
+            invoer = read_json(invoer_json, omvang(data.actief()))
             with clock.pinned(_dag(vandaag)):
-                return veilig(dumps(run(soort, invoer)))
+                return utf8_safe(dumps(run(soort, invoer)))
         except InvoerFout as e:
-            return veilig(dumps({"fouten": e.fouten}))
+            return utf8_safe(dumps({"fouten": e.fouten}))
     except Exception as e:  # noqa: BLE001 - the browser worker must always get an answer
         melding = INTERNE_FOUT
         if isinstance(e, BundleFout):

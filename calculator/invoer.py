@@ -305,8 +305,8 @@ class Velden:
         if m.get("parameter"):
             p = self._peil()
             sleutel = m["parameter"]
-            waarde = p.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
-            return minimum, waarde, p.u[sleutel]
+            waarde = p.geheel_van[sleutel] - (1 if m.get("kleiner_dan") else 0)
+            return minimum, waarde, p.uitleg_van[sleutel]
         return minimum, int(Decimal(m["waarde"])), GEEN_BRON
 
     def lees(self, veld: str, standaard: object = _GEGEVEN, *, verplicht: bool | None = None) -> object:

@@ -15,7 +15,7 @@ import jinja2
 from calculator.invoer import gebruik
 from catalogue import catalogusafspraken
 from catalogue import schema as s
-from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, quotations, section_anchor
+from catalogue.bronverwijzing import bron_anchor, cited_sections, datum_in_bron, quotations, section_anchor
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
@@ -30,7 +30,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
-class TariffLine:
+class Tariefregel:
     """One tariff row as it appears on a product card."""
 
     table: s.TariefTabel
@@ -141,11 +141,11 @@ class Renderer:
         """The start date as a reader should take it: plain only where the source gives that day."""
         if day is None:
             return "-"
-        if date_in_source(self.cat.bronnen, bron, day):
+        if datum_in_bron(self.cat.bronnen, bron, day):
             return datum(day)
         return f"datum niet in de bron; wij rekenen vanaf {datum(day)}"
 
-    def tariffs_for(self, pid: str) -> list[TariffLine]:
+    def tarieven_voor(self, pid: str) -> list[Tariefregel]:
         lines = []
         for table in sorted(self.cat.tarieven.values(), key=table_order(self.cat)):
             for row in table.rijen:
@@ -153,9 +153,9 @@ class Renderer:
                     continue
                 hit = s.in_force(row.waarden, self.today)
                 if hit is None:
-                    lines.append(TariffLine(table, row, None, None, table.bron))
+                    lines.append(Tariefregel(table, row, None, None, table.bron))
                 else:
-                    lines.append(TariffLine(table, row, hit[0], hit[1].waarde, hit[1].bron))
+                    lines.append(Tariefregel(table, row, hit[0], hit[1].waarde, hit[1].bron))
         return lines
 
     def products_in(self, **where: Any) -> list[s.Product]:
@@ -201,7 +201,7 @@ class Renderer:
             section_anchor=section_anchor,
             param=self.param,
             param_row=self.param_row,
-            tariffs_for=self.tariffs_for,
+            tarieven_voor=self.tarieven_voor,
             first_tariff=first_tariff,
             products_in=self.products_in,
             product_md=product_md_path,
