@@ -60,7 +60,9 @@ def test_de_bedragen_zelf_blijven_die_van_de_laatste_datum() -> None:
 
 
 def test_de_batch_zegt_het_per_rij() -> None:
-    invoer = io.StringIO("duur_maanden;wasverzorging;peildatum\n12;1_persoon;2027-03-01\n12;1_persoon;2026-03-01\n")
+    invoer = io.StringIO(
+        "duur_maanden;wasverzorging;peildatum\n12;1_persoon;2027-03-01\n12;1_persoon;2026-03-01\n"
+    )
     uit = io.StringIO()
     batch.process(invoer, uit, "ho")
     rijen = list(csv.DictReader(io.StringIO(uit.getvalue()), delimiter=";"))
