@@ -44,9 +44,14 @@ def waarschuwingen(bundle: dict, gelezen: set[tuple]) -> list[str]:
                 f"Voor {datum(peildatum)} staan geen {wat} in de bronnen; "
                 f"de rekenhulp gebruikt de {wat} van {datum(vanaf[0])}."
             )
-        elif bedragen and peildatum.year > date.fromisoformat(vanaf[-1]).year:
-            laatste = max(v for v in vanaf if v <= dag)
-            zinnen.add(
-                f"Bedragen van {datum(laatste)}; voor {peildatum.year} staan nog geen bedragen in de bronnen."
-            )
+        elif bedragen and (zin := na_laatste(peildatum, vanaf[-1])):
+            zinnen.add(zin)
     return sorted(zinnen)
+
+
+def na_laatste(peildatum: date, laatste: str) -> str | None:
+    """For amounts whose last date is ``laatste`` (ISO): the sentence for ``peildatum`` in a later
+    year, else None. The tariff and kengetallen pages say the same for the build's date."""
+    if peildatum.year <= date.fromisoformat(laatste).year:
+        return None
+    return f"Bedragen van {datum(laatste)}; voor {peildatum.year} staan nog geen bedragen in de bronnen."

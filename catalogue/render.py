@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from calculator.invoer import gebruik
+from calculator.waarschuwingen import na_laatste
 from catalogue import catalogusafspraken
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, datum_in_bron, quotations, section_anchor
@@ -132,6 +133,21 @@ class Renderer:
             return {"waarde": waarde, "eigen": False}
         return {"waarde": int(Decimal(m["waarde"])), "eigen": True}
 
+    def oude_bedragen(self, reeksen: list[dict[dt.date, Any]]) -> list[str]:
+        """The sentences for amount series (dicts date -> value) whose last date lies in an earlier
+        year than the build's date, as an answer for that date says them (calculator/waarschuwingen)."""
+        laatste = {max(r).isoformat() for r in reeksen if r}
+        return sorted({z for d in laatste if (z := na_laatste(self.today, d))})
+
+    def oude_tabel(self, t: s.TariefTabel) -> list[str]:
+        """`oude_bedragen` for a tariff table: its hourly rate and every row."""
+        return self.oude_bedragen([t.uurtarief or {}, *(r.waarden for r in t.rijen)])
+
+    def oude_parameters(self, keys: list[str]) -> list[str]:
+        """`oude_bedragen` for the parameters in euro among ``keys``."""
+        leaves = [self.cat.parameters[k].leaf for k in keys]
+        return self.oude_bedragen([lf.waarden for lf in leaves if str(lf.eenheid or "").startswith("euro")])
+
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
         day, dv = s.in_force(prm.leaf.waarden, self.today)
@@ -201,6 +217,8 @@ class Renderer:
             section_anchor=section_anchor,
             param=self.param,
             param_row=self.param_row,
+            oude_tabel=self.oude_tabel,
+            oude_parameters=self.oude_parameters,
             tarieven_voor=self.tarieven_voor,
             first_tariff=first_tariff,
             products_in=self.products_in,

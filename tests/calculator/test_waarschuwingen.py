@@ -67,3 +67,27 @@ def test_de_batch_zegt_het_per_rij() -> None:
     batch.process(invoer, uit, "ho")
     rijen = list(csv.DictReader(io.StringIO(uit.getvalue()), delimiter=";"))
     assert [r["waarschuwingen"] for r in rijen] == [LAATSTE_2026.format(jaar=2027), ""]
+
+
+def test_de_tarief_en_kengetallenpaginas_zeggen_het_voor_de_bouwdatum(root, tmp_path) -> None:
+    """Built on a date in 2027, the pages name the 2026 amounts as the last ones in the sources,
+    next to Halderberge's tables (003, from 1 January 2026) and the CAK's amount (005);
+    built in 2026 they say nothing."""
+    import datetime as dt
+
+    from catalogue.export import build_bundle
+    from catalogue.steps import render_pages, validate
+
+    cat = validate(root / "content")
+    bundle = build_bundle(cat)
+    zin = LAATSTE_2026.format(jaar=2027)
+    for dag, verwacht in ((dt.date(2027, 6, 1), True), (dt.date(2026, 6, 1), False)):
+        uit = tmp_path / dag.isoformat()
+        render_pages(cat, bundle, uit, today=dag)
+        tarieven = (uit / "docs" / "tarieven" / "halderberge.md").read_text(encoding="utf-8")
+        kengetallen = (uit / "docs" / "kengetallen.md").read_text(encoding="utf-8")
+        eigen_bijdrage = kengetallen.split("{ #eigen_bijdrage }", 1)[1].split("\n## ", 1)[0]
+        assert (zin in tarieven) is verwacht
+        assert (zin in eigen_bijdrage) is verwacht
+        # Norms hold until a source changes them: never flagged (calculator/waarschuwingen.py).
+        assert kengetallen.count(zin) == (1 if verwacht else 0), kengetallen.count(zin)
