@@ -15,26 +15,24 @@ from datetime import date
 from .nl import datum
 
 
-def _reeks(bundle: dict, gelezen: tuple) -> tuple[list[str], bool]:
+def _reeks(bundle: dict, soort: str, naam: str, *rij: str) -> tuple[list[str], bool]:
     """The start dates of a series read (sorted) and whether it holds amounts in euro."""
-    soort = gelezen[1]
     if soort == "parameter":
-        p = bundle["parameters"].get(gelezen[2]) or {}
+        p = bundle["parameters"].get(naam) or {}
         return [w["vanaf"] for w in p.get("waarden") or []], str(p.get("eenheid") or "").startswith("euro")
-    tabel = bundle["tarieven"].get(gelezen[2]) or {}
+    tabel = bundle["tarieven"].get(naam) or {}
     if soort == "uurtarief":
         return [w["vanaf"] for w in tabel.get("uurtarief") or []], True
-    rij = next((r for r in tabel.get("rijen") or [] if r.get("id") == gelezen[3]), {})
-    eenheid = str(rij.get("eenheid") or tabel.get("eenheid") or "euro")
-    return [w["vanaf"] for w in rij.get("waarden") or []], eenheid.startswith("euro")
+    gevonden = next((r for r in tabel.get("rijen") or [] if r.get("id") in rij), {})
+    eenheid = str(gevonden.get("eenheid") or tabel.get("eenheid") or "euro")
+    return [w["vanaf"] for w in gevonden.get("waarden") or []], eenheid.startswith("euro")
 
 
 def waarschuwingen(bundle: dict, gelezen: set[tuple]) -> list[str]:
     """The sentences for the series ``gelezen`` (see module docstring), sorted, each once."""
     zinnen: set[str] = set()
-    for sleutel in gelezen:
-        peildatum: date = sleutel[0]
-        vanaf, bedragen = _reeks(bundle, sleutel)
+    for peildatum, *reeks in gelezen:
+        vanaf, bedragen = _reeks(bundle, *reeks)
         if not vanaf:
             continue
         dag = peildatum.isoformat()
