@@ -76,13 +76,26 @@ def wait_count(page: Page, form: str, at_least: int) -> None:
     )
 
 
+# Shifts the page's Date to the suite's day and lets it run on. Playwright's clock would also
+# replace `performance`, whose marks the pages use (rekenhulp:eerste-resultaat), so only Date moves.
+PIN_DATE = """(() => {
+  const Echt = Date;
+  const verschil = %d - Echt.now();
+  class Vastgezet extends Echt {
+    constructor(...a) { super(...(a.length ? a : [Echt.now() + verschil])); }
+    static now() { return Echt.now() + verschil; }
+  }
+  globalThis.Date = Vastgezet;
+})();"""
+
+
 def pinned_context(browser: Browser, **options: object) -> BrowserContext:
     """A new context whose pages start their clock at 10:00 on the suite's `PEILDATUM` and let it
     run from there (timers and elapsed time stay real): no page follows the machine's date.
     Workers keep the real clock, so the pages pass their own date to the core (python.js)."""
     context = browser.new_context(**options)
-    context.clock.install(time=datetime(PEILDATUM.year, PEILDATUM.month, PEILDATUM.day, 10, tzinfo=UTC))
-    context.clock.resume()
+    start = datetime(PEILDATUM.year, PEILDATUM.month, PEILDATUM.day, 10, tzinfo=UTC)
+    context.add_init_script(PIN_DATE % int(start.timestamp() * 1000))
     return context
 
 
