@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import posixpath
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +31,20 @@ from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
 
 TEMPLATES = Path(__file__).parent / "templates"
+PYPROJECT = Path(__file__).parent.parent / "pyproject.toml"
+
+
+def bonnetje(bundle: dict[str, Any]) -> dict[str, str]:
+    """The receipt a consultant's printout carries (the RegelRecht execution-receipt idea): the site's
+    version and the SHA-256 of the data bundle, hashed as the core hashes the bundle it runs on
+    (calculator.herindicatie.bundel_sha256: the JSON with sorted keys), so the two can be compared."""
+    versie = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+    tekst = json.dumps(json.loads(json.dumps(bundle)), sort_keys=True, ensure_ascii=False)
+    return {
+        "site_versie": versie,
+        "bundel_versie": str(bundle.get("versie")),
+        "bundel_sha256": hashlib.sha256(tekst.encode()).hexdigest(),
+    }
 
 
 @dataclass
@@ -99,6 +116,7 @@ class Renderer:
         self.producten_by_id = {p["id"]: p for p in self.producten}
         self.env.globals["veldgrens"] = self.veldgrens  # for the form macros (imported without context)
         self.env.globals["opties"] = self.opties
+        self.env.globals["bonnetje"] = bonnetje(bundle)
         self.regios = {k: r.model_dump(mode="json") for k, r in cat.regios.items()}
         self.met_geschiedenis = met_geschiedenis(cat)
         self.wijzigingen = wijzigingen_per_datum(cat)

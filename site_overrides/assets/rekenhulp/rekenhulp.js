@@ -21,6 +21,7 @@ import {
   wisFouten,
 } from "./formulier.js";
 import { html } from "./opmaak.js";
+import { reproductieLink } from "./dossier.js";
 import { initVergelijking } from "./vergelijk.js";
 import { foutenlijst, weergave } from "./weergave.js";
 
@@ -106,6 +107,7 @@ class Rekenvorm {
       const n = uitkomst.fouten.length;
       samenvatting = `Controleer uw antwoorden: ${n} ${n === 1 ? "fout" : "fouten"}.`;
     } else {
+      this.peildatum = uitkomst.peildatum;
       wisFouten(this.form);
       toonSamenvatting(this.form, []);
       const w = weergave(ctx, this.soort, uitkomst);
@@ -182,6 +184,8 @@ class Rekenvorm {
   async deel() {
     const url = new URL(window.location.href);
     url.hash = naarFragment(this.form);
+    // A consultant's page (with a receipt) pins the answer's peildatum, so the link gives the same answer later.
+    if (ctx.data.bonnetje) url.href = reproductieLink(this.form, this.peildatum);
     history.replaceState(null, "", url);
     const melding = this.uitkomst.querySelector(".rh-deelmelding");
     const veld = this.uitkomst.querySelector(".rh-deellink input");

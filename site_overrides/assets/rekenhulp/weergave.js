@@ -228,15 +228,25 @@ function ho(ctx, u) {
   const afgeleid = (u.onderdelen || []).some((d) => d.afgeleid);
   const tijdelijk = (u.onderdelen || []).some((d) => d.tijdelijk);
   const labels = Object.fromEntries((u.onderdelen || []).map((d) => [d.onderdeel, d.label]));
+  const weken = (p) =>
+    p.tot_en_met_week === null
+      ? `vanaf week ${html(getal(p.van_week))}`
+      : `week ${html(getal(p.van_week))} tot en met ${html(getal(p.tot_en_met_week))}`;
+  // With an ingangsdatum every period has its dates (the core's); the weeks stay beside them.
+  const periode = (p) =>
+    p.van ? `${html(datum(p.van))} tot en met ${html(datum(p.tot_en_met))} <span class="rh-looptijd">${weken(p)}</span>` : weken(p);
   const perioden = (u.perioden || [])
     .map(
       (p) =>
-        `<tr><th scope="row">${p.tot_en_met_week === null ? `vanaf week ${html(getal(p.van_week))}` : `week ${html(getal(p.van_week))} tot en met ${html(getal(p.tot_en_met_week))}`}</th>` +
+        `<tr><th scope="row">${periode(p)}</th>` +
         `<td class="rh-getal">${html(getal(p.minuten_per_week))}</td>` +
         `<td>${p.tijdelijk.length ? p.tijdelijk.map((o) => html(labels[o] || o)).join(", ") : "alleen blijvende onderdelen"}</td></tr>`,
     )
     .join("");
   const maatwerk = (u.maatwerk || []).map((m) => `${html(m.melding)} (${bronLink(ctx, m.bron)})`);
+  const looptijd = u.einddatum
+    ? `<p class="rh-looptijd-indicatie">Indicatie van <strong>${html(datum(u.ingangsdatum))}</strong> tot en met <strong>${html(datum(u.einddatum))}</strong>.</p>`
+    : "";
   const kern = tijdelijk
     ? `<p class="rh-kern">Blijvend: <strong>${html(getal(u.structureel_minuten_per_week))} minuten per week</strong>, ` +
       `dat is ${html(getal(u.structureel_uren_per_jaar))} uur per jaar. ` +
@@ -254,11 +264,13 @@ function ho(ctx, u) {
   return {
     html:
       kern +
-      (tijdelijk
+      looptijd +
+      (tijdelijk || u.einddatum
         ? `<table class="rh-tabel rh-perioden"><caption>Minuten per week per periode</caption>` +
           `<thead><tr><th scope="col">Periode</th><th scope="col">Minuten per week</th><th scope="col">Tijdelijke onderdelen die nog lopen</th></tr></thead>` +
           `<tbody>${perioden}</tbody></table>`
         : "") +
+      toewijzing(ctx, u) +
       `<table class="rh-tabel"><caption>Onderdelen van de indicatie</caption>` +
       `<thead><tr><th scope="col">Onderdeel</th><th scope="col">Minuten per week</th><th scope="col">Uren in het eerste jaar</th><th scope="col">Bron</th></tr></thead>` +
       `<tbody>${rijen}</tbody>` +
@@ -275,6 +287,34 @@ function ho(ctx, u) {
       ? `blijvend ${getal(u.structureel_minuten_per_week)} minuten per week; eerste jaar ${getal(u.uren_eerste_jaar)} uur`
       : `${getal(u.structureel_minuten_per_week)} minuten per week, ${getal(u.structureel_uren_per_jaar)} uur per jaar`,
   };
+}
+
+// The iWmo 3.2 toewijzing per period (source 006, section 5), codes as text with their leading zero;
+// the productcode is never invented: the core says where it comes from.
+function toewijzing(ctx, u) {
+  const regels = (u.perioden || []).map((p) => p.toewijzing).filter(Boolean);
+  if (!regels.length) return "";
+  const code = (c, naam) => `${html(c)} <span class="rh-noot">(${html(naam)})</span>`;
+  const rijen = regels
+    .map(
+      (r) =>
+        `<tr><td>${code(r.productcategorie, r.productcategorie_naam)}</td>` +
+        `<td>${r.productcode ? html(r.productcode) : html(r.productcode_tekst)}</td>` +
+        `<td class="rh-getal">${html(getal(r.volume))}</td><td>${code(r.eenheid, r.eenheid_naam)}</td>` +
+        `<td>${code(r.frequentie, r.frequentie_naam)}</td>` +
+        `<td>${html(datum(r.ingangsdatum))}</td><td>${html(datum(r.einddatum))}</td></tr>`,
+    )
+    .join("");
+  const aannames = (u.toewijzing_aannames || []).map(html);
+  return (
+    `<div class="rh-toewijzing"><table class="rh-tabel"><caption>Toewijzing in iWmo 3.2 (${bronLink(ctx, regels[0].bron)})</caption>` +
+    `<thead><tr><th scope="col">Productcategorie</th><th scope="col">Productcode</th><th scope="col">Volume</th><th scope="col">Eenheid</th>` +
+    `<th scope="col">Frequentie</th><th scope="col">Ingangsdatum</th><th scope="col">Einddatum</th></tr></thead>` +
+    `<tbody>${rijen}</tbody></table></div>` +
+    (aannames.length
+      ? `<details class="rh-meer" data-sleutel="toewijzing-aannames"><summary>Hoe de datums en het volume zijn bepaald (aannames)</summary>${lijst(aannames)}</details>`
+      : "")
+  );
 }
 
 function pgb(ctx, u) {
