@@ -295,21 +295,21 @@ function toewijzing(ctx, u) {
   const regels = (u.perioden || []).map((p) => p.toewijzing).filter(Boolean);
   if (!regels.length) return "";
   const code = (c, naam) => `${html(c)} <span class="rh-noot">(${html(naam)})</span>`;
+  const eerste = regels[0];
   const rijen = regels
     .map(
       (r) =>
-        `<tr><td>${code(r.productcategorie, r.productcategorie_naam)}</td>` +
-        `<td>${r.productcode ? html(r.productcode) : html(r.productcode_tekst)}</td>` +
+        `<tr><th scope="row">${html(datum(r.ingangsdatum))} tot en met ${html(datum(r.einddatum))}</th>` +
         `<td class="rh-getal">${html(getal(r.volume))}</td><td>${code(r.eenheid, r.eenheid_naam)}</td>` +
-        `<td>${code(r.frequentie, r.frequentie_naam)}</td>` +
-        `<td>${html(datum(r.ingangsdatum))}</td><td>${html(datum(r.einddatum))}</td></tr>`,
+        `<td>${code(r.frequentie, r.frequentie_naam)}</td></tr>`,
     )
     .join("");
   const aannames = (u.toewijzing_aannames || []).map(html);
   return (
-    `<div class="rh-toewijzing"><table class="rh-tabel"><caption>Toewijzing in iWmo 3.2 (${bronLink(ctx, regels[0].bron)})</caption>` +
-    `<thead><tr><th scope="col">Productcategorie</th><th scope="col">Productcode</th><th scope="col">Volume</th><th scope="col">Eenheid</th>` +
-    `<th scope="col">Frequentie</th><th scope="col">Ingangsdatum</th><th scope="col">Einddatum</th></tr></thead>` +
+    `<div class="rh-toewijzing"><p><strong>Toewijzing (iWmo 3.2)</strong>: productcategorie ${code(eerste.productcategorie, eerste.productcategorie_naam)}; ` +
+    `productcode: ${eerste.productcode ? html(eerste.productcode) : html(eerste.productcode_tekst)} (${bronLink(ctx, eerste.bron)}).</p>` +
+    `<table class="rh-tabel"><caption>Toewijzing per periode</caption>` +
+    `<thead><tr><th scope="col">Ingangsdatum tot en met einddatum</th><th scope="col">Volume</th><th scope="col">Eenheid</th><th scope="col">Frequentie</th></tr></thead>` +
     `<tbody>${rijen}</tbody></table></div>` +
     (aannames.length
       ? `<details class="rh-meer" data-sleutel="toewijzing-aannames"><summary>Hoe de datums en het volume zijn bepaald (aannames)</summary>${lijst(aannames)}</details>`
@@ -358,8 +358,15 @@ function hulpmiddel(ctx, u) {
       `<table class="rh-tabel"><tbody>` +
       `<tr><th scope="row">Huur per maand</th><td class="rh-bedrag">${html(euro(u.huur_per_maand))}</td></tr>` +
       `<tr><th scope="row">Maximaal PGB</th><td class="rh-bedrag">${u.maximum_pgb ? html(euro(u.maximum_pgb)) : "niet in de bron"}</td></tr>` +
-      (u.maanden ? `<tr><th scope="row">Afschrijving</th><td class="rh-getal">${html(getal(u.maanden))} maanden</td></tr>` : "") +
+      (u.maanden ? `<tr><th scope="row">Maanden huur in het maximum</th><td class="rh-getal">${html(getal(u.maanden))} maanden</td></tr>` : "") +
       `</tbody></table>` +
+      // Bijlage 4 gives amounts, not a term; Bijlage 3's normal write-off term can differ (wheelchairs:
+      // 84 months in the maximum, 6 years in Bijlage 3): both are shown, never merged.
+      (u.maanden
+        ? `<p class="rh-noot">Het maximale PGB is ${html(getal(u.maanden))} keer de huur per maand (bron 003, Bijlage 4). ` +
+          `Dat is niet altijd de normale afschrijvingstermijn: Bijlage 3 noemt voor sommige hulpmiddelen een andere termijn. ` +
+          `Zie de <a href="${html(siteUrl(ctx, "lijsten/afschrijvingstermijnen/"))}">afschrijvingstermijnen</a>.</p>`
+        : "") +
       waarom(ctx, u.toelichting, "hulpmiddel") +
       printVoet(ctx, u, u.toelichting),
     samenvatting: `huur ${euro(u.huur_per_maand)} per maand` + (u.maximum_pgb ? `, maximaal ${euro(u.maximum_pgb)}` : ""),
