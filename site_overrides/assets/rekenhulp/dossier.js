@@ -88,7 +88,9 @@ function initBalk(balk) {
   });
 }
 
-for (const balk of document.querySelectorAll("[data-balk-voor]")) initBalk(balk);
+// In an <iframe> (the embeddable copy) the frame grows with its content: a fixed bar would sit at
+// the bottom of the frame, not of the screen, so it stays away.
+if (window.self === window.top) for (const balk of document.querySelectorAll("[data-balk-voor]")) initBalk(balk);
 
 if (bon) {
   document.addEventListener("rekenhulp:resultaat", (event) => {
