@@ -257,7 +257,9 @@ class Renderer:
             # A page's own ``hide:`` (the normenkader hides its toc) gives way to the embed's.
             kop, rest = text.split("\n---\n", 1)
             kop = "\n".join(r for r in kop.split("\n") if not r.startswith("hide:"))
-            text = kop.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1) + "\n---\n" + rest
+            text = (
+                kop.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1) + "\n---\n" + rest
+            )
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

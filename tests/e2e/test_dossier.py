@@ -58,7 +58,9 @@ def _in_beeld(page: Page, selector: str) -> bool:
     )
 
 
-def test_desktop_answer_stays_beside_the_form_while_typing(desktop: tuple[Page, Watch], base_url: str) -> None:
+def test_desktop_answer_stays_beside_the_form_while_typing(
+    desktop: tuple[Page, Watch], base_url: str
+) -> None:
     page, watch = desktop
     open_page(page, base_url, f"{PAD}#{SITUATIE}", "ho")
     # The last fields of the form, far below the top of the page.
@@ -76,7 +78,9 @@ def test_desktop_answer_stays_beside_the_form_while_typing(desktop: tuple[Page, 
     watch.assert_clean()
 
 
-def test_phone_bar_shows_the_headline_and_goes_to_the_answer(telefoon: tuple[Page, Watch], base_url: str) -> None:
+def test_phone_bar_shows_the_headline_and_goes_to_the_answer(
+    telefoon: tuple[Page, Watch], base_url: str
+) -> None:
     page, watch = telefoon
     open_page(page, base_url, f"{PAD}#{SITUATIE}", "ho")
     balk = page.locator("[data-balk-voor='ho']")
@@ -102,7 +106,9 @@ def test_dates_toewijzing_and_minutes_on_the_page(desktop: tuple[Page, Watch], b
     expect(u).to_contain_text("Indicatie van 4 januari 2027 tot en met 3 januari 2028")
     perioden = u.locator("table.rh-perioden")
     # week 1-6: 125 + 60 (aanleren) + 350 (kindzorg) = 535; week 7-13: 475; then 125.
-    expect(perioden.locator("tr", has_text="4 januari 2027 tot en met 14 februari 2027")).to_contain_text("535")
+    expect(perioden.locator("tr", has_text="4 januari 2027 tot en met 14 februari 2027")).to_contain_text(
+        "535"
+    )
     expect(perioden.locator("tr", has_text="15 februari 2027 tot en met 4 april 2027")).to_contain_text("475")
     expect(perioden.locator("tr", has_text="5 april 2027 tot en met 3 januari 2028")).to_contain_text("125")
     toewijzing = u.locator(".rh-toewijzing")
@@ -144,7 +150,9 @@ def test_printout_has_notes_receipt_and_reproduces(
     expect(bon).to_contain_text("Berekend op2 december 2026")  # the pinned clock
     expect(page.locator("#wat-nu")).to_be_visible()
     # The receipt's hash is the bundle's, as the core hashes it (sorted JSON).
-    bundel = json.loads((Path(__file__).parents[2] / "calculator" / "data" / "bundle.json").read_text("utf-8"))
+    bundel = json.loads(
+        (Path(__file__).parents[2] / "calculator" / "data" / "bundle.json").read_text("utf-8")
+    )
     sha = hashlib.sha256(json.dumps(bundel, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     expect(bon.locator("[data-sha256]")).to_have_text(sha)
     # The receipt's link gives the same answer, with the peildatum pinned.
@@ -160,7 +168,9 @@ def test_printout_has_notes_receipt_and_reproduces(
 
 
 @pytest.mark.parametrize("schema", ["light", "dark"])
-def test_axe_on_the_consultant_page_with_dates(desktop: tuple[Page, Watch], base_url: str, schema: str) -> None:
+def test_axe_on_the_consultant_page_with_dates(
+    desktop: tuple[Page, Watch], base_url: str, schema: str
+) -> None:
     page, watch = desktop
     page.emulate_media(color_scheme=schema)
     open_page(page, base_url, f"{PAD}#{SITUATIE}", "ho")
