@@ -5,7 +5,7 @@ and a printout with her motivation, dossiernummer and a receipt that reproduces 
 
 Figures: 002 (basismodule 125 minutes a week; kindzorg 10 minutes per time; regie aanleren has no
 norm, the consultant's 60 minutes for 6 weeks); 006, section 5 (categorie 01, eenheid 01 minuut,
-frequentie 2 per week). The page clock is pinned, the peildatum given.
+frequentie 2 per week). The page's clock is pinned (helpers.pinned_context), the peildatum given.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from catalogue.formatting import datum as datum_nl
+from tests.conftest import PEILDATUM
 from tests.e2e.helpers import Watch, wait_ready, watched_context
 from tests.e2e.test_rekenhulp import change, open_page, result
 from tests.e2e.test_toegankelijkheid import axe
 
-NU = "2026-12-02T10:00:00+01:00"
 KIND = '[{"leeftijd":"2","naar_bed_per_week":"7","luiers_per_week":"28"}]'
 SITUATIE = (
     "f=ho&peildatum=2026-12-01&ingangsdatum=2027-01-04&duur_maanden=12&regie=aanleren"
@@ -33,8 +34,7 @@ PAD = "rekenhulp/normenkader/"
 
 
 def _pagina(browser: Browser, base_url: str, breedte: int, hoogte: int) -> Iterator[tuple[Page, Watch]]:
-    context, page, watch = watched_context(browser, base_url)
-    context.clock.set_fixed_time(NU)
+    context, page, watch = watched_context(browser, base_url)  # the page's Date starts on the suite's day
     page.set_viewport_size({"width": breedte, "height": hoogte})
     yield page, watch
     context.close()
@@ -147,7 +147,7 @@ def test_printout_has_notes_receipt_and_reproduces(
     bon = u.locator("[data-bonnetje]")
     expect(bon).to_be_visible()
     expect(bon).to_contain_text("1 december 2026")  # the peildatum
-    expect(bon).to_contain_text("Berekend op2 december 2026")  # the pinned clock
+    expect(bon).to_contain_text(f"Berekend op{datum_nl(PEILDATUM)}")  # the pinned clock
     expect(page.locator("#wat-nu")).to_be_visible()
     # The receipt's hash is the bundle's, as the core hashes it (sorted JSON).
     bundel = json.loads(
