@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from calculator import api
 from catalogue.formatting import datum as datum_nl
 from tests.conftest import PEILDATUM
 from tests.e2e.helpers import Watch, wait_ready, watched_context
@@ -31,6 +32,16 @@ SITUATIE = (
     f"&regie_aanleren_weken=6&regie_aanleren_minuten=60&kinderen={KIND}&kindzorg_duur_maanden=3"
 )
 PAD = "rekenhulp/normenkader/"
+REGIE = {
+    "peildatum": "2026-12-01",
+    "ingangsdatum": "2027-01-04",
+    "duur_maanden": 12,
+    "regie": "aanleren",
+    "regie_aanleren_weken": 6,
+    "regie_aanleren_minuten": 60,
+    "kinderen": [{"leeftijd": 2, "naar_bed_per_week": 7, "luiers_per_week": 28}],
+    "kindzorg_duur_maanden": 3,
+}
 
 
 def _pagina(browser: Browser, base_url: str, breedte: int, hoogte: int) -> Iterator[tuple[Page, Watch]]:
@@ -119,7 +130,15 @@ def test_dates_toewijzing_and_minutes_on_the_page(desktop: tuple[Page, Watch], b
     expect(rij).to_contain_text("01 (minuut)")
     expect(rij).to_contain_text("2 (per week)")
     # Hours as the unit: 535 / 60 = 8,92, whole hours half up: 9 (04 uur).
+    page.evaluate(
+        """() => document.addEventListener("rekenhulp:resultaat", (e) => {
+             if (e.detail.formulier === "ho") window.__laatste = e.detail.uitkomst; })"""
+    )
     change(page, "ho", lambda: page.get_by_label("Uren per week").check())
+    # Parity: Pyodide in the page gives the periods and toewijzing CPython gives for the same input.
+    in_browser = page.evaluate("() => window.__laatste")
+    cpython = api.run("ho", {**REGIE, "toewijzing_eenheid": "uur"})
+    assert in_browser["perioden"] == cpython["perioden"] and in_browser["einddatum"] == cpython["einddatum"]
     expect(toewijzing.locator("tbody tr").first).to_contain_text("04 (uur)")
     expect(toewijzing.locator("tbody tr").first.locator("td").first).to_have_text("9")
     # The minutes of aanleren are the consultant's; bounded by the recorded plausibility limit.
