@@ -15,6 +15,8 @@
 //   data-toon-als="kinderen"  wrapper shown only while the list has items
 //   data-fout-voor="sleutel"  where the core's message for that key is shown
 //   data-lijst="kinderen"   repeatable items ([data-item]) made from <template data-sjabloon>
+//   data-notitie="naam"     a dossier field without a name (motivation, dossiernummer): never in
+//                           the core's input or a link; dossier.js prints it
 
 import { html } from "./opmaak.js";
 
