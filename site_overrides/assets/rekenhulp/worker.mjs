@@ -172,7 +172,10 @@ async function herindicatie(message) {
     samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200);
     post({ type: "herindicatie-klaar", id: message.id, json: samenvatting, ms: performance.now() - t0 });
   } catch (error) {
-    post({ type: "herindicatie-klaar", id: message.id, fout: String(error && error.message ? error.message : error) });
+    // A fault in the project, not in the file (the file's own problems come back as "fouten"):
+    // one Dutch line for the page, the details for whoever opens the console.
+    console.warn("rekenhulp: herindicatie", error);
+    post({ type: "herindicatie-klaar", id: message.id, fout: "er ging iets mis in de rekenhulp zelf. Probeer het opnieuw of gebruik de opdrachtregel." });
   } finally {
     pyodide.FS.unlink(HER.invoer);
   }
