@@ -560,7 +560,8 @@ def main(argv: list[str] | None = None) -> int:
             rows = 2_000 if s.quick else 10_000
             _say(f"6. herindicatie: {rows:,} rijen in de browser (koud en warm) en op de opdrachtregel")
             with serve_site() as server:
-                results.update(herindicatie.measure(p, server.url, s.runs, rows, 20_000 if s.quick else 100_000))
+                groot = 20_000 if s.quick else 100_000
+                results.update(herindicatie.measure(p, server.url, s.runs, rows, groot))
     results["bench_seconds"] = time.perf_counter() - started
     results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
 

@@ -85,7 +85,9 @@ def _run_on_page(page: Any, src: Path) -> dict[str, Any]:
     )
 
 
-def browser_runs(p: Any, base_url: str, src: Path, warm_runs: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def browser_runs(
+    p: Any, base_url: str, src: Path, warm_runs: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One cold run on a fresh profile, then ``warm_runs`` runs of the same file in that page."""
     from bench.chromium import launch_profile
 

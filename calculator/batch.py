@@ -48,7 +48,8 @@ HEEL_MET_DECIMALEN = re.compile(r"([+-]?\d+)[.,]0+")
 ZIP_BEGIN = "PK\x03\x04"  # how an .xlsx (a zip archive) begins
 GEEN_CSV = (
     "Dit is geen CSV-bestand (het lijkt een Excel-werkmap of een ander binair bestand). "
-    "Sla de caseload in Excel op met Opslaan als, CSV (gescheiden door lijstscheidingsteken), en kies dat bestand."
+    "Sla de caseload in Excel op met Opslaan als, CSV (gescheiden door lijstscheidingsteken), "
+    "en kies dat bestand."
 )
 ONZICHTBAAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

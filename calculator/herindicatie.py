@@ -335,6 +335,7 @@ def _tabelrij(kop: list[str], cellen: list[str], nummer: int, dag: date) -> list
     from .batch import WAAR, _jn
 
     kolommen = _ho_kolommen(id(data.bundel()))
+
     def cel(naam: str) -> str:
         return cellen[kop.index(naam)] if naam in kop else ""
 

@@ -21,6 +21,7 @@ from tests.e2e.helpers import Watch, watched_context
 ROOT = Path(__file__).resolve().parents[2]
 PEILDATUM = "2026-06-01"
 KLAAR_MS = 120_000
+RIJEN_BINNEN = "(n) => Number(document.querySelector('[data-herindicatie]').dataset.rijen || 0) > n"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # HERINDICATIE_SCREENSHOTS=folder: the tests also save what they saw (to look at, not compared).
 SCREENSHOTS = (
@@ -131,9 +132,9 @@ def test_stoppen_halverwege_en_opnieuw(
     open_page(page, base_url)
     page.set_input_files("#her-bestand", str(groot))
     page.get_by_role("button", name="Bereken").click()
-    page.wait_for_function("() => Number(document.querySelector('[data-herindicatie]').dataset.rijen || 0) > 0")
+    page.wait_for_function(RIJEN_BINNEN, arg=0)
     # streamed: however many rows have come in, the table holds one page of them
-    page.wait_for_function("() => Number(document.querySelector('[data-herindicatie]').dataset.rijen || 0) > 300")
+    page.wait_for_function(RIJEN_BINNEN, arg=300)
     assert page.locator("[data-rijen-inhoud] tbody tr").count() <= 100
     page.get_by_role("button", name="Stop").click()
     assert page.locator("[data-herindicatie]").get_attribute("data-status") == "gestopt"
