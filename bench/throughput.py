@@ -18,14 +18,35 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.timing import run_timed, tail
-from calculator.soorten.ho import VELDEN
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
 SEED = 20260101
 
-# The core's own HO input keys, plus a pass-through id.
-COLUMNS = ["id", *VELDEN]
+# HO input keys (content/invoer.yaml declares them; the row below writes them in this order),
+# plus a pass-through id.
+COLUMNS = [
+    "id",
+    "duur_maanden",
+    "huisgenoten_die_kunnen_helpen",
+    "basismodule",
+    "lichte_taken_zelf",
+    "extra_ruimten",
+    "extra_schoonmaak_minuten",
+    "extra_bezoek_minuten",
+    "regie",
+    "regie_aanleren_weken",
+    "broodmaaltijden_dagen_per_week",
+    "warme_maaltijd_dagen_per_week",
+    "vaatwasser",
+    "wasverzorging",
+    "strijken",
+    "boodschappen",
+    "kinderen",
+    "kinderen_naar_school_per_week",
+    "kindzorg_duur_maanden",
+    "peildatum",
+]
 CHILD_TASKS = (
     "naar_bed_per_week",
     "uit_bed_per_week",

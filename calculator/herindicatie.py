@@ -296,6 +296,9 @@ def _als_getal(cel: str) -> object:
 GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+EERSTE_RIJEN = 20  # the page's first chunk of rows
+
+
 def in_browser(
     invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
 ) -> str:
@@ -310,8 +313,10 @@ def in_browser(
 
     def na_rij(kop: list[str], cellen: list[str]) -> None:
         teller(kop, cellen)
-        deel_rijen.append(_tabelrij(kop, cellen, teller.samenvatting.gelezen, dag))  # type: ignore[union-attr]
-        if len(deel_rijen) >= elke:
+        nummer = teller.samenvatting.gelezen  # type: ignore[union-attr]
+        deel_rijen.append(_tabelrij(kop, cellen, nummer, dag))
+        # The first rows go out in small chunks, so the table fills while the rest is computed.
+        if len(deel_rijen) >= (elke if nummer > elke else EERSTE_RIJEN):
             melden(json.dumps(deel_rijen, ensure_ascii=False))
             deel_rijen.clear()
 

@@ -24,6 +24,7 @@ let rijen = [];
 let pagina = 0;
 let tekenen = false;
 let eersteVanRun = true;
+let getekend = ""; // the page of rows in the table ("page:rows"), redrawn only when it changes
 let bestandsnaam = "herindicatie";
 
 const esc = (t) => String(t).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -61,30 +62,47 @@ function tekenRijen() {
   const paginas = Math.max(1, Math.ceil(rijen.length / PER_PAGINA));
   pagina = Math.min(pagina, paginas - 1);
   const stuk = rijen.slice(pagina * PER_PAGINA, (pagina + 1) * PER_PAGINA);
-  const regels = stuk.map(([nr, id, toegekend, uren, eersteJaar, verschil, fout, fragment, perioden]) => {
-    if (fout) return `<tr><th scope="row">${esc(nr)}</th><td>${esc(id)}</td><td colspan="4" class="rh-fout">${esc(fout)}</td></tr>`;
-    const link = `${basis}/rekenhulp/normenkader/#${fragment}&peildatum=${encodeURIComponent(peilVeld.value)}`;
-    const nieuw = toegekend === "true" ? `${nl(uren)} uur per jaar${eersteJaar !== uren ? ` (eerste jaar ${nl(eersteJaar)})` : ""}` : "geen huishoudelijke hulp";
-    const periodes = toegekend === "true" ? perioden || "alle weken gelijk" : "";
-    return `<tr><th scope="row">${esc(nr)}</th><td>${esc(id)}</td><td>${esc(nieuw)}</td><td class="rh-getal">${verschil === "" ? "" : esc((Number(verschil) > 0 ? "+" : "") + nl(verschil))}</td><td>${esc(periodes)}</td><td><a href="${esc(link)}">Open rij ${esc(nr)} in de rekenhulp</a></td></tr>`;
-  });
-  // A region that scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
-  rijenSectie.querySelector("[data-rijen-inhoud]").innerHTML =
-    `<div class="rh-tabel-scroll" tabindex="0" role="region" aria-labelledby="her-rijen-kop">` +
-    `<table><caption>Rij ${getal(pagina * PER_PAGINA + 1)} tot en met ${getal(pagina * PER_PAGINA + stuk.length)} van ${getal(rijen.length)}</caption>` +
-    `<thead><tr><th scope="col">Rij</th><th scope="col">Id</th><th scope="col">Normenkader</th><th scope="col">Verschil (uren per jaar)</th><th scope="col">Perioden</th><th scope="col">Bekijken</th></tr></thead><tbody>${regels.join("")}</tbody></table></div>`;
+  const bijschrift = `Rij ${getal(pagina * PER_PAGINA + 1)} tot en met ${getal(pagina * PER_PAGINA + stuk.length)} van ${getal(rijen.length)}`;
+  const inhoud = rijenSectie.querySelector("[data-rijen-inhoud]");
+  // While a run goes on, rows arrive behind the page shown: only the caption and the page
+  // buttons change then, so the main thread stays free and focus stays where it is.
+  const sleutel = `${pagina}:${stuk.length}`;
+  if (sleutel === getekend) {
+    inhoud.querySelector("caption").textContent = bijschrift;
+  } else {
+    getekend = sleutel;
+    const regels = stuk.map(([nr, id, toegekend, uren, eersteJaar, verschil, fout, fragment, perioden]) => {
+      if (fout) return `<tr><th scope="row">${esc(nr)}</th><td>${esc(id)}</td><td colspan="4" class="rh-fout">${esc(fout)}</td></tr>`;
+      const link = `${basis}/rekenhulp/normenkader/#${fragment}&peildatum=${encodeURIComponent(peilVeld.value)}`;
+      const nieuw = toegekend === "true" ? `${nl(uren)} uur per jaar${eersteJaar !== uren ? ` (eerste jaar ${nl(eersteJaar)})` : ""}` : "geen huishoudelijke hulp";
+      const periodes = toegekend === "true" ? perioden || "alle weken gelijk" : "";
+      return `<tr><th scope="row">${esc(nr)}</th><td>${esc(id)}</td><td>${esc(nieuw)}</td><td class="rh-getal">${verschil === "" ? "" : esc((Number(verschil) > 0 ? "+" : "") + nl(verschil))}</td><td>${esc(periodes)}</td><td><a href="${esc(link)}">Open rij ${esc(nr)} in de rekenhulp</a></td></tr>`;
+    });
+    // A region that scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
+    inhoud.innerHTML =
+      `<div class="rh-tabel-scroll" tabindex="0" role="region" aria-labelledby="her-rijen-kop">` +
+      `<table><caption>${bijschrift}</caption>` +
+      `<thead><tr><th scope="col">Rij</th><th scope="col">Id</th><th scope="col">Normenkader</th><th scope="col">Verschil (uren per jaar)</th><th scope="col">Perioden</th><th scope="col">Bekijken</th></tr></thead><tbody>${regels.join("")}</tbody></table></div>`;
+  }
   const nav = rijenSectie.querySelector("[data-paginas]");
-  nav.innerHTML = paginas > 1
-    ? `<button type="button" class="md-button" data-pagina="${pagina - 1}" ${pagina === 0 ? "disabled" : ""}>Vorige ${PER_PAGINA}</button> ` +
-      `<span>Pagina ${pagina + 1} van ${paginas}</span> ` +
-      `<button type="button" class="md-button" data-pagina="${pagina + 1}" ${pagina >= paginas - 1 ? "disabled" : ""}>Volgende ${PER_PAGINA}</button>`
-    : "";
+  nav.hidden = paginas < 2;
+  if (!nav.firstElementChild) {
+    nav.innerHTML =
+      `<button type="button" class="md-button" data-pagina="vorige">Vorige ${PER_PAGINA}</button> ` +
+      `<span data-pagina-tekst></span> ` +
+      `<button type="button" class="md-button" data-pagina="volgende">Volgende ${PER_PAGINA}</button>`;
+  }
+  const [vorige, volgende] = nav.querySelectorAll("button");
+  vorige.disabled = pagina === 0;
+  volgende.disabled = pagina >= paginas - 1;
+  nav.querySelector("[data-pagina-tekst]").textContent = `Pagina ${pagina + 1} van ${paginas}`;
 }
 
 rijenSectie.addEventListener("click", (event) => {
   const knop = event.target.closest("[data-pagina]");
   if (!knop) return;
-  pagina = Number(knop.dataset.pagina);
+  pagina += knop.dataset.pagina === "vorige" ? -1 : 1;
+  pagina = Math.max(0, pagina);
   tekenRijen();
 });
 
@@ -154,6 +172,7 @@ form.addEventListener("submit", async (event) => {
   bestandsnaam = bestand.name.replace(/\.[^.]*$/, "") || "herindicatie";
   rijen = [];
   eersteVanRun = true;
+  getekend = "";
   pagina = 0;
   samenvattingSectie.hidden = true;
   voortgang.hidden = false;
@@ -220,6 +239,7 @@ root.addEventListener("drop", (event) => {
 stopKnop.addEventListener("click", () => {
   status("gestopt");
   python.opnieuw(); // ends the worker mid-file; a fresh one starts for the next run
+  python.voorbereiden();
   voortgangTekst.textContent = `Gestopt na ${getal(rijen.length)} rijen. Er is niets bewaard.`;
   bezig = false;
   stopKnop.hidden = true;
@@ -248,3 +268,4 @@ samenvattingSectie.addEventListener("click", (event) => {
   if (actie === "print") window.print();
 });
 python.start();
+python.voorbereiden();

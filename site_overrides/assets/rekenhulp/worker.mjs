@@ -199,6 +199,12 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message?.type === "herindicatie") return herindicatie(message);
   if (message?.type === "bestand") return bestand(message);
+  if (message?.type === "voorbereiden") {
+    // The herindicatie page only: its first run then does not wait for these imports.
+    const { pyodide } = await ready;
+    pyodide.pyimport("calculator.batch");
+    return;
+  }
   if (!message || message.type !== "bereken") return;
   let core;
   try {
