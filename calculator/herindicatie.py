@@ -176,7 +176,7 @@ class Samenvatting:
 
         return {
             "peildatum": peildatum.isoformat(),
-            "bundel_versie": data.bundel().get("versie"),
+            "bundel_versie": data.bundle_or_active().get("versie"),
             "bundel_sha256": bundel_sha256(),
             "gelezen": self.gelezen,
             "berekend": self.berekend,
@@ -235,12 +235,12 @@ def fragment(
 def bundel_sha256() -> str:
     """The receipt of the rules and data used: SHA-256 of the active bundle as sorted JSON (the same
     on CPython and Pyodide)."""
-    tekst = json.dumps(data.bundel(), sort_keys=True, ensure_ascii=False)
+    tekst = json.dumps(data.bundle_or_active(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 class Teller:
-    """`verwerk`'s ``na_rij``: adds every written row to a `Samenvatting` (made at the header)."""
+    """`process`'s ``na_rij``: adds every written row to a `Samenvatting` (made at the header)."""
 
     def __init__(self, soort: str = "ho") -> None:
         self.soort = soort
@@ -302,7 +302,7 @@ EERSTE_RIJEN = 20  # the page's first chunk of rows
 def in_browser(
     invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
 ) -> str:
-    """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.verwerk` as
+    """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.process` as
     ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
     rows ``melden`` gets the rows for the table as JSON. Returns the summary as JSON."""
     from . import batch  # batch imports this module
@@ -324,14 +324,14 @@ def in_browser(
         with open(invoer_pad, "rb") as ruw:
             tekst, gekozen = batch.open_tekst(ruw)
             with open(csv_pad, "w", encoding=uitvoer_codering(gekozen), newline="") as uit:
-                batch.verwerk(tekst, uit, peildatum=dag, na_rij=na_rij)
+                batch.process(tekst, uit, peildatum=dag, na_rij=na_rij)
     except InvoerFout as e:
         # The file as a whole cannot be read (no header, unknown columns): the messages the
         # command line prints, one per line, for the page to show.
         return json.dumps({"fouten": [f["melding"] for f in e.fouten]}, ensure_ascii=False)
     if deel_rijen:
         melden(json.dumps(deel_rijen, ensure_ascii=False))
-    return json.dumps(teller.uitkomst(invoer_deel(data.bundel()), dag), ensure_ascii=False)
+    return json.dumps(teller.uitkomst(invoer_deel(data.bundle_or_active()), dag), ensure_ascii=False)
 
 
 def _tabelrij(kop: list[str], cellen: list[str], nummer: int, dag: date) -> list[str]:
@@ -339,7 +339,7 @@ def _tabelrij(kop: list[str], cellen: list[str], nummer: int, dag: date) -> list
     message, and the fragment that opens it in the normenkader rekenhulp."""
     from .batch import WAAR, _jn
 
-    kolommen = _ho_kolommen(id(data.bundel()))
+    kolommen = _ho_kolommen(id(data.bundle_or_active()))
 
     def cel(naam: str) -> str:
         return cellen[kop.index(naam)] if naam in kop else ""
@@ -368,7 +368,7 @@ def _ho_kolommen(_bundel_id: int) -> dict:
     """The ho batch's input columns and their cell readers, once per bundle (id: the active one)."""
     from . import batch
 
-    return batch.kolommen(data.bundel(), "ho")
+    return batch.kolommen(data.bundle_or_active(), "ho")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -381,11 +381,11 @@ def perioden_tekst(invoer_cellen: tuple[tuple[str, str], ...], dag: date) -> str
     from .soorten import ho
     from .trace import GeenToelichting
 
-    grenzen = invoer_deel(data.bundel())["omvang"]
+    grenzen = invoer_deel(data.bundle_or_active())["omvang"]
     invoer: dict = {}
     for kolom, cel in invoer_cellen:
         if cel:
-            zet = _ho_kolommen(id(data.bundel()))[kolom]
+            zet = _ho_kolommen(id(data.bundle_or_active()))[kolom]
             waarde = _json(cel, grenzen) if zet is _json else zet(cel)
             if waarde.__class__ is _Onleesbaar:
                 return ""
@@ -407,7 +407,7 @@ def perioden_tekst(invoer_cellen: tuple[tuple[str, str], ...], dag: date) -> str
             if pd.tot_en_met_week is None
             else f"week {pd.van_week} tot en met {pd.tot_en_met_week}"
         )
-        tekst = f"{wanneer}: {nl.getal(pd.minuten_per_week)} minuten per week"
+        tekst = f"{wanneer}: {nl.getal_nl(pd.minuten_per_week)} minuten per week"
         if pd.tijdelijk:
             tekst += f" ({', '.join(labels[o] for o in pd.tijdelijk)})"
         stukken.append(tekst)

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.calculator.test_herindicatie import caseload
-from tests.e2e.helpers import Watch, watched_context
+from tests.e2e.helpers import Watch, pinned_context, watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 PEILDATUM = "2026-06-01"
@@ -30,7 +30,6 @@ SCREENSHOTS = (
 
 
 def open_page(page: Page, base_url: str) -> None:
-    page.clock.set_fixed_time(f"{PEILDATUM}T10:00:00")  # "today" is the peildatum, never the real date
     page.goto(f"{base_url}/rekenhulp/herindicatie/#peildatum={PEILDATUM}")
     page.wait_for_selector("[data-herindicatie][data-status='leeg']", state="attached")
 
@@ -179,8 +178,8 @@ def test_windows_bestand_op_een_telefoon_met_perioden(
     computed as the command line does, the periods of a client with kindzorg in its row (README:
     a child of 2, 3 months of kindzorg: weeks 1-13 475 minutes, from week 14 125), and the page
     never wider than the screen (the table scrolls in its own region)."""
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": 390, "height": 844}, device_scale_factor=2
+    context = pinned_context(
+        browser, locale="nl-NL", viewport={"width": 390, "height": 844}, device_scale_factor=2
     )
     watch = Watch(base_url)
     context.on("request", lambda r: watch.requests.append(r.url))
