@@ -296,15 +296,18 @@ def _als_getal(cel: str) -> object:
 GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-EERSTE_RIJEN = 20  # the page's first chunk of rows
-
-
 def in_browser(
-    invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
+    invoer_pad: str,
+    csv_pad: str,
+    peildatum: str,
+    melden: Callable[[str], None],
+    elke: int,
+    eerste: int | None = None,
 ) -> str:
     """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.process` as
-    ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
-    rows ``melden`` gets the rows for the table as JSON. Returns the summary as JSON."""
+        ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
+        rows ``melden`` gets the rows for the table as JSON (until row ``elke``, every ``eerste`` rows: the
+    table fills at once). Returns the summary as JSON."""
     from . import batch  # batch imports this module
 
     dag = date.fromisoformat(peildatum)
@@ -316,7 +319,7 @@ def in_browser(
         nummer = teller.samenvatting.gelezen  # type: ignore[union-attr]
         deel_rijen.append(_tabelrij(kop, cellen, nummer, dag))
         # The first rows go out in small chunks, so the table fills while the rest is computed.
-        if len(deel_rijen) >= (elke if nummer > elke else EERSTE_RIJEN):
+        if len(deel_rijen) >= (elke if nummer > elke else eerste or elke):
             melden(json.dumps(deel_rijen, ensure_ascii=False))
             deel_rijen.clear()
 
@@ -363,7 +366,7 @@ def _tabelrij(kop: list[str], cellen: list[str], nummer: int, dag: date) -> list
     ]
 
 
-@functools.lru_cache(maxsize=4)
+@functools.cache
 def _ho_kolommen(_bundel_id: int) -> dict:
     """The ho batch's input columns and their cell readers, once per bundle (id: the active one)."""
     from . import batch
@@ -373,9 +376,9 @@ def _ho_kolommen(_bundel_id: int) -> dict:
 
 @functools.lru_cache(maxsize=4096)
 def perioden_tekst(invoer_cellen: tuple[tuple[str, str], ...], dag: date) -> str:
-    """A computed row's periods in words, as the normenkader rekenhulp lists them ("week 1 tot en met
-    13: 475 minuten per week (Kindzorg); vanaf week 14: 125 minuten per week"); the same core
-    rules as the row's own cells (ho.samenvatting), read again from its input cells (column, cell)."""
+    """A computed row's periods in words, as the normenkader rekenhulp lists them (each period's
+    weeks, its minutes a week and the temporary parts running in it); the same core rules as the
+    row's own cells (ho.samenvatting), read again from its input cells (column, cell)."""
     from .batch import _json, _Onleesbaar
     from .regels.perioden import perioden
     from .soorten import ho

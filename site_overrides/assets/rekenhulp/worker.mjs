@@ -169,7 +169,7 @@ async function herindicatie(message) {
   const module = pyodide.pyimport("calculator.herindicatie");
   const melden = (json) => post({ type: "rijen", id: message.id, json, totaal });
   try {
-    samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200);
+    samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200, 20);
     post({ type: "herindicatie-klaar", id: message.id, json: samenvatting, ms: performance.now() - t0 });
   } catch (error) {
     // A fault in the project, not in the file (the file's own problems come back as "fouten"):
