@@ -430,7 +430,9 @@ def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 yn(flat),
             )
         )
-    return rows
+    from bench.herindicatie import table_rows as herindicatie_rows
+
+    return rows + herindicatie_rows(r)
 
 
 def first_answer_target(profile: str, page: str, phase: str) -> float | None:
@@ -492,7 +494,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-build", action="store_true", help="bouwtijd overslaan; site/ zoals hij is")
     parser.add_argument(
-        "--only", choices=("build", "batch", "browser"), action="append", help="alleen dit deel"
+        "--only",
+        choices=("build", "batch", "browser", "herindicatie"),
+        action="append",
+        help="alleen dit deel",
     )
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON-uitvoer")
     parser.add_argument("--markdown", type=Path, help="ook de tabel als Markdown")
@@ -513,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         profiles=profiles,
         runs_fixed=bool(args.runs or args.quick),
     )
-    parts = set(args.only or ("build", "batch", "browser"))
+    parts = set(args.only or ("build", "batch", "browser", "herindicatie"))
     if args.no_build:
         parts.discard("build")
 
@@ -546,6 +551,17 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit("site/ ontbreekt: eerst `python build.py` (of zonder --no-build draaien)")
             with serve() as server:
                 results.update(measure_browser(s, p, server))
+        if "herindicatie" in parts:
+            from bench import herindicatie
+            from bench.server import serve as serve_site
+
+            if not (ROOT / "site" / "rekenhulp" / "herindicatie" / "index.html").exists():
+                raise SystemExit("site/ heeft geen herindicatiepagina: eerst `python build.py`")
+            rows = 2_000 if s.quick else 10_000
+            _say(f"6. herindicatie: {rows:,} rijen in de browser (koud en warm) en op de opdrachtregel")
+            with serve_site() as server:
+                groot = 20_000 if s.quick else 100_000
+                results.update(herindicatie.measure(p, server.url, s.runs, rows, groot))
     results["bench_seconds"] = time.perf_counter() - started
     results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
 

@@ -46,6 +46,12 @@ FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 RIJ_FORMULE = tuple("," + t for t in FORMULE_BEGIN)
 GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 HEEL_MET_DECIMALEN = re.compile(r"([+-]?\d+)[.,]0+")
+ZIP_BEGIN = "PK\x03\x04"  # how an .xlsx (a zip archive) begins
+GEEN_CSV = (
+    "Dit is geen CSV-bestand (het lijkt een Excel-werkmap of een ander binair bestand). "
+    "Sla de caseload in Excel op met Opslaan als, CSV (gescheiden door lijstscheidingsteken), "
+    "en kies dat bestand."
+)
 ONZICHTBAAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -298,6 +304,9 @@ def process(
                 }
             ]
         )
+    if kopregel.startswith(ZIP_BEGIN) or "\x00" in kopregel:
+        # An Excel workbook (a zip) or another binary file chosen instead of its CSV export.
+        raise InvoerFout([{"veld": None, "melding": GEEN_CSV}])
     teken = scheidingsteken_ or scheidingsteken(kopregel)
     # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
     csv.field_size_limit(grenzen["json_tekens"])

@@ -20,6 +20,7 @@ import csv
 # (browser/compile_in_pyodide.py keeps what the core imports) has them.
 import encodings.cp1252  # noqa: F401
 import encodings.utf_8_sig  # noqa: F401
+import functools
 import hashlib
 import json
 import re
@@ -30,7 +31,8 @@ from decimal import Decimal
 from typing import BinaryIO, TextIO
 from urllib.parse import urlencode
 
-from . import data, xlsx
+from . import data, nl, xlsx
+from .errors import InvoerFout
 from .invoer import citaat, invoer_deel, label
 from .money import NUL, getal, op_cent, op_heel
 from .regels.ho_normenkader import minuten_naar_uren_per_jaar
@@ -295,11 +297,17 @@ GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def in_browser(
-    invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
+    invoer_pad: str,
+    csv_pad: str,
+    peildatum: str,
+    melden: Callable[[str], None],
+    elke: int,
+    eerste: int | None = None,
 ) -> str:
     """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.process` as
-    ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
-    rows ``melden`` gets the rows for the table as JSON. Returns the summary as JSON."""
+        ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
+        rows ``melden`` gets the rows for the table as JSON (until row ``elke``, every ``eerste`` rows: the
+    table fills at once). Returns the summary as JSON."""
     from . import batch  # batch imports this module
 
     dag = date.fromisoformat(peildatum)
@@ -308,31 +316,43 @@ def in_browser(
 
     def na_rij(kop: list[str], cellen: list[str]) -> None:
         teller(kop, cellen)
-        deel_rijen.append(_tabelrij(kop, cellen, teller.samenvatting.gelezen))  # type: ignore[union-attr]
-        if len(deel_rijen) >= elke:
+        nummer = teller.samenvatting.gelezen  # type: ignore[union-attr]
+        deel_rijen.append(_tabelrij(kop, cellen, nummer, dag))
+        # The first rows go out in small chunks, so the table fills while the rest is computed.
+        if len(deel_rijen) >= (elke if nummer > elke else eerste or elke):
             melden(json.dumps(deel_rijen, ensure_ascii=False))
             deel_rijen.clear()
 
-    with open(invoer_pad, "rb") as ruw:
-        tekst, gekozen = batch.open_tekst(ruw)
-        with open(csv_pad, "w", encoding=uitvoer_codering(gekozen), newline="") as uit:
-            rijen, slecht = batch.process(tekst, uit, peildatum=dag, na_rij=na_rij)
+    try:
+        with open(invoer_pad, "rb") as ruw:
+            tekst, gekozen = batch.open_tekst(ruw)
+            with open(csv_pad, "w", encoding=uitvoer_codering(gekozen), newline="") as uit:
+                batch.process(tekst, uit, peildatum=dag, na_rij=na_rij)
+    except InvoerFout as e:
+        # The file as a whole cannot be read (no header, unknown columns): the messages the
+        # command line prints, one per line, for the page to show.
+        return json.dumps({"fouten": [f["melding"] for f in e.fouten]}, ensure_ascii=False)
     if deel_rijen:
         melden(json.dumps(deel_rijen, ensure_ascii=False))
     return json.dumps(teller.uitkomst(invoer_deel(data.bundle_or_active()), dag), ensure_ascii=False)
 
 
-def _tabelrij(kop: list[str], cellen: list[str], nummer: int) -> list[str]:
+def _tabelrij(kop: list[str], cellen: list[str], nummer: int, dag: date) -> list[str]:
     """One row as the page's table shows it: number, id, new hours (lasting, first year), difference,
     message, and the fragment that opens it in the normenkader rekenhulp."""
-    from .batch import HO_KOLOMMEN, WAAR, _jn
+    from .batch import WAAR, _jn
+
+    kolommen = _ho_kolommen(id(data.bundle_or_active()))
 
     def cel(naam: str) -> str:
         return cellen[kop.index(naam)] if naam in kop else ""
 
-    invoer = [k for k in kop[: kop.index("toegekend")] if k in HO_KOLOMMEN]
-    jn = {k for k in invoer if HO_KOLOMMEN[k] is _jn}
+    invoer = [k for k in kop[: kop.index("toegekend")] if k in kolommen and k not in HUIDIGE]
+    jn = {k for k in invoer if kolommen[k] is _jn}
     frag = "" if cel("fouten") else fragment(kop, cellen, invoer, jn, WAAR)
+    # Temporary parts (kindzorg, regie aanleren) make week 1 differ from the lasting minutes:
+    # only then has the row periods worth showing.
+    tijdelijk = not cel("fouten") and cel("minuten_per_week") != cel("structureel_minuten_per_week")
     return [
         str(nummer),
         cel("id"),
@@ -342,7 +362,59 @@ def _tabelrij(kop: list[str], cellen: list[str], nummer: int) -> list[str]:
         cel(VERSCHIL_UREN),
         cel("fouten"),
         frag,
+        perioden_tekst(tuple((k, cellen[kop.index(k)].strip()) for k in invoer), dag) if tijdelijk else "",
     ]
+
+
+@functools.cache
+def _ho_kolommen(_bundel_id: int) -> dict:
+    """The ho batch's input columns and their cell readers, once per bundle (id: the active one)."""
+    from . import batch
+
+    return batch.kolommen(data.bundle_or_active(), "ho")
+
+
+@functools.lru_cache(maxsize=4096)
+def perioden_tekst(invoer_cellen: tuple[tuple[str, str], ...], dag: date) -> str:
+    """A computed row's periods in words, as the normenkader rekenhulp lists them (each period's
+    weeks, its minutes a week and the temporary parts running in it); the same core rules as the
+    row's own cells (ho.samenvatting), read again from its input cells (column, cell)."""
+    from .batch import _json, _Onleesbaar
+    from .regels.perioden import perioden
+    from .soorten import ho
+    from .trace import GeenToelichting
+
+    grenzen = invoer_deel(data.bundle_or_active())["omvang"]
+    invoer: dict = {}
+    for kolom, cel in invoer_cellen:
+        if cel:
+            zet = _ho_kolommen(id(data.bundle_or_active()))[kolom]
+            waarde = _json(cel, grenzen) if zet is _json else zet(cel)
+            if waarde.__class__ is _Onleesbaar:
+                return ""
+            invoer[kolom] = waarde
+    try:
+        s = ho.lees(invoer, None, dag)
+    except InvoerFout:
+        return ""
+    t = GeenToelichting()
+    redenen, alleen_kindzorg = ho.toegang(s, t)
+    if redenen and not alleen_kindzorg:
+        return ""
+    delen, _ = ho.onderdelen(s, t, met_maatwerk=False, alleen_kindzorg=alleen_kindzorg)
+    labels = {d.onderdeel: d.label for d in delen}
+    stukken = []
+    for pd in perioden(delen):
+        wanneer = (
+            f"vanaf week {pd.van_week}"
+            if pd.tot_en_met_week is None
+            else f"week {pd.van_week} tot en met {pd.tot_en_met_week}"
+        )
+        tekst = f"{wanneer}: {nl.getal_nl(pd.minuten_per_week)} minuten per week"
+        if pd.tijdelijk:
+            tekst += f" ({', '.join(labels[o] for o in pd.tijdelijk)})"
+        stukken.append(tekst)
+    return "; ".join(stukken)
 
 
 def xlsx_in_browser(csv_pad: str, xlsx_pad: str, samenvatting: str) -> None:

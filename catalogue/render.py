@@ -311,6 +311,8 @@ class Renderer:
         r("toegankelijkheid.md.j2", "toegankelijkheid.md")
         for name in rekenhulp_pages():
             r(f"rekenhulp/{name}.j2", f"rekenhulp/{name}")
-            if name != "index.md":  # the same calculator for a municipality's site, in an iframe
+            # the same calculator for a municipality's site, in an iframe (not the caseload page,
+            # a tool for the consultant's own device)
+            if name not in ("index.md", "herindicatie.md"):
                 r(f"rekenhulp/{name}.j2", f"inbedden/{name}", inbedden=True)
         return self.pages

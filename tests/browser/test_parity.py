@@ -91,6 +91,41 @@ def test_a_module_outside_the_start_archive_is_fetched_when_imported(
     assert without[1].startswith("FOUT ModuleNotFoundError")
 
 
+# The herindicatie page's run on a Windows (cp1252) file, inside Pyodide as the worker runs it.
+HERINDICATIE_CP1252 = """
+import json
+from calculator import herindicatie
+tekst = 'id;duur_maanden;huidige_minuten_per_week\\r\\nJosé;12;140,5\\r\\n'
+open('/tmp/in.csv', 'wb').write(tekst.encode('cp1252'))
+tabel = []
+melden = lambda j: tabel.extend(json.loads(j))
+s = herindicatie.in_browser('/tmp/in.csv', '/tmp/uit.csv', '2026-06-01', melden, 200)
+antwoord = open('/tmp/uit.csv', 'rb').read().hex()
+"""
+
+
+def test_a_submodule_outside_the_start_archive_of_a_package_in_it(runtime_site: Path, tmp_path: Path) -> None:
+    """encodings booted from the start archive, encodings.cp1252 is in the rest: the page's
+    caseload run on a cp1252 file stopped on "No module named 'encodings.cp1252'" (issue 19).
+    With the loader the submodule comes from the rest, and the run writes the command line's bytes."""
+    import zipfile
+
+    config = json.loads((runtime_site / "assets" / "rekenhulp" / "runtime.json").read_text(encoding="utf-8"))[
+        "config"
+    ]
+    start = zipfile.ZipFile(runtime_site / "assets" / "rekenhulp" / config["stdlib_start"]).namelist()
+    assert "encodings/__init__.pyc" in start and "encodings/cp1252.pyc" not in start
+    cases = [["__import__", "encodings.cp1252"], ["__python__", HERINDICATIE_CP1252]]
+    answers = run_in_pyodide(runtime_site, cases, tmp_path, PARITY_REST="1")["answers"]
+    assert answers[0] == "/lib/stdlib-rest.zip/encodings/cp1252.pyc"
+    from calculator import herindicatie
+
+    invoer = tmp_path / "in.csv"
+    invoer.write_bytes("id;duur_maanden;huidige_minuten_per_week\r\nJosé;12;140,5\r\n".encode("cp1252"))
+    herindicatie.in_browser(str(invoer), str(tmp_path / "uit.csv"), "2026-06-01", lambda j: None, 200)
+    assert bytes.fromhex(answers[1]) == (tmp_path / "uit.csv").read_bytes()
+
+
 def test_deep_json_and_odd_numbers_same_bytes_on_pyodide(runtime_site: Path, tmp_path: Path) -> None:
     """Issue 20, finding 7: "[" * 20000 overflowed Pyodide's stack (a fatal error of the runtime)
     where CPython answered in Dutch; the depth is now checked before parsing, on both sides."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 import subprocess
 import sys
@@ -173,3 +174,82 @@ def test_cli_xlsx_codes_als_tekst_uren_als_getal_samenvatting_apart(tmp_path: Pa
 
 def test_cli_is_deterministisch(tmp_path: Path) -> None:
     assert draai_cli(tmp_path, caseload(40), "a") == draai_cli(tmp_path, caseload(40), "b")
+
+
+KINDZORG = '"[{""leeftijd"": 2, ""naar_bed_per_week"": 7, ""luiers_per_week"": 28}]"'
+
+
+def _in_browser(tmp_path: Path, inhoud: bytes) -> tuple[list[list[str]], dict, bytes]:
+    """The page's run (herindicatie.in_browser, as the worker calls it) on CPython."""
+    invoer, uit = tmp_path / "in.csv", tmp_path / "uit.csv"
+    invoer.write_bytes(inhoud)
+    tabel: list[list[str]] = []
+    s = herindicatie.in_browser(str(invoer), str(uit), PEILDATUM, lambda j: tabel.extend(json.loads(j)), 2)
+    return tabel, json.loads(s), uit.read_bytes() if uit.exists() else b""
+
+
+def test_pagina_rekent_als_de_cli_ook_in_cp1252_met_perioden_per_rij(tmp_path: Path) -> None:
+    """A Windows (cp1252) export: the page's CSV is the command line's, byte for byte; the table
+    row of a client with kindzorg shows its periods (README: a child of 2, 3 months of kindzorg:
+    weeks 1-13 475 minutes, from week 14 125), and its link carries no id nor current indication."""
+    inhoud = (
+        "id;duur_maanden;kinderen;kindzorg_duur_maanden;huidige_uren_per_jaar;_notitie\r\n"
+        f"José;12;{KINDZORG};3;100;café\r\n"
+        "b;12;;;120,5;\r\n"
+        "c;x;;;;\r\n"
+    ).encode("cp1252")
+    tabel, _, csv_pagina = _in_browser(tmp_path, inhoud)
+    (tmp_path / "cli-in.csv").write_bytes(inhoud)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "calculator",
+            "batch",
+            str(tmp_path / "cli-in.csv"),
+            "-o",
+            str(tmp_path / "cli.csv"),
+            "--peildatum",
+            PEILDATUM,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    assert cli.returncode == 0
+    assert csv_pagina == (tmp_path / "cli.csv").read_bytes()
+    assert "José" in csv_pagina.decode("utf-8")  # read as cp1252, written as UTF8
+    nummer, ident, toegekend, uren, eerste_jaar, verschil, fout, fragment, perioden = tabel[0]
+    assert (ident, toegekend, uren, eerste_jaar, fout) == ("José", "true", "108", "184", "")
+    assert (
+        perioden
+        == "week 1 tot en met 13: 475 minuten per week (Kindzorg); vanaf week 14: 125 minuten per week"
+    )
+    assert fragment.startswith("f=ho&") and "Jos" not in fragment and "huidige" not in fragment
+    assert "caf" not in fragment
+    assert tabel[1][8] == ""  # no temporary part: no periods to list
+    assert tabel[2][6] and tabel[2][7] == ""  # a failing row: its message, no link
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00binary", batch.GEEN_CSV),
+        (b"duur_maanden\x00;x\n12;1\n", batch.GEEN_CSV),
+        (b"", "Het CSV-bestand is leeg; de eerste regel moet de kolomnamen bevatten."),
+        (b"naam;leeftijd\nA;3\n", 'Onbekende kolom "naam" in de kopregel.'),
+    ],
+)
+def test_een_onleesbaar_bestand_krijgt_de_nederlandse_melding_van_de_cli(
+    tmp_path: Path, inhoud: bytes, melding: str
+) -> None:
+    tabel, uitkomst, _ = _in_browser(tmp_path, inhoud)
+    assert tabel == [] and uitkomst["fouten"][0] == melding
+    (tmp_path / "x.csv").write_bytes(inhoud)
+    cli = subprocess.run(
+        [sys.executable, "-m", "calculator", "batch", str(tmp_path / "x.csv"), "--peildatum", PEILDATUM],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert cli.returncode == 2 and cli.stderr.splitlines()[0] == melding

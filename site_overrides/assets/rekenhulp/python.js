@@ -196,6 +196,13 @@ export function herindiceer(bytes, peildatum, opBericht) {
   });
 }
 
+// The herindicatie page, once loaded: have the worker import the batch now (and with it the
+// rest of the standard library, for cp1252), while the consultant is still choosing a file.
+export function voorbereiden() {
+  if (!worker) startPython();
+  worker?.postMessage({ type: "voorbereiden" });
+}
+
 // A download of the last run: the CSV as the batch wrote it, or the xlsx made from it.
 export function bestand(soort) {
   const id = ++volgnummer;

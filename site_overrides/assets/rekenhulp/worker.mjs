@@ -169,10 +169,13 @@ async function herindicatie(message) {
   const module = pyodide.pyimport("calculator.herindicatie");
   const melden = (json) => post({ type: "rijen", id: message.id, json, totaal });
   try {
-    samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200);
+    samenvatting = module.in_browser(HER.invoer, HER.csv, String(message.peildatum), melden, 200, 20);
     post({ type: "herindicatie-klaar", id: message.id, json: samenvatting, ms: performance.now() - t0 });
   } catch (error) {
-    post({ type: "herindicatie-klaar", id: message.id, fout: String(error && error.message ? error.message : error) });
+    // A fault in the project, not in the file (the file's own problems come back as "fouten"):
+    // one Dutch line for the page, the details for whoever opens the console.
+    console.warn("rekenhulp: herindicatie", error);
+    post({ type: "herindicatie-klaar", id: message.id, fout: "er ging iets mis in de rekenhulp zelf. Probeer het opnieuw of gebruik de opdrachtregel." });
   } finally {
     pyodide.FS.unlink(HER.invoer);
   }
@@ -196,6 +199,12 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message?.type === "herindicatie") return herindicatie(message);
   if (message?.type === "bestand") return bestand(message);
+  if (message?.type === "voorbereiden") {
+    // The herindicatie page only: its first run then does not wait for these imports.
+    const { pyodide } = await ready;
+    pyodide.pyimport("calculator.batch");
+    return;
+  }
   if (!message || message.type !== "bereken") return;
   let core;
   try {
