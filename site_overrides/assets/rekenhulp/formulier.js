@@ -15,6 +15,8 @@
 //   data-toon-als="kinderen"  wrapper shown only while the list has items
 //   data-fout-voor="sleutel"  where the core's message for that key is shown
 //   data-lijst="kinderen"   repeatable items ([data-item]) made from <template data-sjabloon>
+//   <option data-kern="x">  the core gets "x" for this option; the link keeps the option's value
+//   data-apart="soort"      fields inside go to that other soort (leesApart), not to the form's
 
 import { html } from "./opmaak.js";
 
@@ -64,12 +66,19 @@ function sleutelVan(els) {
   return els[0].dataset.sleutel || els[0].name;
 }
 
+// What the core gets for a field: an option's data-kern where it has one, else the raw value.
+function kernWaarde(els) {
+  const el = els[0];
+  const kern = el.tagName === "SELECT" ? el.selectedOptions[0]?.dataset.kern : undefined;
+  return waardeVoorKern(el.dataset.type, kern ?? ruweWaarde(els));
+}
+
 // The input object for calculator.api.run_json.
 export function leesInvoer(form) {
   const invoer = {};
   for (const [, els] of velden(form)) {
-    if (verborgen(els[0])) continue;
-    const waarde = waardeVoorKern(els[0].dataset.type, ruweWaarde(els));
+    if (verborgen(els[0]) || els[0].closest("[data-apart]")) continue;
+    const waarde = kernWaarde(els);
     if (waarde !== undefined) invoer[sleutelVan(els)] = waarde;
   }
   for (const lijst of form.querySelectorAll("[data-lijst]")) {
@@ -85,6 +94,22 @@ export function leesInvoer(form) {
     if (items.length) invoer[lijst.dataset.lijst] = items;
   }
   return invoer;
+}
+
+// {soort: input} of the fields inside each [data-apart="soort"] (asked of that soort on its own,
+// so the answer table of the form does not multiply by their combinations).
+export function leesApart(form) {
+  const uit = {};
+  for (const deel of form.querySelectorAll("[data-apart]")) {
+    const invoer = {};
+    for (const [, els] of velden(deel)) {
+      if (verborgen(els[0])) continue;
+      const waarde = kernWaarde(els);
+      if (waarde !== undefined) invoer[sleutelVan(els)] = waarde;
+    }
+    uit[deel.dataset.apart] = invoer;
+  }
+  return uit;
 }
 
 // --- conditional parts ------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   antwoorden,
   formulierVoor,
   initLijsten,
+  leesApart,
   leesInvoer,
   naarFragment,
   pasZichtbaarheidToe,
@@ -19,6 +20,7 @@ import {
   vanFragment,
   wisFouten,
 } from "./formulier.js";
+import * as inwoner from "./inwoner.js";
 import { html } from "./opmaak.js";
 import { initVergelijking } from "./vergelijk.js";
 import { foutenlijst, weergave } from "./weergave.js";
@@ -51,6 +53,9 @@ class Rekenvorm {
       plan();
     });
     initLijsten(form, plan);
+    // The resident's page (a form with a place question): suggestions, recap, bottom bar.
+    this.plaats = form.querySelector("select[data-plaatsen]");
+    if (this.plaats) inwoner.init(this, plan);
     this.uitkomst.querySelector("[data-actie='deel']")?.addEventListener("click", () => this.deel());
     this.uitkomst.querySelector("[data-actie='print']")?.addEventListener("click", () => this.print());
   }
@@ -60,23 +65,45 @@ class Rekenvorm {
   // both "input" and "change": the same question is not asked twice.
   plan(opnieuw = false) {
     pasZichtbaarheidToe(this.form);
+    if (this.plaats && !this.plaats.value) {
+      this.kiesEerst();
+      return;
+    }
     const invoer = leesInvoer(this.form);
-    const sleutel = JSON.stringify(invoer);
+    const apart = leesApart(this.form);
+    const sleutel = JSON.stringify([invoer, apart]);
     if (this.bezig) {
       if (sleutel !== this.gevraagd) this.opnieuwNodig = true;
       return;
     }
     if (!opnieuw && sleutel === this.getoond) return;
-    this.stuur(invoer, sleutel);
+    this.stuur(invoer, apart, sleutel);
   }
 
-  async stuur(invoer, sleutel) {
+  // No answer before the resident has said where she lives: nothing on the page reads as hers.
+  kiesEerst() {
+    this.getoond = null;
+    this.uitkomst.dataset.status = "kies";
+    const tekst = "Kies eerst uw gemeente of dorp. Dan ziet u hier welke hulp bij u past.";
+    if (this.laatsteSamenvatting !== tekst) this.status.textContent = tekst;
+    this.laatsteSamenvatting = tekst;
+    this.inhoud.innerHTML = "";
+    inwoner.naAntwoord(this, null);
+    zoekenMag();
+  }
+
+  async stuur(invoer, apart, sleutel) {
     this.bezig = true;
     this.opnieuwNodig = false;
     this.gevraagd = sleutel;
     let antwoord;
+    const erbij = {};
     try {
       antwoord = await python.bereken(this.soort, invoer);
+      // Fields of another soort (the household's eigen bijdrage) are asked of that soort.
+      for (const [soort, deel] of Object.entries(apart)) {
+        erbij[soort] = JSON.parse((await python.bereken(soort, deel)).json);
+      }
     } catch {
       this.bezig = false; // the status listener shows what went wrong
       return;
@@ -87,7 +114,7 @@ class Rekenvorm {
       return;
     }
     this.getoond = sleutel;
-    this.toon(JSON.parse(antwoord.json), antwoord.ms);
+    this.toon(metErbij(JSON.parse(antwoord.json), erbij), antwoord.ms);
   }
 
   toon(uitkomst, ms) {
@@ -103,9 +130,10 @@ class Rekenvorm {
     } else {
       wisFouten(this.form);
       toonSamenvatting(this.form, []);
-      const w = weergave(ctx, this.soort, uitkomst);
-      this.inhoud.innerHTML = this.printAntwoorden() + w.html;
+      const w = weergave({ ...ctx, plaats: inwoner.plaatsVan(this) }, this.soort, uitkomst);
+      this.inhoud.innerHTML = (this.plaats ? "" : this.printAntwoorden()) + w.html;
       this.regioInfo(uitkomst.regio);
+      if (this.plaats) inwoner.naAntwoord(this, w);
       for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
         if (open.has(d.dataset.sleutel)) d.open = true;
       }
@@ -203,6 +231,15 @@ class Rekenvorm {
   }
 }
 
+// The eigen bijdrage the household's own answers give replaces the one the form's soort gave
+// without them (and its step in "Waarom?").
+function metErbij(uitkomst, erbij) {
+  const eb = erbij.eigen_bijdrage;
+  if (uitkomst.fouten || !eb || eb.fouten || !eb.eigen_bijdrage) return uitkomst;
+  const zonder = (uitkomst.toelichting || []).filter((s) => s.regel !== "eigen_bijdrage");
+  return { ...uitkomst, eigen_bijdrage: eb.eigen_bijdrage, toelichting: [...zonder, ...(eb.toelichting || [])] };
+}
+
 // On paper every "Waarom?" is shown open; the reader's choice comes back afterwards.
 let dichtVoorPrint = [];
 window.addEventListener("beforeprint", () => {
@@ -236,7 +273,8 @@ python.opStatus((status) => {
   for (const vorm of vormen) vorm.storing(status);
 });
 for (const vorm of vormen) vorm.plan(true);
-if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
+if (gekozen && gekozen.plaats) inwoner.opentBijAntwoord(gekozen);
+else if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
 // The normenkader page's "Vergelijk met een andere situatie" adds a form once it is opened.
 initVergelijking({
   maakVorm: (form) => {
