@@ -21,7 +21,11 @@ from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 # How each reads in a sentence is content (``in_zin`` of uitvoering in content/invoer.yaml).
 ZORG_IN_NATURA = "zorg-in-natura"
 GEEN_HO_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen voor huishoudelijke ondersteuning"
-GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
+# Not "no products": a region may have HO products in its catalogue without rules for hours or amounts.
+GEEN_PRODUCTEN = (
+    "De bronnen geven voor deze gemeente geen regels om uren of een budget voor huishoudelijke "
+    "ondersteuning uit te rekenen."
+)
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:

@@ -367,7 +367,7 @@ function labelVan(form, els) {
   const el = els[0];
   if (el.type === "radio") return el.closest("fieldset")?.querySelector("legend")?.textContent.trim() || el.name;
   const label = form.querySelector(`label[for="${el.id}"]`);
-  return label ? label.textContent.trim() : el.name;
+  return label ? label.textContent.trim() : el.dataset.vraag || el.name;
 }
 
 function tekstVan(form, els) {
@@ -381,13 +381,15 @@ function tekstVan(form, els) {
   return el.value.trim();
 }
 
-// [{label, waarde}] of the visible fields, for the printed result.
+// [{label, waarde, id}] of the visible fields (id: the control to go back to), for the printed
+// result and the resident's "Uw antwoorden".
 export function antwoorden(form) {
   const uit = [];
   for (const [, els] of velden(form)) {
     if (verborgen(els[0])) continue;
     const waarde = tekstVan(form, els);
-    if (waarde) uit.push({ label: labelVan(form, els), waarde });
+    const id = (els.find((el) => el.checked && el.type === "radio") || els[0]).id;
+    if (waarde) uit.push({ label: labelVan(form, els), waarde, id });
   }
   for (const lijst of form.querySelectorAll("[data-lijst]")) {
     if (verborgen(lijst)) continue;
