@@ -118,7 +118,7 @@ function terugblik(vorm) {
       (a) =>
         `<div class="rh-antwoord"><dt>${html(a.label)}</dt><dd>${html(a.waarde)}</dd>` +
         (a.id
-          ? `<dd class="rh-wijzig"><a href="#${html(a.id)}" data-wijzig="${html(a.id)}">Wijzig<span class="md-visually-hidden"> ${html(a.label.toLocaleLowerCase("nl"))}</span></a></dd>`
+          ? `<dd class="rh-wijzig"><a href="#${html(a.id)}" data-wijzig="${html(a.id)}">Wijzig<span class="rh-onzichtbaar"> ${html(a.label.toLocaleLowerCase("nl"))}</span></a></dd>`
           : "") +
         `</div>`,
     )

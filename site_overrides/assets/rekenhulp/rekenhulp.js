@@ -166,7 +166,7 @@ class Rekenvorm {
     const kopie = blok.cloneNode(true);
     kopie.hidden = false;
     kopie.removeAttribute("data-regio-info");
-    const kop = this.inhoud.querySelector(".rh-kop");
+    const kop = this.inhoud.querySelector(".rh-regio-uitleg") || this.inhoud.querySelector(".rh-kop");
     if (kop) kop.after(kopie);
     else this.inhoud.prepend(kopie);
   }

@@ -228,11 +228,11 @@ function advies(ctx, u) {
       (heeftProducten ? `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).map(html))}</div>` : "") +
       waaromInDelen(ctx, delen, "advies") +
       printVoet(ctx, u, alleStappen),
+    // The phone's bottom bar: the place and the figures that count, short enough for two lines.
     kort:
       `${plaats}: ` +
-      (heeftProducten ? `${getal(u.uren_per_jaar)} uur per jaar${week ? ` (${week})` : ""}` : "geen uren of bedragen in de bronnen") +
-      (k && k.budget ? `, ${euro(k.per_maand)} per maand` : "") +
-      (eb && eb.per_maand ? (eb.van_toepassing ? `; eigen bijdrage ${eb.hoogstens === false ? "" : "hoogstens "}${euro(eb.per_maand)}` : "; geen eigen bijdrage") : ""),
+      (heeftProducten ? `${getal(u.uren_per_jaar)} uur per jaar` : "geen uren of bedragen in de bronnen") +
+      (k && k.budget ? `, ${euro(k.per_maand)} per maand` : ""),
     samenvatting:
       `${plaats}: ` +
       (heeftProducten ? `${eerste ? eerste.naam + ", " : ""}${getal(u.uren_per_jaar)} uur per jaar` : "geen bedragen in de bronnen") +
