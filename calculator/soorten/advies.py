@@ -85,7 +85,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
 
 def _minuten_per_week(p: Peil, uren: Decimal, t: Toelichting) -> Decimal:
     """About how many minutes a week the hours a year are (a resident thinks in weeks): hours x minutes
-    an hour / weeks a year (the site's own reckoning of 52 weeks, content/regels/ho_normenkader.yaml),
+    an hour / weeks a year (the site's own reckoning, content/regels/ho_normenkader.yaml),
     rounded to whole minutes. Only to read the answer; the hours a year stay the figure that counts."""
     per_uur = p.w["ho_normenkader.omrekening.minuten_per_uur"]
     weken = p.w["ho_normenkader.omrekening.weken_per_jaar"]

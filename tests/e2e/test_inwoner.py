@@ -86,7 +86,7 @@ def test_antwoordopties_zijn_minstens_44_bij_44_en_het_hele_vak_kiest(
 ) -> None:
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
-    page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+    page.goto(f"{base_url}/rekenhulp/pgb-budget/#gemeente=halderberge")
     wait_ready(page, "advies")
     opties = page.locator("form#advies .rh-keuze:visible").all()
     assert len(opties) >= 6
@@ -105,7 +105,7 @@ def test_antwoordopties_zijn_minstens_44_bij_44_en_het_hele_vak_kiest(
 def test_tekst_in_kaders_en_hints_is_minstens_16px(watched: tuple[Page, Watch], base_url: str) -> None:
     page, _ = watched
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+    page.goto(f"{base_url}/rekenhulp/pgb-budget/#gemeente=halderberge")
     wait_ready(page, "advies")
     maten = page.evaluate(
         """() => [...document.querySelectorAll(
