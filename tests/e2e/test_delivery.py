@@ -232,7 +232,9 @@ EVERY_STATE = """async () => {
     return [...uit.values()].map((els) => {
       const el = els[0];
       // A group with no answer chosen stays reachable only while none is checked by default.
-      if (el.type === "radio") return [...(els.some((r) => r.defaultChecked) ? [] : [() => { for (const r of els) r.checked = false; }]), ...els.map((r) => () => { r.checked = true; })];
+      const geen = () => { for (const r of els) r.checked = false; };
+      const elk = els.map((r) => () => { r.checked = true; });
+      if (el.type === "radio") return els.some((r) => r.defaultChecked) ? elk : [geen, ...elk];
       if (el.type === "checkbox") return [true, false].map((v) => () => { el.checked = v; });
       return [...el.options].map((o) => () => { el.value = o.value; });
     });
@@ -258,7 +260,8 @@ EVERY_STATE = """async () => {
   };
   const advies = await telling(groepen(false), "advies", () => formulier.leesInvoer(form));
   form.querySelector("select[name=gemeente]").value = "hoorn";
-  const huishouden = await telling(groepen(true), "eigen_bijdrage", () => formulier.leesApart(form).eigen_bijdrage);
+  const apart = () => formulier.leesApart(form).eigen_bijdrage;
+  const huishouden = await telling(groepen(true), "eigen_bijdrage", apart);
   return { advies, huishouden };
 }"""
 

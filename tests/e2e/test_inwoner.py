@@ -192,6 +192,11 @@ def test_foutsamenvatting_bovenaan_met_link_naar_het_veld(watched: tuple[Page, W
 
 PGB = "rekenhulp/pgb-budget/"
 PLAATSVRAAG = "In welke gemeente of welk dorp woont u?"
+KIND = "Is de hulp voor een kind jonger dan 18 jaar?"
+PARTNER = "Bent u getrouwd of woont u samen met een partner?"
+AOW = "Hebben u en uw partner allebei de AOW-leeftijd?"
+DATUMVRAAG = "Heeft u uw hulpvraag al gemeld? Vul dan de datum in."
+HUISHOUDEN = "#gemeente=oudenbosch&uitvoering=sociaal-netwerk&client_onder_18=nee&met_partner=ja"
 REGIOS = yaml.safe_load((ROOT / "content" / "regios.yaml").read_text(encoding="utf-8"))
 PAKKETTEN = {p.stem for p in (ROOT / "content" / "pakketten").glob("*.yaml")}
 
@@ -246,7 +251,7 @@ def test_geen_antwoord_voor_er_een_gemeente_gekozen_is(watched: tuple[Page, Watc
     expect(resultaat(page).get_by_role("button", name="Deel deze berekening")).to_be_hidden()
     # The questions that depend on the place wait for it.
     expect(page.get_by_role("group", name="Hoe wilt u de hulp regelen?")).to_be_hidden()
-    expect(page.get_by_role("group", name="Is de hulp voor een kind jonger dan 18 jaar?")).to_be_hidden()
+    expect(page.get_by_role("group", name=KIND)).to_be_hidden()
     watch.assert_clean()
 
 
@@ -264,7 +269,7 @@ def test_elke_gemeente_en_elk_dorp_leidt_naar_de_regels_van_zijn_regio(
     waarden = lijst.evaluate_all("os => os.map(o => o.value)")
     for naam, gemeente, _, _ in alle:
         assert (f"{naam} (gemeente {gemeente})" if gemeente else naam) in waarden, naam
-    for naam, gemeente, key, regionaam in alle:
+    for naam, _, key, regionaam in alle:
         na(page, lambda naam=naam: veld.fill(naam.lower()))  # typed as she types it
         assert page.locator("select[name=gemeente]").input_value() == slug(naam)
         kop = resultaat(page).locator(".rh-kop")
@@ -288,13 +293,17 @@ def test_elke_gemeente_en_elk_dorp_leidt_naar_de_regels_van_zijn_regio(
     ("antwoorden", "verwacht", "niet"),
     [
         # 005, 3.12: no eigen bijdrage for support to a child under 18 (woningaanpassing excepted).
-        ([("Is de hulp voor een kind jonger dan 18 jaar?", "Ja")], "U betaalt geen eigen bijdrage", "€ 21,80"),
+        (
+            [(KIND, "Ja")],
+            "U betaalt geen eigen bijdrage",
+            "€ 21,80",
+        ),
         # 005, 3.10: a couple of whom one has not reached the AOW age pays nothing.
         (
             [
-                ("Is de hulp voor een kind jonger dan 18 jaar?", "Nee"),
-                ("Bent u getrouwd of woont u samen met een partner?", "Ja"),
-                ("Hebben u en uw partner allebei de AOW-leeftijd?", "Nee"),
+                (KIND, "Nee"),
+                (PARTNER, "Ja"),
+                (AOW, "Nee"),
             ],
             "U betaalt geen eigen bijdrage",
             "€ 21,80",
@@ -302,17 +311,17 @@ def test_elke_gemeente_en_elk_dorp_leidt_naar_de_regels_van_zijn_regio(
         # 005, 3.8 and 3.10: both at AOW age, or single: the abonnementstarief, € 21,80 from 1-1-2026.
         (
             [
-                ("Is de hulp voor een kind jonger dan 18 jaar?", "Nee"),
-                ("Bent u getrouwd of woont u samen met een partner?", "Ja"),
-                ("Hebben u en uw partner allebei de AOW-leeftijd?", "Ja"),
+                (KIND, "Nee"),
+                (PARTNER, "Ja"),
+                (AOW, "Ja"),
             ],
             "eigen bijdrage van € 21,80 per maand",
             "hoogstens",
         ),
         (
             [
-                ("Is de hulp voor een kind jonger dan 18 jaar?", "Nee"),
-                ("Bent u getrouwd of woont u samen met een partner?", "Nee"),
+                (KIND, "Nee"),
+                (PARTNER, "Nee"),
             ],
             "eigen bijdrage van € 21,80 per maand",
             "hoogstens",
@@ -331,13 +340,13 @@ def test_de_eigen_bijdrage_van_dit_huishouden(
     expect(kop).to_contain_text("hoogstens € 21,80 per maand")
     expect(resultaat(page).locator(".rh-eigen-bijdrage")).to_contain_text("kind jonger dan 18 jaar")
     # The partner's AOW age is asked only of a couple.
-    expect(page.get_by_role("group", name="Hebben u en uw partner allebei de AOW-leeftijd?")).to_be_hidden()
+    expect(page.get_by_role("group", name=AOW)).to_be_hidden()
     for vraag, keuze in antwoorden:
         antwoord(page, vraag, keuze)
     expect(kop).to_contain_text(verwacht)
     expect(kop).not_to_contain_text(niet)
     if antwoorden[0][1] == "Ja":  # a child: the partner questions are not asked
-        expect(page.get_by_role("group", name="Bent u getrouwd of woont u samen met een partner?")).to_be_hidden()
+        expect(page.get_by_role("group", name=PARTNER)).to_be_hidden()
     watch.assert_clean()
 
 
@@ -350,7 +359,7 @@ def test_een_gedeelde_link_overleeft_scrollen_en_herladen_en_opent_bij_het_antwo
     expect(resultaat(page)).to_have_attribute("data-status", "kies")
     na(page, lambda: page.get_by_label(PLAATSVRAAG).fill("Oudenbosch"))
     antwoord(page, "Hoe wilt u de hulp regelen?", "Met een pgb, voor iemand die u kent")
-    antwoord(page, "Is de hulp voor een kind jonger dan 18 jaar?", "Nee")
+    antwoord(page, KIND, "Nee")
     # The address holds her answers; scrolling and the page's own heading links leave it alone.
     page.mouse.wheel(0, 4000)
     page.evaluate("() => document.querySelector('a.headerlink[href=\"#wat-nu\"]').click()")
@@ -363,7 +372,7 @@ def test_een_gedeelde_link_overleeft_scrollen_en_herladen_en_opent_bij_het_antwo
     kop = resultaat(page).locator(".rh-kop")
     expect(kop).to_contain_text("In Oudenbosch")
     expect(kop).to_contain_text("€ 143,01 per maand")  # 003 Bijlage 11, sociaal netwerk
-    expect(page.get_by_role("group", name="Is de hulp voor een kind jonger dan 18 jaar?").get_by_label("Nee")).to_be_checked()
+    expect(page.get_by_role("group", name=KIND).get_by_label("Nee")).to_be_checked()
     # It opens at the answer: the answer's heading is on the screen.
     page.wait_for_function(
         "() => { const r = document.getElementById('advies-uitkomst-kop').getBoundingClientRect();"
@@ -393,7 +402,9 @@ def test_uw_antwoorden_met_wijzig_heen_en_terug(watched: tuple[Page, Watch], bas
     watch.assert_clean()
 
 
-def test_op_de_telefoon_blijft_het_antwoord_onderin_in_beeld(watched: tuple[Page, Watch], base_url: str) -> None:
+def test_op_de_telefoon_blijft_het_antwoord_onderin_in_beeld(
+    watched: tuple[Page, Watch], base_url: str
+) -> None:
     page, watch = watched
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base_url}/{PGB}#gemeente=oudenbosch")
@@ -412,7 +423,9 @@ def test_op_de_telefoon_blijft_het_antwoord_onderin_in_beeld(watched: tuple[Page
     watch.assert_clean()
 
 
-def test_wat_nu_met_de_data_van_haar_melding_ook_op_papier(watched: tuple[Page, Watch], base_url: str) -> None:
+def test_wat_nu_met_de_data_van_haar_melding_ook_op_papier(
+    watched: tuple[Page, Watch], base_url: str
+) -> None:
     page, watch = watched
     page.goto(f"{base_url}/{PGB}#gemeente=hoorn")
     wait_ready(page, "advies")
@@ -420,7 +433,7 @@ def test_wat_nu_met_de_data_van_haar_melding_ook_op_papier(watched: tuple[Page, 
     # 005, 1.0 and 1.6: free cliëntondersteuning, bezwaar within 6 weeks.
     expect(wat_nu).to_contain_text("cliëntondersteuner")
     expect(wat_nu).to_contain_text("bezwaar")
-    page.get_by_label("Heeft u uw hulpvraag al gemeld? Vul dan de datum in.").fill("2026-06-01")
+    page.get_by_label(DATUMVRAAG).fill("2026-06-01")
     data = page.locator("#wat-nu-data")
     # 005: plan within 7 days of the melding, onderzoek within 6 weeks, besluit within 2 weeks of the
     # aanvraag (made when the onderzoek ends), bezwaar within 6 weeks of the besluit.
@@ -452,7 +465,11 @@ def test_zoeken_op_een_plaats_of_een_ander_woord_leidt_naar_de_rekenhulp(site_di
 @pytest.mark.parametrize("schema", ["light", "dark"])
 @pytest.mark.parametrize(
     "fragment",
-    ["", "#gemeente=hoorn", "#gemeente=oudenbosch&uitvoering=sociaal-netwerk&client_onder_18=nee&met_partner=ja"],
+    [
+        "",
+        "#gemeente=hoorn",
+        "#gemeente=oudenbosch&uitvoering=sociaal-netwerk&client_onder_18=nee&met_partner=ja",
+    ],
 )
 def test_axe_op_de_nieuwe_toestanden(
     watched: tuple[Page, Watch], base_url: str, schema: str, fragment: str
@@ -462,7 +479,7 @@ def test_axe_op_de_nieuwe_toestanden(
     page.emulate_media(color_scheme=schema)
     page.goto(f"{base_url}/{PGB}{fragment}")
     wait_ready(page, "advies")
-    page.get_by_label("Heeft u uw hulpvraag al gemeld? Vul dan de datum in.").fill("2026-06-01")
+    page.get_by_label(DATUMVRAAG).fill("2026-06-01")
     if fragment:
         page.evaluate("() => window.scrollTo(0, 0)")
         expect(page.locator(".rh-balk")).to_be_visible()
@@ -470,3 +487,30 @@ def test_axe_op_de_nieuwe_toestanden(
         expect(page.get_by_role("button", name="Terug naar uw uitkomst")).to_be_visible()
     assert axe(page) == []
     watch.assert_clean()
+
+
+def test_een_begrip_in_de_uitleg_van_een_keuze_opent_zonder_te_kiezen(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{PGB}#gemeente=halderberge")
+        wait_ready(page, "advies")
+        term = page.locator("form#advies .rh-keuze .rh-hint abbr", has_text="sociaal netwerk").first
+        term.scroll_into_view_if_needed()
+        box = term.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tip = page.locator(".md-tooltip2--active")
+        expect(tip).to_be_visible()
+        expect(tip).to_contain_text("Mensen die u kent")
+        # At least the body text's 16 px on a phone, and the choice was not made by the tap.
+        grootte = tip.evaluate(
+            "t => parseFloat(getComputedStyle(t.querySelector('[class*=inner]') || t).fontSize)"
+        )
+        assert grootte >= 16, grootte
+        expect(page.locator("input[name=uitvoering][value=sociaal-netwerk]")).not_to_be_checked()
+    finally:
+        context.close()

@@ -233,7 +233,7 @@ def test_geen_interne_namen_in_uitkomst_en_waarom(
     page.goto(f"{base_url}/{path}")
     wait_ready(page, form)
     gevonden = set()
-    for plaats in (["Oudenbosch", "Hoorn", "Vaals"] if form == "advies" else [None]):
+    for plaats in ["Oudenbosch", "Hoorn", "Vaals"] if form == "advies" else [None]:
         if plaats:
             kies_plaats(page, plaats)
         for summary in page.locator(f'[data-rekenhulp-resultaat="{form}"] details summary').all():
