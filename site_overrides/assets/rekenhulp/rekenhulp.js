@@ -71,7 +71,8 @@ class Rekenvorm {
     }
     const invoer = leesInvoer(this.form);
     const apart = leesApart(this.form);
-    const sleutel = JSON.stringify([invoer, apart]);
+    // The town names the answer, so two towns of one region are two answers to show.
+    const sleutel = JSON.stringify([invoer, apart, this.plaats?.value]);
     if (this.bezig) {
       if (sleutel !== this.gevraagd) this.opnieuwNodig = true;
       return;
