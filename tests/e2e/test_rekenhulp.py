@@ -306,9 +306,8 @@ def test_print_layout_has_result_date_and_sources(watched: tuple[Page, Watch], b
     vandaag = date.today()
     expect(voet).to_contain_text(str(vandaag.year))
     expect(voet).to_contain_text("bron 003")
-    expect(result(page, "advies").locator(".rh-print-antwoorden")).to_contain_text(
-        "Heeft u elke week hulp nodig"
-    )
+    # The resident's page prints her answers as "Uw antwoorden" (the recap, without its Wijzig links).
+    expect(result(page, "advies").locator(".rh-terugblik")).to_contain_text("Heeft u elke week hulp nodig")
     watch.assert_clean()
 
 
