@@ -18,14 +18,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.timing import run_timed, tail
-from calculator.soorten.ho import VELDEN
+from calculator import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "calculator" / "data" / "bundle.json"
 SEED = 20260101
 
-# The core's own HO input keys, plus a pass-through id.
-COLUMNS = ["id", *VELDEN]
+# The columns the generator fills, in the order it writes them: declared HO fields
+# (content/invoer.yaml; a test of the batch refuses unknown ones), plus a pass-through id.
+COLUMNS = [
+    "id", "duur_maanden", "huisgenoten_die_kunnen_helpen", "basismodule", "lichte_taken_zelf",
+    "extra_ruimten", "extra_schoonmaak_minuten", "extra_bezoek_minuten", "regie", "regie_aanleren_weken",
+    "broodmaaltijden_dagen_per_week", "warme_maaltijd_dagen_per_week", "vaatwasser", "wasverzorging",
+    "strijken", "boodschappen", "kinderen", "kinderen_naar_school_per_week", "kindzorg_duur_maanden",
+    "peildatum",
+]  # fmt: skip
 CHILD_TASKS = (
     "naar_bed_per_week",
     "uit_bed_per_week",
@@ -71,7 +78,7 @@ def generate(path: Path, rows: int, seed: int = SEED) -> None:
     m = _maxima()
     # Explicit peildata fall where every parameter has a value: from the latest first date on.
     first = date.fromisoformat(_earliest_date())
-    span = max((date.today() - first).days, 365)
+    span = max((clock.today() - first).days, 365)
     yes_no = ("ja", "nee", "true", "false")
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")

@@ -7,8 +7,8 @@ from the table at once and never needs Python; anything not in the table (a date
 the table's periods, a crafted share link) goes to the live core as before (python.js).
 
 Dates: an answer depends on the peildatum (default today), and it echoes it. Between two
-dates on which any value of the bundle changes, the answers differ only in that echo; so the
-table holds, per period, one template per answer with the peildatum left open, and the page
+dates on which any value of the bundle changes (or a year starts), the answers differ only in
+that echo; so the table holds, per period, one template per answer with the peildatum left open, and the page
 fills in today. The build checks that claim for every answer (the answer on two days of the
 period, with and without an explicit peildatum, must match the template) and leaves a
 period out where it does not hold. Two periods are computed: the one around the build date
@@ -52,8 +52,12 @@ def change_dates(bundle: Any) -> list[str]:
 
 
 def periods(bundle: Any, today: dt.date, count: int = 2) -> list[tuple[str | None, str | None]]:
-    """``count`` periods [van, tot) from the one holding ``today`` (None: open-ended)."""
-    points = change_dates(bundle)
+    """``count`` periods [van, tot) from the one holding ``today`` (None: open-ended).
+
+    An answer can also change on 1 January: its waarschuwingen name the year for which the
+    sources have no amounts yet (calculator/waarschuwingen.py), so each year starts a period."""
+    years = {f"{today.year + i}-01-01" for i in range(count + 1)}
+    points = sorted(set(change_dates(bundle)) | years)
     day = today.isoformat()
     van = max((p for p in points if p <= day), default=None)
     later = [p for p in points if p > day]
@@ -102,7 +106,7 @@ def _template(
 ) -> str | None:
     def answer(day: dt.date | None) -> str:
         asked = invoer if day is None else {**invoer, "peildatum": day.isoformat()}
-        return run_json(soort, json.dumps(asked))
+        return run_json(soort, json.dumps(asked), today.isoformat())
 
     def open_date(text: str, day: dt.date) -> str:
         return text.replace(f'"peildatum": "{day.isoformat()}"', f'"peildatum": "{PLACEHOLDER}"')
@@ -134,12 +138,12 @@ def build(
 ) -> list[Path]:
     """Write the tables and point each page at its table; returns the pages given one.
     With ``cache`` (a folder), a table computed before for the same inputs is reused."""
-    from calculator import data
+    from calculator import clock, data
 
     bundle_bytes = bundle_path.read_bytes()
     bundle = json.loads(bundle_bytes)
     data.gebruik(bundle)
-    today = today or dt.date.today()
+    today = today or clock.today()
     done: list[Path] = []
     for page in sorted((site / "rekenhulp").rglob("index.html")):
         html = page.read_text(encoding="utf-8")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 
-from . import data
+from . import clock, data
 from .errors import BundleFout, InvoerFout
 from .invoer import beperk, citaat, invoer_deel, label, omvang
 from .soorten import advies, beschermd_thuis, hht, ho, hulpmiddel, pgb, producten
 from .soorten import eigen_bijdrage as eigen_bijdrage_soort
+from .waarschuwingen import waarschuwingen
 
 SOORTEN: dict[str, Callable[..., dict]] = {
     "ho": ho.run,
@@ -94,7 +96,7 @@ def run(soort: str, invoer: object, bundle: dict | None = None) -> dict:
 
     Raises `InvoerFout` (with every problem) for bad input. ``bundle`` overrides the active data bundle.
     """
-    b = data.bundel(bundle)
+    b = data.bundle_or_active(bundle)
     grenzen = omvang(b)
     functie = SOORTEN.get(soort) if isinstance(soort, str) else None
     if functie is None:
@@ -106,9 +108,12 @@ def run(soort: str, invoer: object, bundle: dict | None = None) -> dict:
     if fouten:
         raise InvoerFout(fouten)
     try:
-        return functie(invoer, bundle)
+        with data.reading() as gelezen:
+            uit = functie(invoer, bundle)
     except InvoerFout as e:
         raise InvoerFout(beperk(e.fouten, grenzen["meldingen"])) from None
+    uit["waarschuwingen"] = waarschuwingen(b, gelezen)
+    return uit
 
 
 def dumps(uitkomst: object) -> str:
@@ -116,7 +121,7 @@ def dumps(uitkomst: object) -> str:
     return json.dumps(uitkomst, sort_keys=True, ensure_ascii=False)
 
 
-def lees_json(tekst: object, omvang: dict) -> object:
+def read_json(tekst: object, omvang: dict) -> object:
     """Parse JSON input; every way it can fail is an `InvoerFout` with a Dutch message."""
     if isinstance(tekst, (bytes, bytearray)):
         try:
@@ -179,7 +184,7 @@ def _nesting(tekst: str) -> int:
     return diepst
 
 
-def veilig(tekst: str) -> str:
+def utf8_safe(tekst: str) -> str:
     """Output that is always valid UTF8, whatever slipped into it."""
     try:
         tekst.encode("utf-8")
@@ -188,18 +193,27 @@ def veilig(tekst: str) -> str:
         return tekst.encode("utf-8", "replace").decode("utf-8")
 
 
-def run_json(soort: str, invoer_json: str) -> str:
-    """Like `run`, JSON in and out; never raises.
+def _dag(tekst: str | None) -> date | None:
+    try:
+        return date.fromisoformat(tekst) if tekst else None
+    except ValueError:
+        return None
+
+
+def run_json(soort: str, invoer_json: str, vandaag: str | None = None) -> str:
+    """Like `run`, JSON in and out; never raises. ``vandaag`` (ISO date): the day an answer
+    without a peildatum is for; the browser passes the page's local date.
 
     Bad input gives ``{"fouten": [...]}``; a fault in the project gives one fout with ``veld`` null
     and ``intern`` true.
     """
     try:
         try:
-            invoer = lees_json(invoer_json, omvang(data.actief()))
-            return veilig(dumps(run(soort, invoer)))
+            invoer = read_json(invoer_json, omvang(data.actief()))
+            with clock.pinned(_dag(vandaag)):
+                return utf8_safe(dumps(run(soort, invoer)))
         except InvoerFout as e:
-            return veilig(dumps({"fouten": e.fouten}))
+            return utf8_safe(dumps({"fouten": e.fouten}))
     except Exception as e:  # noqa: BLE001 - the browser worker must always get an answer
         melding = INTERNE_FOUT
         if isinstance(e, BundleFout):

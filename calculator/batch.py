@@ -20,14 +20,15 @@ from datetime import date
 from operator import itemgetter
 from typing import BinaryIO, TextIO
 
-from . import data, herindicatie
-from .api import lees_json
+from . import clock, data, herindicatie
+from .api import read_json
 from .errors import InvoerFout
 from .invoer import beperk, citaat, gebruik, invoer_deel, label, velden_van
 from .money import bedrag
 from .regels.eigen_bijdrage import Huishouden, eigen_bijdrage
 from .soorten import advies, ho
 from .trace import GeenToelichting
+from .waarschuwingen import waarschuwingen
 
 WAAR = {
     "true": True,
@@ -114,7 +115,7 @@ class _Onleesbaar(str):
 
 def _json(cel: str, grenzen: dict) -> object:
     try:
-        return lees_json(cel, grenzen)
+        return read_json(cel, grenzen)
     except InvoerFout as e:
         fout = _Onleesbaar(cel)
         fout.melding = e.fouten[0]["melding"].replace("De invoer is", "is")
@@ -214,19 +215,19 @@ def _veilige_rij(cellen: list[str]) -> list[str]:
     return [neutraliseer(c) for c in cellen]
 
 
-class _Regels:
+class _Lines:
     """The file's lines for the csv reader, keeping those of the record being read: a record that
     took more than one line had a quote that was not closed on its line."""
 
     def __init__(self, regels: Iterator[str]) -> None:
-        self.regels = regels
+        self.lines = regels
         self.gelezen: list[str] = []
 
-    def __iter__(self) -> _Regels:
+    def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        regel = next(self.regels)
+        regel = next(self.lines)
         self.gelezen.append(regel)
         return regel
 
@@ -234,14 +235,14 @@ class _Regels:
 NIET_GESLOTEN = "een aanhalingsteken wordt op deze regel niet gesloten"
 
 
-def _regels(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
+def _lines(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
     """The rows of the CSV lines ``regels``; a row the csv module cannot read comes back as (None, why).
 
     A cell never runs over a line end here (no input value holds one): a quote left open would
     otherwise swallow every following row into one cell. That row is reported and the lines after
     it are read again as rows of their own.
     """
-    bron = _Regels(regels)
+    bron = _Lines(regels)
     lezer = csv.reader(bron, delimiter=teken)
     while True:
         bron.gelezen.clear()
@@ -259,13 +260,13 @@ def _regels(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tupl
             )
         if len(bron.gelezen) > 1:
             # Read the swallowed lines again, with a fresh reader (the old one is inside a quote).
-            bron = _Regels(itertools.chain(bron.gelezen[1:], bron.regels))
+            bron = _Lines(itertools.chain(bron.gelezen[1:], bron.lines))
             lezer = csv.reader(bron, delimiter=teken)
             cellen, waarom = None, waarom or NIET_GESLOTEN
         yield cellen, waarom
 
 
-def verwerk(
+def process(
     invoer: TextIO,
     uitvoer: TextIO,
     soort: str = "ho",
@@ -281,9 +282,9 @@ def verwerk(
     ``peildatum``: for rows without one (default today). ``na_rij(kop, cellen)`` sees every row written.
     """
     uitkomst, reken = SOORTEN[soort]
-    b = data.bundel(bundle)
+    b = data.bundle_or_active(bundle)
     per_kolom = kolommen(b, soort)
-    extra = uitkomst(b)
+    extra = [*uitkomst(b), "waarschuwingen"]
     deel = invoer_deel(b)
     grenzen = deel["omvang"]
     kopregel = invoer.readline(grenzen["json_tekens"] + 1)  # a file without line ends is not read whole
@@ -300,7 +301,7 @@ def verwerk(
     teken = scheidingsteken_ or scheidingsteken(kopregel)
     # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
     csv.field_size_limit(grenzen["json_tekens"])
-    rijen_in = _regels(itertools.chain([kopregel], invoer), teken, grenzen["json_tekens"])
+    rijen_in = _lines(itertools.chain([kopregel], invoer), teken, grenzen["json_tekens"])
     kop, _ = next(rijen_in, (None, ""))
     if not kop or not any(k.strip() for k in kop):
         raise InvoerFout(
@@ -328,7 +329,7 @@ def verwerk(
     schrijver.writerow(kop_uit)
     leeg = [""] * len(extra)
     cache: dict[tuple, list[str]] = {}
-    vandaag = peildatum or date.today()  # one default peildatum for the whole file
+    vandaag = peildatum or clock.today()  # one default peildatum for the whole file
     p_kolom = kop.index("peildatum") if "peildatum" in kop else None
     rijen = slecht = 0
     breedte = len(kop)
@@ -427,7 +428,8 @@ def _rij(
             else:
                 invoer[kolom] = waarde
     try:
-        uitkomst = reken(invoer, bundle, vandaag)
+        with data.reading() as gelezen:
+            uitkomst = reken(invoer, bundle, vandaag)
     except InvoerFout as e:
         alle = [{"melding": f} for f in fouten] + e.fouten
         return leeg + [" | ".join(neutraliseer(f["melding"]) for f in beperk(alle, grenzen["meldingen"]))]
@@ -435,6 +437,7 @@ def _rij(
         return leeg + ["Deze rij kon niet worden berekend door een fout in de rekenhulp zelf."]
     if fouten:
         return leeg + [" | ".join(neutraliseer(f) for f in fouten)]
+    uitkomst.append(neutraliseer(" ".join(waarschuwingen(data.bundle_or_active(bundle), gelezen))))
     uitkomst.append("")
     return uitkomst
 

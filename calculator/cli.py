@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NoReturn
 
-from . import api, batch, data, herindicatie
+from . import api, batch, clock, data, herindicatie
 from .errors import BundleFout, InvoerFout
 from .invoer import invoer_deel, omvang
 
@@ -146,7 +146,7 @@ def _print(uitkomst: object) -> None:
 
 def _stdin_json() -> object:
     """stdin as bytes, so a binary or non-UTF8 input is bad input whatever the locale says."""
-    return api.lees_json(sys.stdin.buffer.read(), omvang(data.actief()))
+    return api.read_json(sys.stdin.buffer.read(), omvang(data.actief()))
 
 
 def _fouten(fouten: list[dict]) -> int:
@@ -230,7 +230,7 @@ def _batch(args: argparse.Namespace) -> int:
         if args.uitvoer:
             rijen, slecht = _naar_bestand(args, invoer, teken, gekozen)
         else:
-            rijen, slecht = batch.verwerk(
+            rijen, slecht = batch.process(
                 invoer, sys.stdout, args.soort, scheidingsteken_=teken, peildatum=args.peil
             )
             sys.stdout.flush()
@@ -256,7 +256,7 @@ def _naar_bestand(
     try:
         codering = herindicatie.uitvoer_codering(gekozen)
         with os.fdopen(fd, "w", encoding=codering, newline="") as uit:
-            uitkomst = batch.verwerk(
+            uitkomst = batch.process(
                 invoer,  # type: ignore[arg-type]
                 uit,
                 args.soort,
@@ -293,7 +293,9 @@ def _naar_xlsx(args: argparse.Namespace) -> None:
             tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
             kopregel = tekst.readline()
             tekst.seek(0)
-            samenvatting = args.teller.uitkomst(invoer_deel(data.bundel()), args.peil or date.today())
+            samenvatting = args.teller.uitkomst(
+                invoer_deel(data.bundle_or_active()), args.peil or clock.today()
+            )
             herindicatie.werkboek(tekst, uit, samenvatting, batch.scheidingsteken(kopregel))
         os.replace(tijdelijk, doel)
     except BaseException:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,16 +21,34 @@ from .geldig import in_werking
 BUNDLE_VERSIE = 1
 _actief: dict | None = None
 _peilen: dict[tuple[int, date], Peil] = {}
+# The value series the answer being computed has read (see `reading`): (peildatum, kind, key...).
+_read: set[tuple] | None = None
 
 
-def laad(bron: dict | str | os.PathLike | None = None) -> dict:
+@contextmanager
+def reading() -> Iterator[set[tuple]]:
+    """Within the block, every value series a `Peil` looks up is noted in the set it yields:
+    ``(peildatum, "parameter", key)``, ``(peildatum, "rij", table, row)`` or
+    ``(peildatum, "uurtarief", table)``. Answers use it to say which dates their amounts are of."""
+    global _read
+    before = _read
+    _read = set()
+    try:
+        yield _read
+    finally:
+        if before is not None:
+            before |= _read
+        _read = before
+
+
+def load_bundle(source: dict | str | os.PathLike | None = None) -> dict:
     """Read a bundle: a dict as is, a path to a JSON file, or (None) the one shipped in the package."""
-    if isinstance(bron, dict):
-        bundle = bron
+    if isinstance(source, dict):
+        bundle = source
     else:
-        naam = str(bron) if bron is not None else "calculator/data/bundle.json"
+        naam = str(source) if source is not None else "calculator/data/bundle.json"
         try:
-            tekst = Path(bron).read_text(encoding="utf-8") if bron is not None else _pakket_tekst()
+            tekst = Path(source).read_text(encoding="utf-8") if source is not None else _pakket_tekst()
             bundle = json.loads(tekst)
         except UnicodeDecodeError:
             raise BundleFout(f"{naam} is geen tekstbestand (geen geldige UTF-8)") from None
@@ -97,7 +116,7 @@ def _pakket_tekst() -> str:
 def gebruik(bundle: dict | str | os.PathLike | None) -> dict:
     """Make ``bundle`` the active bundle for every later call (None: reload the packaged one)."""
     global _actief
-    _actief = laad(bundle)
+    _actief = load_bundle(bundle)
     _peilen.clear()
     return _actief
 
@@ -106,7 +125,7 @@ def actief() -> dict:
     """The active bundle, loaded from the package on first use."""
     global _actief
     if _actief is None:
-        _actief = laad(None)
+        _actief = load_bundle(None)
     return _actief
 
 
@@ -150,12 +169,19 @@ class Rij:
     rolstoel: bool = False  # an aid that is a wheelchair (no eigen bijdrage, 005, 3.11)
 
 
-class _Lui(dict):
-    """A dict that fills itself on first access (``__missing__``): fast repeated lookups."""
+class _Lazy(dict):
+    """A dict of parameters that fills itself on first access (``__missing__``): fast repeated
+    lookups. Every lookup is noted while `reading` is on."""
 
-    def __init__(self, maak) -> None:  # noqa: ANN001
+    def __init__(self, peildatum: date, maak) -> None:  # noqa: ANN001
         super().__init__()
+        self._peildatum = peildatum
         self._maak = maak
+
+    def __getitem__(self, sleutel: str) -> object:
+        if _read is not None:
+            _read.add((self._peildatum, "parameter", sleutel))
+        return dict.__getitem__(self, sleutel)
 
     def __missing__(self, sleutel: str) -> object:
         waarde = self[sleutel] = self._maak(sleutel)
@@ -165,8 +191,9 @@ class _Lui(dict):
 class Peil:
     """The bundle seen on one date. Lookups are cached, so batch work pays for them once.
 
-    ``p.w[key]`` is the decimal value of a parameter, ``p.i[key]`` it as an int (for maxima),
-    ``p.b[key]`` its source and ``p.u[key]`` its unit and source as text for messages (cached dicts).
+    ``p.waarde_van[key]`` is the decimal value of a parameter, ``p.geheel_van[key]`` it as an int
+    (for maxima), ``p.bron_van[key]`` its source and ``p.uitleg_van[key]`` its unit and source as text
+    for messages (cached dicts).
     """
 
     def __init__(self, bundle: dict, peildatum: date) -> None:
@@ -174,21 +201,27 @@ class Peil:
         self.peildatum = peildatum
         self._params: dict[str, Waarde] = {}
         self._rijen: dict[tuple[str, str], Rij | None] = {}
-        self.w: dict[str, Decimal] = _Lui(lambda k: self.param(k).waarde)
-        self.b: dict[str, dict] = _Lui(lambda k: self.param(k).bron)
-        self.i: dict[str, int] = _Lui(lambda k: int(self.param(k).waarde))
-        self.u: dict[str, str] = _Lui(lambda k: uitleg(self.param(k)))
-        self._afgeleid: dict[str, object] = {}
+        self.waarde_van: dict[str, Decimal] = _Lazy(peildatum, lambda k: self.param(k).waarde)
+        self.bron_van: dict[str, dict] = _Lazy(peildatum, lambda k: self.param(k).bron)
+        self.geheel_van: dict[str, int] = _Lazy(peildatum, lambda k: int(self.param(k).waarde))
+        self.uitleg_van: dict[str, str] = _Lazy(peildatum, lambda k: uitleg(self.param(k)))
+        self._afgeleid: dict[Hashable, tuple[object, set[tuple]]] = {}
 
     def afgeleid(self, naam: Hashable, maak: Callable[[], object]) -> object:
         """A value derived from the bundle on this date (``maak()``), made once per `Peil`: every
         row of a batch on the same date shares it."""
-        if naam not in self._afgeleid:
-            self._afgeleid[naam] = maak()
-        return self._afgeleid[naam]
+        hit = self._afgeleid.get(naam)
+        if hit is None:
+            with reading() as gelezen:
+                hit = self._afgeleid[naam] = (maak(), gelezen)
+        elif _read is not None:
+            _read.update(hit[1])  # the series it was made from count as read by this answer too
+        return hit[0]
 
     def param(self, sleutel: str) -> Waarde:
         """The parameter ``sleutel`` (dotted key) in force on the peildatum."""
+        if _read is not None:
+            _read.add((self.peildatum, "parameter", sleutel))
         w = self._params.get(sleutel)
         if w is None:
             p = self.bundle["parameters"].get(sleutel)
@@ -205,7 +238,7 @@ class Peil:
 
     def waarde(self, sleutel: str) -> Decimal:
         """The decimal value of parameter ``sleutel``."""
-        return self.w[sleutel]
+        return self.waarde_van[sleutel]
 
     def tabel(self, tabel_id: str) -> dict:
         """A tariff table by id."""
@@ -217,6 +250,8 @@ class Peil:
     def rij(self, tabel_id: str, rij_id: str) -> Rij | None:
         """Row ``rij_id`` of table ``tabel_id`` (None if the table has no such row)."""
         sleutel = (tabel_id, rij_id)
+        if _read is not None:
+            _read.add((self.peildatum, "rij", tabel_id, rij_id))
         if sleutel not in self._rijen:
             t = self.tabel(tabel_id)
             self._rijen[sleutel] = next(
@@ -247,6 +282,8 @@ class Peil:
     def uurtarief(self, tabel_id: str) -> Waarde | None:
         """The hourly rate of an hours-x-rate table, if it has one."""
         t = self.tabel(tabel_id)
+        if _read is not None and t.get("uurtarief"):
+            _read.add((self.peildatum, "uurtarief", tabel_id))
         entry, _ = kies_waarde(t.get("uurtarief") or [], self.peildatum)
         if entry is None:
             return None
@@ -272,7 +309,7 @@ class Peil:
         )
 
 
-def bundel(bundle: dict | None = None) -> dict:
+def bundle_or_active(bundle: dict | None = None) -> dict:
     """``bundle`` itself, or (None) the active bundle."""
     return actief() if bundle is None else bundle
 

@@ -174,7 +174,7 @@ class Samenvatting:
 
         return {
             "peildatum": peildatum.isoformat(),
-            "bundel_versie": data.bundel().get("versie"),
+            "bundel_versie": data.bundle_or_active().get("versie"),
             "bundel_sha256": bundel_sha256(),
             "gelezen": self.gelezen,
             "berekend": self.berekend,
@@ -233,12 +233,12 @@ def fragment(
 def bundel_sha256() -> str:
     """The receipt of the rules and data used: SHA-256 of the active bundle as sorted JSON (the same
     on CPython and Pyodide)."""
-    tekst = json.dumps(data.bundel(), sort_keys=True, ensure_ascii=False)
+    tekst = json.dumps(data.bundle_or_active(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 class Teller:
-    """`verwerk`'s ``na_rij``: adds every written row to a `Samenvatting` (made at the header)."""
+    """`process`'s ``na_rij``: adds every written row to a `Samenvatting` (made at the header)."""
 
     def __init__(self, soort: str = "ho") -> None:
         self.soort = soort
@@ -297,7 +297,7 @@ GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
 def in_browser(
     invoer_pad: str, csv_pad: str, peildatum: str, melden: Callable[[str], None], elke: int
 ) -> str:
-    """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.verwerk` as
+    """The page's run (site_overrides/assets/rekenhulp/worker.mjs): the same `batch.process` as
     ``python -m calculator batch -o``, written to ``csv_pad`` with the same encoding; every ``elke``
     rows ``melden`` gets the rows for the table as JSON. Returns the summary as JSON."""
     from . import batch  # batch imports this module
@@ -316,10 +316,10 @@ def in_browser(
     with open(invoer_pad, "rb") as ruw:
         tekst, gekozen = batch.open_tekst(ruw)
         with open(csv_pad, "w", encoding=uitvoer_codering(gekozen), newline="") as uit:
-            rijen, slecht = batch.verwerk(tekst, uit, peildatum=dag, na_rij=na_rij)
+            rijen, slecht = batch.process(tekst, uit, peildatum=dag, na_rij=na_rij)
     if deel_rijen:
         melden(json.dumps(deel_rijen, ensure_ascii=False))
-    return json.dumps(teller.uitkomst(invoer_deel(data.bundel()), dag), ensure_ascii=False)
+    return json.dumps(teller.uitkomst(invoer_deel(data.bundle_or_active()), dag), ensure_ascii=False)
 
 
 def _tabelrij(kop: list[str], cellen: list[str], nummer: int) -> list[str]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
+from . import clock
 from .errors import BundleFout, InvoerFout
 
 ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -222,7 +223,7 @@ class Velden:
         if self.peil is None:
             from .data import peil
 
-            self.peil = peil(self._peildatum or date.today(), self.bundle)
+            self.peil = peil(self._peildatum or clock.today(), self.bundle)
         return self.peil
 
     def mens(self, tekst: str) -> str:
@@ -304,8 +305,8 @@ class Velden:
         if m.get("parameter"):
             p = self._peil()
             sleutel = m["parameter"]
-            waarde = p.i[sleutel] - (1 if m.get("kleiner_dan") else 0)
-            return minimum, waarde, p.u[sleutel]
+            waarde = p.geheel_van[sleutel] - (1 if m.get("kleiner_dan") else 0)
+            return minimum, waarde, p.uitleg_van[sleutel]
         return minimum, int(Decimal(m["waarde"])), GEEN_BRON
 
     def lees(self, veld: str, standaard: object = _GEGEVEN, *, verplicht: bool | None = None) -> object:
@@ -453,9 +454,9 @@ class Velden:
         """An ISO date (``2026-01-01``); default ``standaard`` or today."""
         waarde = self.invoer.get(veld)
         if self._te_lang(veld, waarde):
-            return standaard or date.today()
+            return standaard or clock.today()
         if waarde is None:
-            self._peildatum = standaard or date.today()
+            self._peildatum = standaard or clock.today()
             return self._peildatum
         if isinstance(waarde, date):
             self._peildatum = waarde
@@ -466,12 +467,12 @@ class Velden:
                 return self._peildatum
             except ValueError:  # written right, but no such day (2026-02-29, 2026-13-01)
                 self.fout(veld, f"{self.toon(waarde)} bestaat niet als datum; kies een bestaande dag.")
-                return date.today()
+                return clock.today()
         self.fout(
             veld,
             f"moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-01-01 (ontvangen: {self.toon(waarde)}).",
         )
-        return date.today()
+        return clock.today()
 
     def lijst(self, veld: str) -> list:
         """A list (default empty), at most as long as the field's maximum allows."""

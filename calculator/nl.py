@@ -40,7 +40,7 @@ def euro(x: Decimal) -> str:
 _NL = str.maketrans({",": ".", ".": ","})
 
 
-def getal(x: Decimal | int) -> str:
+def getal_nl(x: Decimal | int) -> str:
     """A quantity in Dutch notation, at most two decimals, no trailing zeros: ``108,33``, ``1.200``."""
     q = op_cent(Decimal(x))
     heel = q == q.to_integral_value()

@@ -50,7 +50,7 @@ def stated_date(bronnen: dict[str, s.BronDocument], bron: s.Bron) -> s.SectieDat
     return doc.datums.get(section) if doc and section else None
 
 
-def date_in_source(bronnen: dict[str, s.BronDocument], bron: s.Bron, day: dt.date) -> bool:
+def datum_in_bron(bronnen: dict[str, s.BronDocument], bron: s.Bron, day: dt.date) -> bool:
     """True when the source itself gives this day as the start of the figure."""
     stated = stated_date(bronnen, bron)
     return stated is not None and day in stated.dagen()

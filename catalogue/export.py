@@ -11,7 +11,7 @@ from catalogue import invoer as invoer_schema
 from catalogue import iwmo as iwmo_schema
 from catalogue import schema as s
 from catalogue import tabellen
-from catalogue.bronverwijzing import bron_anchor, date_in_source, section_anchor
+from catalogue.bronverwijzing import bron_anchor, datum_in_bron, section_anchor
 from catalogue.load import Catalogue
 
 BUNDLE_VERSION = 1
@@ -38,7 +38,7 @@ def _waarden(cat: Catalogue, waarden: s.Waarden) -> list[dict[str, Any]]:
     return [
         {
             "vanaf": day.isoformat(),
-            "datum_in_bron": date_in_source(cat.bronnen, dv.bron, day),
+            "datum_in_bron": datum_in_bron(cat.bronnen, dv.bron, day),
             "waarde": str(dv.waarde),
             "bron": _bron(dv.bron),
             "bron_url": bron_url(cat, dv.bron),

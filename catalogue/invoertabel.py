@@ -55,11 +55,11 @@ def _sleutel(invoer: Invoer, naam: str, veld: Veld, soort: str) -> str:
 
 def tabel(invoer: Invoer) -> str:
     """The Markdown table: one row per soort the core answers, its keys in declared order."""
-    regels = ["| soort | keys (required ones in bold) |", "|---|---|"]
+    lines = ["| soort | keys (required ones in bold) |", "|---|---|"]
     for soort in SOORTEN:
         sleutels = [_sleutel(invoer, n, v, soort) for n, v in invoer.velden.items() if soort in v.gebruik()]
-        regels.append(f"| `{soort}` | {', '.join(sleutels) or '-'} |")
-    return "\n".join(regels)
+        lines.append(f"| `{soort}` | {', '.join(sleutels) or '-'} |")
+    return "\n".join(lines)
 
 
 def met_tabel(readme: str, invoer: Invoer) -> str:

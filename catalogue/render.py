@@ -13,9 +13,10 @@ from typing import Any
 import jinja2
 
 from calculator.invoer import gebruik
+from calculator.waarschuwingen import na_laatste
 from catalogue import catalogusafspraken
 from catalogue import schema as s
-from catalogue.bronverwijzing import bron_anchor, cited_sections, date_in_source, quotations, section_anchor
+from catalogue.bronverwijzing import bron_anchor, cited_sections, datum_in_bron, quotations, section_anchor
 from catalogue.export import product_dict, product_md_path
 from catalogue.formatting import aantal, datum, euro, getal_nl
 from catalogue.load import Catalogue
@@ -30,7 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
-class TariffLine:
+class Tariefregel:
     """One tariff row as it appears on a product card."""
 
     table: s.TariefTabel
@@ -132,6 +133,21 @@ class Renderer:
             return {"waarde": waarde, "eigen": False}
         return {"waarde": int(Decimal(m["waarde"])), "eigen": True}
 
+    def oude_bedragen(self, reeksen: list[dict[dt.date, Any]]) -> list[str]:
+        """The sentences for amount series (dicts date -> value) whose last date lies in an earlier
+        year than the build's date, as an answer for that date says them (calculator/waarschuwingen)."""
+        laatste = {max(r).isoformat() for r in reeksen if r}
+        return sorted({z for d in laatste if (z := na_laatste(self.today, d))})
+
+    def oude_tabel(self, t: s.TariefTabel) -> list[str]:
+        """`oude_bedragen` for a tariff table: its hourly rate and every row."""
+        return self.oude_bedragen([t.uurtarief or {}, *(r.waarden for r in t.rijen)])
+
+    def oude_parameters(self, keys: list[str]) -> list[str]:
+        """`oude_bedragen` for the parameters in euro among ``keys``."""
+        leaves = [self.cat.parameters[k].leaf for k in keys]
+        return self.oude_bedragen([lf.waarden for lf in leaves if str(lf.eenheid or "").startswith("euro")])
+
     def param_row(self, key: str) -> dict[str, Any]:
         prm = self.cat.parameters[key]
         day, dv = s.in_force(prm.leaf.waarden, self.today)
@@ -141,11 +157,11 @@ class Renderer:
         """The start date as a reader should take it: plain only where the source gives that day."""
         if day is None:
             return "-"
-        if date_in_source(self.cat.bronnen, bron, day):
+        if datum_in_bron(self.cat.bronnen, bron, day):
             return datum(day)
         return f"datum niet in de bron; wij rekenen vanaf {datum(day)}"
 
-    def tariffs_for(self, pid: str) -> list[TariffLine]:
+    def tarieven_voor(self, pid: str) -> list[Tariefregel]:
         lines = []
         for table in sorted(self.cat.tarieven.values(), key=table_order(self.cat)):
             for row in table.rijen:
@@ -153,9 +169,9 @@ class Renderer:
                     continue
                 hit = s.in_force(row.waarden, self.today)
                 if hit is None:
-                    lines.append(TariffLine(table, row, None, None, table.bron))
+                    lines.append(Tariefregel(table, row, None, None, table.bron))
                 else:
-                    lines.append(TariffLine(table, row, hit[0], hit[1].waarde, hit[1].bron))
+                    lines.append(Tariefregel(table, row, hit[0], hit[1].waarde, hit[1].bron))
         return lines
 
     def products_in(self, **where: Any) -> list[s.Product]:
@@ -201,7 +217,9 @@ class Renderer:
             section_anchor=section_anchor,
             param=self.param,
             param_row=self.param_row,
-            tariffs_for=self.tariffs_for,
+            oude_tabel=self.oude_tabel,
+            oude_parameters=self.oude_parameters,
+            tarieven_voor=self.tarieven_voor,
             first_tariff=first_tariff,
             products_in=self.products_in,
             product_md=product_md_path,

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from calculator import clock
 from catalogue import export
 from catalogue.begrippen import abbr, write_abbreviations
 from catalogue.load import Catalogue, load_catalogue
@@ -71,7 +72,7 @@ def render_pages(
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    renderer = Renderer(cat, bundle, docs, today or dt.date.today(), cache)
+    renderer = Renderer(cat, bundle, docs, today or clock.today(), cache)
     renderer.env.globals["rekenhulp_pages"] = set(rekenhulp_pages())
     renderer.env.globals["begrip"] = lambda woord, tekst=None: abbr(cat, woord, tekst)
     write_abbreviations(cat, generated)

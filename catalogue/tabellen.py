@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from catalogue import schema as s
-from catalogue.bronverwijzing import bron_anchor, date_in_source
+from catalogue.bronverwijzing import bron_anchor, datum_in_bron
 from catalogue.load import Catalogue
 
 Soort = Literal["tekst", "code", "bedrag", "getal", "datum"]
@@ -49,7 +49,7 @@ def bron_url(cat: Catalogue, bron: s.Bron) -> str:
 
 
 def _datum_in_bron(cat: Catalogue, bron: s.Bron, day: Any) -> str:
-    if date_in_source(cat.bronnen, bron, day):
+    if datum_in_bron(cat.bronnen, bron, day):
         return "ja"
     return "nee, datum niet in de bron; wij rekenen vanaf deze datum"
 

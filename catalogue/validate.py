@@ -147,7 +147,7 @@ def _check_tariffs(cat: Catalogue, errors: list[ContentError]) -> None:
                     )
                 )
             _check_values(cat, row.waarden, file, f"{field}.waarden", True, errors)
-            _check_hours_times_rate(cat, table, row, file, field, errors)
+            _check_uren_maal_uurtarief(cat, table, row, file, field, errors)
         _check_dated_update_whole(cat, table, file, errors)
     _check_aids(cat, errors)
 
@@ -225,7 +225,7 @@ def _check_hours_times_rate_on(
     in force x the rate in force / 12 (a changed urentabel needs new amounts too)."""
     param = cat.parameters.get(row.uren_per_jaar) if row.uren_per_jaar else None
     if param is None or not table.uurtarief or day in row.waarden:
-        return  # own amounts: checked by _check_hours_times_rate
+        return  # own amounts: checked by _check_uren_maal_uurtarief
     amount = s.in_force(row.waarden, day, strikt=True)
     rate = s.in_force(table.uurtarief, day, strikt=True)
     hours = s.in_force(param.leaf.waarden, day, strikt=True)
@@ -244,7 +244,7 @@ def _check_hours_times_rate_on(
         )
 
 
-def _check_hours_times_rate(
+def _check_uren_maal_uurtarief(
     cat: Catalogue, table: s.TariefTabel, row: s.TariefRij, file: str, field: str, errors: list[ContentError]
 ) -> None:
     """Every sociaal-netwerk HO row equals hours a year x hourly rate / 12, half-up to the cent."""

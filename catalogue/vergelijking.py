@@ -12,7 +12,7 @@ from catalogue.formatting import getal_nl
 
 if TYPE_CHECKING:
     from catalogue.load import Catalogue
-    from catalogue.render import Renderer, TariffLine
+    from catalogue.render import Renderer, Tariefregel
 
 # Which tariff a row shows first: the professional one, else the sociaal-netwerk minimum wage one.
 _PREFERENCE = ("pgb-professioneel", "sociaal-netwerk", "beschermd-wonen")
@@ -44,7 +44,7 @@ class Group:
     rows: list[Row]
 
 
-def first_tariff(lines: list[TariffLine]) -> TariffLine | None:
+def first_tariff(lines: list[Tariefregel]) -> Tariefregel | None:
     """The tariff a summary shows: professional first, else the sociaal-netwerk minimum wage one."""
     priced = [t for t in lines if t.value is not None]
     for regime in _PREFERENCE:
@@ -55,7 +55,7 @@ def first_tariff(lines: list[TariffLine]) -> TariffLine | None:
 
 
 def _row(r: Renderer, p: s.Product) -> Row:
-    lines = r.tariffs_for(p.id)
+    lines = r.tarieven_voor(p.id)
     hours_line = next((t for t in lines if t.row.uren_per_jaar and t.value is not None), None)
     hours = r.param(hours_line.row.uren_per_jaar) if hours_line else None
     shown = first_tariff(lines)

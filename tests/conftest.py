@@ -1,14 +1,27 @@
-"""Shared fixtures: the repository root, the sources, and one strict site build per session."""
+"""Shared fixtures: the repository root, the sources, one strict site build per session, and
+the one date every test takes as "today".
+
+No test follows the machine's clock: ``SOURCE_DATE_EPOCH`` is set here, before anything is
+imported or built, so the core (``calculator.clock.today``), every build and every command-line
+run in a child process take `PEILDATUM` as today; the browser tests pin the page clock to it
+(tests/e2e/helpers.py). ``make test-klok`` runs the suite with the machine's clock moved on.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The day the suite's expectations were read off the sources for (2026 amounts in force).
+PEILDATUM = date(2026, 12, 1)
+os.environ["SOURCE_DATE_EPOCH"] = str(int((PEILDATUM - date(1970, 1, 1)).total_seconds()))
 
 
 def _find_sources() -> Path:
@@ -25,6 +38,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     take their parameters from the declared inputs and regions in it at import time."""
     if not (ROOT / "calculator" / "data" / "bundle.json").exists():
         subprocess.run([sys.executable, "build.py", "--bundle"], cwd=ROOT, check=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def peildatum() -> date:
+    """The suite's "today" (see the module docstring)."""
+    return PEILDATUM
 
 
 @pytest.fixture(scope="session")

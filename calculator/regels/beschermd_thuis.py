@@ -17,13 +17,13 @@ def begeleiding_uren_per_week(p: Peil, niveau: str, t: Toelichting, sleutel: str
 
     Bron: 003, Bijlage 10, Beschermd Thuis Zwaar / Midden / Licht.
     """
-    uren = p.w[sleutel]
+    uren = p.waarde_van[sleutel]
     t.stap(
         f"Beschermd Thuis {niveau}: gemiddelde begeleiding (gepland en ongepland)",
         "begeleiding_uren_per_week",
         uren,
         "uren per week",
-        p.b[sleutel],
+        p.bron_van[sleutel],
     )
     return uren
 

@@ -24,12 +24,12 @@ def hht_uren(p: Peil, t: Toelichting, sleutel: str = SLEUTEL) -> Decimal:
 
     ``sleutel``: the parameter with the region's volume (the HHT product's kengetal).
     """
-    uren = p.w[sleutel]
+    uren = p.waarde_van[sleutel]
     t.stap(
         "HHT: vast volume huishoudelijke hulp, in overleg in te zetten",
         "hht_uren",
         uren,
         "uren per jaar",
-        p.b[sleutel],
+        p.bron_van[sleutel],
     )
     return uren

@@ -48,7 +48,7 @@ def maatwerk(onderdeel: str, melding: str, bron: dict) -> dict:
 def minimale_duur(p: Peil, duur_maanden: int, t: Toelichting) -> str | None:
     """No HO when it is needed for less than the minimum duration in months. Bron: 002, 1. Inleiding."""
     sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
-    minimum = p.w[sleutel]
+    minimum = p.waarde_van[sleutel]
     voldaan = Decimal(duur_maanden) >= minimum
     if t.aan:
         uitkomst = "voldaan" if voldaan else "niet voldaan"
@@ -57,7 +57,7 @@ def minimale_duur(p: Peil, duur_maanden: int, t: Toelichting) -> str | None:
             "minimale_duur",
             minimum,
             "maanden",
-            p.b[sleutel],
+            p.bron_van[sleutel],
         )
     if voldaan:
         return None
@@ -75,7 +75,7 @@ def gebruikelijke_hulp(p: Peil, huisgenoten: int, t: Toelichting) -> str | None:
     Bron: 002, 2. Algemene, algemeen gebruikelijke en voorliggende voorzieningen.
     """
     sleutel = "ho_normenkader.toegang.gebruikelijke_hulp_vanaf_leeftijd"
-    leeftijd = p.w[sleutel]
+    leeftijd = p.waarde_van[sleutel]
     if t.aan:
         t.stap(
             f"Gebruikelijke hulp: huisgenoten van {leeftijd} jaar of ouder die het huishouden kunnen "
@@ -84,7 +84,7 @@ def gebruikelijke_hulp(p: Peil, huisgenoten: int, t: Toelichting) -> str | None:
             "gebruikelijke_hulp",
             leeftijd,
             "jaar",
-            p.b[sleutel],
+            p.bron_van[sleutel],
         )
     if huisgenoten <= 0:
         return None
@@ -99,8 +99,8 @@ def _minuten_deel(
     p: Peil, t: Toelichting, sleutel: str, naam: str, label: str, minuten: Decimal, stap: str
 ) -> Onderdeel:
     """A part in minutes a week: one step of the explanation, citing the parameter's source."""
-    t.stap(stap, naam, minuten, "minuten per week", p.b[sleutel])
-    return Onderdeel(naam, label, minuten, p.b[sleutel])
+    t.stap(stap, naam, minuten, "minuten per week", p.bron_van[sleutel])
+    return Onderdeel(naam, label, minuten, p.bron_van[sleutel])
 
 
 def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
@@ -115,7 +115,7 @@ def basismodule(p: Peil, t: Toelichting) -> Onderdeel:
         sleutel,
         "basismodule",
         "Basismodule schoon en leefbaar huis",
-        p.w[sleutel],
+        p.waarde_van[sleutel],
         "Basismodule schoon en leefbaar huis (volledige overname)",
     )
 
@@ -132,7 +132,7 @@ def aftrek_lichte_taken(p: Peil, t: Toelichting) -> Onderdeel:
         sleutel,
         "aftrek_lichte_taken",
         "Aftrek lichte taken zelf",
-        -p.w[sleutel],
+        -p.waarde_van[sleutel],
         "Aftrek: lichte taken doet de cliënt (of het netwerk) zelf",
     )
 
@@ -143,7 +143,7 @@ def extra_ruimten(p: Peil, aantal: int, t: Toelichting) -> Onderdeel:
     Bron: 002, 4. Resultaten, Basismodule: Resultaat Schoon en Leefbaar Huis.
     """
     sleutel = "ho_normenkader.extra_ruimte.minuten_per_week"
-    per_ruimte = p.w[sleutel]
+    per_ruimte = p.waarde_van[sleutel]
     return _minuten_deel(
         p,
         t,
@@ -168,7 +168,7 @@ def extra_schoonmaak(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
         "extra_schoonmaak",
         "Extra schoonmaak tijdens het bezoek",
         Decimal(minuten),
-        f"Extra schoonmaak tijdens het bezoek (hoogstens {p.w[sleutel]} minuten)",
+        f"Extra schoonmaak tijdens het bezoek (hoogstens {p.waarde_van[sleutel]} minuten)",
     )
 
 
@@ -185,7 +185,7 @@ def extra_bezoek(p: Peil, minuten: int, t: Toelichting) -> Onderdeel:
         "extra_bezoek",
         "Extra bezoek per week",
         Decimal(minuten),
-        f"Extra bezoek per week (hoogstens {p.w[sleutel]} minuten)",
+        f"Extra bezoek per week (hoogstens {p.waarde_van[sleutel]} minuten)",
     )
 
 
@@ -198,7 +198,7 @@ def regie_aanleren(
     Bron: 002, 4. Resultaten, Categorie 2: Resultaat Regie en organisatie.
     """
     sleutel = "ho_normenkader.regie.aanleren_max_weken"
-    max_weken = p.w[sleutel]
+    max_weken = p.waarde_van[sleutel]
     duur = f"{weken} weken" if weken is not None else f"hoogstens {max_weken} weken"
     looptijd = weken if weken is not None else int(max_weken)
     per_week = Decimal(minuten or 0)
@@ -212,7 +212,7 @@ def regie_aanleren(
         "regie_aanleren",
         per_week,
         "minuten per week",
-        p.b[sleutel],
+        p.bron_van[sleutel],
     )
     besluit = (
         f"De consulent heeft {minuten} minuten per week bepaald; motiveer dit in de beschikking."
@@ -223,10 +223,10 @@ def regie_aanleren(
         "regie_aanleren",
         f"Regie en organisatie aanleren is tijdelijke ondersteuning ({duur}, hoogstens {max_weken}). "
         f"De bron geeft geen normtijd. {besluit}",
-        p.b[sleutel],
+        p.bron_van[sleutel],
     )
     label = "Regie en organisatie: aanleren"
-    deel = Onderdeel("regie_aanleren", label, per_week, p.b[sleutel], weken=looptijd)
+    deel = Onderdeel("regie_aanleren", label, per_week, p.bron_van[sleutel], weken=looptijd)
     return deel, punt
 
 
@@ -242,7 +242,7 @@ def regie_structureel(p: Peil, t: Toelichting) -> Onderdeel:
         sleutel,
         "regie_structureel",
         "Regie en organisatie: structureel",
-        p.w[sleutel],
+        p.waarde_van[sleutel],
         "Regie en organisatie: structureel adviseren en organiseren",
     )
 
@@ -253,7 +253,7 @@ def broodmaaltijden(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
     Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging.
     """
     sleutel = "ho_normenkader.maaltijden.broodmaaltijd_minuten_per_dag"
-    per_dag = p.w[sleutel]
+    per_dag = p.waarde_van[sleutel]
     return _minuten_deel(
         p,
         t,
@@ -271,7 +271,7 @@ def warme_maaltijd(p: Peil, dagen: int, t: Toelichting) -> Onderdeel:
     Bron: 002, 4. Resultaten, Resultaat Maaltijdverzorging.
     """
     sleutel = "ho_normenkader.maaltijden.warme_maaltijd_minuten_per_dag"
-    per_dag = p.w[sleutel]
+    per_dag = p.waarde_van[sleutel]
     return _minuten_deel(
         p,
         t,
@@ -328,8 +328,9 @@ def maaltijden_maatwerk(p: Peil, dagen: int, vaatwasser: bool | None) -> list[di
         maatwerk(
             "maaltijden",
             f"De enige weegfactor bij maaltijden is de vaatwasser: {vaat}. Minder tijd als netwerk of eigen "
-            f"mogelijkheden helpen. Een indicatie voor maaltijden geldt hoogstens {p.w[sleutel]} jaar.",
-            p.b[sleutel],
+            "mogelijkheden helpen. Een indicatie voor maaltijden geldt hoogstens "
+            f"{p.waarde_van[sleutel]} jaar.",
+            p.bron_van[sleutel],
         )
     )
     return punten
@@ -343,8 +344,8 @@ def uren_naar_minuten_per_week(p: Peil, uren_per_jaar: Decimal) -> Decimal:
     """
     return op_cent(
         uren_per_jaar
-        * p.w["ho_normenkader.omrekening.minuten_per_uur"]
-        / p.w["ho_normenkader.omrekening.weken_per_jaar"]
+        * p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
+        / p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"]
     )
 
 
@@ -355,8 +356,8 @@ def minuten_naar_uren_per_jaar(p: Peil, minuten_per_week: Decimal) -> Decimal:
     """
     return (
         minuten_per_week
-        * p.w["ho_normenkader.omrekening.weken_per_jaar"]
-        / p.w["ho_normenkader.omrekening.minuten_per_uur"]
+        * p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"]
+        / p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
     )
 
 
@@ -365,24 +366,29 @@ def hhm_onderdeel(p: Peil, naam: str, label: str, sleutel: str, t: Toelichting) 
 
     Bron: 003, Bijlage 11 (HHM Normenkader 2025) for the hours; 002, 3. Uitgangspunten for the conversion.
     """
-    uren = p.w[sleutel]
+    uren = p.waarde_van[sleutel]
     minuten = uren_naar_minuten_per_week(p, uren)
     if t.aan:
         t.stap(
-            f"{label}: {nl.getal(uren)} uur per jaar (HHM 2025)", naam, uren, "uren per jaar", p.b[sleutel]
+            f"{label}: {nl.getal_nl(uren)} uur per jaar (HHM 2025)",
+            naam,
+            uren,
+            "uren per jaar",
+            p.bron_van[sleutel],
         )
         per_uur, weken = (
-            p.w["ho_normenkader.omrekening.minuten_per_uur"],
-            p.w["ho_normenkader.omrekening.weken_per_jaar"],
+            p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"],
+            p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"],
         )
         t.stap(
-            f"{label}: omgerekend {nl.getal(uren)} x {per_uur} / {weken} (afgeleid, afgerond op 2 decimalen)",
+            f"{label}: omgerekend {nl.getal_nl(uren)} x {per_uur} / {weken} "
+            "(afgeleid, afgerond op 2 decimalen)",
             naam,
             minuten,
             "minuten per week",
-            p.b["ho_normenkader.omrekening.weken_per_jaar"],
+            p.bron_van["ho_normenkader.omrekening.weken_per_jaar"],
         )
-    return Onderdeel(naam, label, minuten, p.b[sleutel], uren)
+    return Onderdeel(naam, label, minuten, p.bron_van[sleutel], uren)
 
 
 def wasverzorging(p: Peil, keuze: str, t: Toelichting) -> Onderdeel:
@@ -446,16 +452,16 @@ def uren_per_jaar(
     afgerond = op_heel(exact + hhm)
     if t.aan:
         weken, per_uur = (
-            p.w["ho_normenkader.omrekening.weken_per_jaar"],
-            p.w["ho_normenkader.omrekening.minuten_per_uur"],
+            p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"],
+            p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"],
         )
         t.stap(
-            f"{wat}: {nl.getal(minuten)} minuten x {weken} / {per_uur} = {nl.getal(op_cent(exact))}, "
+            f"{wat}: {nl.getal_nl(minuten)} minuten x {weken} / {per_uur} = {nl.getal_nl(op_cent(exact))}, "
             "afgerond op hele uren (half naar boven)",
             "uren_per_jaar",
             op_heel(exact),
             "uren per jaar",
-            p.b["ho_normenkader.omrekening.weken_per_jaar"],
+            p.bron_van["ho_normenkader.omrekening.weken_per_jaar"],
         )
         if hhm:
             bron = next(o.bron for o in onderdelen if o.hhm_uren_per_jaar is not None)

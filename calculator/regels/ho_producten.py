@@ -138,10 +138,10 @@ def pakket_uren(p: Peil, m: dict, pakket: Pakket, t: Toelichting) -> list[Onderd
         sleutel = regel["parameter"]
         prm = p.bundle["parameters"].get(sleutel, {})
         label = prm.get("beschrijving") or sleutel
-        uren = p.w[sleutel]
+        uren = p.waarde_van[sleutel]
         stap = "basis_uren" if deel == "basis" else "aanvullende_uren"
-        t.stap(f"Uren per jaar voor {label}", stap, uren, "uren per jaar", p.b[sleutel])
-        uit.append(Onderdeel(product_van(m, deel, delen), deel, label, uren, p.b[sleutel]))
+        t.stap(f"Uren per jaar voor {label}", stap, uren, "uren per jaar", p.bron_van[sleutel])
+        uit.append(Onderdeel(product_van(m, deel, delen), deel, label, uren, p.bron_van[sleutel]))
     return uit
 
 

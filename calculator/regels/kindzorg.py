@@ -42,7 +42,7 @@ def normtijd_van_toepassing(p: Peil, kind: Kind) -> bool:
 
     Bron: 002, Normtijden Kindzorg.
     """
-    return Decimal(kind.leeftijd) < p.w["kindzorg.leeftijd_tot"]
+    return Decimal(kind.leeftijd) < p.waarde_van["kindzorg.leeftijd_tot"]
 
 
 def kindzorg_kind(p: Peil, nummer: int, kind: Kind, t: Toelichting) -> Decimal:
@@ -52,15 +52,15 @@ def kindzorg_kind(p: Peil, nummer: int, kind: Kind, t: Toelichting) -> Decimal:
         keer = kind.keer.get(veld, 0)
         if not keer:
             continue
-        minuten = p.w[sleutel] * keer
+        minuten = p.waarde_van[sleutel] * keer
         totaal += minuten
         if t.aan:
             t.stap(
-                f"Kind {nummer} ({kind.leeftijd} jaar), {label}: {keer} x {p.w[sleutel]} minuten",
+                f"Kind {nummer} ({kind.leeftijd} jaar), {label}: {keer} x {p.waarde_van[sleutel]} minuten",
                 "kindzorg_kind",
                 minuten,
                 "minuten per week",
-                p.b[sleutel],
+                p.bron_van[sleutel],
             )
     return totaal
 
@@ -71,14 +71,14 @@ def naar_school(p: Peil, keer: int, t: Toelichting) -> Decimal:
     Bron: 002, Normtijden Kindzorg.
     """
     sleutel = "kindzorg.normtijd.naar_school"
-    minuten = p.w[sleutel] * keer
+    minuten = p.waarde_van[sleutel] * keer
     if t.aan:
         t.stap(
-            f"Naar school of opvang brengen: {keer} x {p.w[sleutel]} minuten (per gezin)",
+            f"Naar school of opvang brengen: {keer} x {p.waarde_van[sleutel]} minuten (per gezin)",
             "naar_school",
             minuten,
             "minuten per week",
-            p.b[sleutel],
+            p.bron_van[sleutel],
         )
     return minuten
 
@@ -86,16 +86,16 @@ def naar_school(p: Peil, keer: int, t: Toelichting) -> Decimal:
 def kindzorg_maximum(p: Peil, minuten: Decimal, t: Toelichting) -> Decimal:
     """Kindzorg is capped at a maximum of hours a week. Bron: 002, Normtijden Kindzorg."""
     sleutel = "kindzorg.max_uren_per_week"
-    grens = p.w[sleutel] * p.w["ho_normenkader.omrekening.minuten_per_uur"]
+    grens = p.waarde_van[sleutel] * p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
     if minuten <= grens:
         return minuten
     if t.aan:
         t.stap(
-            f"Kindzorg begrensd: {minuten} minuten is meer dan {p.w[sleutel]} uur per week",
+            f"Kindzorg begrensd: {minuten} minuten is meer dan {p.waarde_van[sleutel]} uur per week",
             "kindzorg_maximum",
             grens,
             "minuten per week",
-            p.b[sleutel],
+            p.bron_van[sleutel],
         )
     return grens
 
@@ -108,8 +108,8 @@ def kindzorg(
     Bron: 002, Resultaat Kindzorg, Normtijden Kindzorg.
     """
     punten: list[dict] = []
-    bron = p.b["kindzorg.leeftijd_tot"]
-    leeftijd_tot = p.w["kindzorg.leeftijd_tot"]
+    bron = p.bron_van["kindzorg.leeftijd_tot"]
+    leeftijd_tot = p.waarde_van["kindzorg.leeftijd_tot"]
     minuten = NUL
     jong = 0
     for nummer, kind in enumerate(kinderen, start=1):
@@ -137,14 +137,14 @@ def kindzorg(
                     bron,
                 )
             )
-    max_maanden = p.w["kindzorg.max_maanden"]
+    max_maanden = p.waarde_van["kindzorg.max_maanden"]
     duur = Decimal(duur_maanden) if duur_maanden is not None else max_maanden
     punten.append(
         maatwerk(
             "kindzorg",
             f"Kindzorg is tijdelijk: hoogstens {max_maanden} maanden (hier {duur}), en korter als het kan. "
             "Ouders zoeken intussen een blijvende oplossing; oppassen valt er niet onder.",
-            p.b["kindzorg.max_maanden"],
+            p.bron_van["kindzorg.max_maanden"],
         )
     )
     if not jong:

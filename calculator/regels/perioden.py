@@ -43,16 +43,16 @@ def weken_uit_maanden(p: Peil, maanden: Decimal, t: Toelichting, wat: str) -> in
 
     Bron: 002, Normtijden Kindzorg (the duration in months); 3. Uitgangspunten (minutes per week).
     """
-    weken = op_heel(maanden * p.w[WEKEN] / MAANDEN_PER_JAAR)
+    weken = op_heel(maanden * p.waarde_van[WEKEN] / MAANDEN_PER_JAAR)
     if t.aan:
         t.stap(
-            f"{wat}: {nl.getal(maanden)} maanden x {p.w[WEKEN]} / {MAANDEN_PER_JAAR} = "
-            f"{nl.getal(weken)} weken "
+            f"{wat}: {nl.getal_nl(maanden)} maanden x {p.waarde_van[WEKEN]} / {MAANDEN_PER_JAAR} = "
+            f"{nl.getal_nl(weken)} weken "
             "(eigen rekenafspraak, afgerond op hele weken)",
             "weken_uit_maanden",
             weken,
             "weken",
-            p.b[WEKEN],
+            p.bron_van[WEKEN],
         )
     return int(weken)
 
@@ -97,17 +97,17 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: boo
     wat = "Blijvend, uren per jaar" if tijdelijk else "Uren per jaar"
     struct_uren, struct_exact = uren_per_jaar(p, structureel, t, wat)
     tijd_minuten = sum((d.minuten_per_week * d.weken for d in tijdelijk), NUL)
-    tijd_exact = tijd_minuten / p.w[PER_UUR]
+    tijd_exact = tijd_minuten / p.waarde_van[PER_UUR]
     # Round once, at the end: the exact structural and temporary hours are added first (002,
     # 3. Uitgangspunten gives minutes; rounding each part separately could lose an hour).
     eerste_jaar_exact = struct_exact + tijd_exact
     eerste_jaar = op_heel(eerste_jaar_exact)
     if t.aan:
         for d in tijdelijk:
-            uren = op_cent(d.minuten_per_week * d.weken / p.w[PER_UUR])
+            uren = op_cent(d.minuten_per_week * d.weken / p.waarde_van[PER_UUR])
             t.stap(
-                f"{d.label}: tijdelijk, {d.weken} weken x {nl.getal(d.minuten_per_week)} minuten / "
-                f"{p.w[PER_UUR]} = {nl.getal(uren)} uur",
+                f"{d.label}: tijdelijk, {d.weken} weken x {nl.getal_nl(d.minuten_per_week)} minuten / "
+                f"{p.waarde_van[PER_UUR]} = {nl.getal_nl(uren)} uur",
                 "tijdelijk_uren",
                 uren,
                 "uren",
@@ -116,12 +116,13 @@ def over_tijd(p: Peil, delen: list[Onderdeel], t: Toelichting, met_perioden: boo
         if tijdelijk:
             t.stap(
                 "Eerste jaar: blijvende uren plus de tijdelijke uren, onafgerond opgeteld "
-                f"({nl.getal(op_cent(struct_exact))} + {nl.getal(op_cent(tijd_exact))} = "
-                f"{nl.getal(op_cent(eerste_jaar_exact))}), één keer afgerond op hele uren (half naar boven)",
+                f"({nl.getal_nl(op_cent(struct_exact))} + {nl.getal_nl(op_cent(tijd_exact))} = "
+                f"{nl.getal_nl(op_cent(eerste_jaar_exact))}), "
+                "één keer afgerond op hele uren (half naar boven)",
                 "uren_eerste_jaar",
                 eerste_jaar,
                 "uren",
-                p.b[PER_UUR],
+                p.bron_van[PER_UUR],
             )
     return OverTijd(
         perioden=perioden(delen) if met_perioden else [],

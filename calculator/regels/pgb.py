@@ -49,12 +49,12 @@ class Regel:
 class Budget:
     """Priced lines and the lines the source gives no amount for."""
 
-    regels: list[Regel] = field(default_factory=list)
+    posten: list[Regel] = field(default_factory=list)
     ontbreekt: list[dict] = field(default_factory=list)
 
     def voeg_toe(self, ander: Budget) -> None:
         """Merge another budget into this one."""
-        self.regels.extend(ander.regels)
+        self.posten.extend(ander.posten)
         self.ontbreekt.extend(ander.ontbreekt)
 
 
@@ -131,14 +131,14 @@ def sociaal_netwerk_budget(p: Peil, m: dict, tabel_id: str, pakket: Pakket, t: T
         extra = {}
         uitleg = ""
         if uurtarief is not None and rij.uren_per_jaar:
-            uren = p.w[rij.uren_per_jaar]
+            uren = p.waarde_van[rij.uren_per_jaar]
             extra = {"uren_per_jaar": uren, "uurtarief": uurtarief.waarde}
             uitleg = (
-                f": {nl.getal(uren)} uur x {nl.euro(uurtarief.waarde)} / {MAANDEN_PER_JAAR}, "
+                f": {nl.getal_nl(uren)} uur x {nl.euro(uurtarief.waarde)} / {MAANDEN_PER_JAAR}, "
                 "afgerond op centen (bedrag uit de tabel)"
             )
         regel_uit = maandregel(rij, t, uitleg)
-        budget.regels.append(Regel(regel_uit.rij, regel_uit.per_maand, regel_uit.per_jaar, extra))
+        budget.posten.append(Regel(regel_uit.rij, regel_uit.per_maand, regel_uit.per_jaar, extra))
     return budget
 
 
@@ -186,7 +186,7 @@ def professioneel_budget(
         if rij is None or rij.waarde is None:
             budget.ontbreekt.append(ontbreekt(pakket.basis, rij_id, f"{rij_id}: {NIET_IN_BRON}", bron))
             continue
-        budget.regels.append(maandregel(rij, t))
+        budget.posten.append(maandregel(rij, t))
     return budget
 
 
@@ -235,13 +235,13 @@ def product_budget(p: Peil, regio: str, uitvoering: str, product: str, t: Toelic
             )
         )
         return budget
-    budget.regels.append(maandregel(rij, t))
+    budget.posten.append(maandregel(rij, t))
     return budget
 
 
 def totalen(budget: Budget) -> tuple[Decimal, Decimal]:
     """Monthly and yearly totals: the sums of the lines."""
-    return sum((r.per_maand for r in budget.regels), NUL), sum((r.per_jaar for r in budget.regels), NUL)
+    return sum((r.per_maand for r in budget.posten), NUL), sum((r.per_jaar for r in budget.posten), NUL)
 
 
 def per_maand_uit_jaar(per_jaar: Decimal) -> Decimal:

@@ -67,7 +67,7 @@ def volume(p: Peil, minuten_per_week: Decimal, eenheid: str) -> int:
     """The volume in whole units a week: minutes, or minutes / minutes an hour for "uur", half-up.
     Our reading (an Aanname in content/iwmo.yaml): a toewijzing counts whole units."""
     if eenheid == "uur":
-        return int(op_heel(minuten_per_week / p.w[PER_UUR]))
+        return int(op_heel(minuten_per_week / p.waarde_van[PER_UUR]))
     return int(op_heel(minuten_per_week))
 
 
@@ -113,7 +113,7 @@ def met_data(
             "einddatum",
             eind.isoformat(),
             None,
-            p.b["ho_normenkader.toegang.minimale_duur_maanden"],
+            p.bron_van["ho_normenkader.toegang.minimale_duur_maanden"],
         )
     for pd in perioden:
         van, tot = week_data(ingangsdatum, pd["van_week"], pd["tot_en_met_week"], eind)

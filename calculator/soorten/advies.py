@@ -87,15 +87,15 @@ def _minuten_per_week(p: Peil, uren: Decimal, t: Toelichting) -> Decimal:
     """About how many minutes a week the hours a year are (a resident thinks in weeks): hours x minutes
     an hour / weeks a year (the site's own reckoning, content/regels/ho_normenkader.yaml),
     rounded to whole minutes. Only to read the answer; the hours a year stay the figure that counts."""
-    per_uur = p.w["ho_normenkader.omrekening.minuten_per_uur"]
-    weken = p.w["ho_normenkader.omrekening.weken_per_jaar"]
+    per_uur = p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
+    weken = p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"]
     minuten = (uren * per_uur / weken).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     t.stap(
-        f"Ongeveer per week: {nl.getal(uren)} uur x {per_uur} / {weken} weken, afgerond op hele minuten",
+        f"Ongeveer per week: {nl.getal_nl(uren)} uur x {per_uur} / {weken} weken, afgerond op hele minuten",
         "minuten_per_week",
         minuten,
         "minuten per week",
-        p.b["ho_normenkader.omrekening.weken_per_jaar"],
+        p.bron_van["ho_normenkader.omrekening.weken_per_jaar"],
     )
     return minuten
 

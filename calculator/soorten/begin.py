@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..data import Peil, bundel, peil
+from ..data import Peil, bundle_or_active, peil
 from ..invoer import Velden
 
 
@@ -13,7 +13,7 @@ def begin_invoer(
 ) -> tuple[Velden, Peil]:
     """The fields of a ``soort`` question (as content/invoer.yaml declares them) and the bundle seen on
     its ``peildatum`` (default ``vandaag``, else today); labels and bounds are those in force on that date."""
-    b = bundel(bundle)
+    b = bundle_or_active(bundle)
     v = Velden.voor(invoer, soort, b)
     p = peil(v.lees("peildatum", vandaag), b)
     v.gebruik_peil(p)

@@ -36,6 +36,6 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         "peildatum": p.peildatum.isoformat(),
         "regio": regio,
         "uren_per_jaar": getal(uren),
-        "bron": dict(p.b[sleutel]),
+        "bron": dict(p.bron_van[sleutel]),
         "toelichting": t.stappen,
     }

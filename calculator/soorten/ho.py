@@ -103,7 +103,7 @@ def onderdelen(
             "basismodule",
             0,
             "minuten per week",
-            p.b["ho_normenkader.basismodule.minuten_per_week"],
+            p.bron_van["ho_normenkader.basismodule.minuten_per_week"],
         )
     if s["extra_ruimten"]:
         delen.append(r.extra_ruimten(p, s["extra_ruimten"], t))
@@ -259,10 +259,11 @@ def _kindzorg_korter_dan_minimum(p: Peil, redenen: list[str]) -> dict:
     sleutel = "ho_normenkader.toegang.minimale_duur_maanden"
     return r.maatwerk(
         "kindzorg",
-        f"{redenen[0]} Daarom telt alleen kindzorg mee. Aanname: de minimale duur van {p.w[sleutel]} "
+        f"{redenen[0]} Daarom telt alleen kindzorg mee. Aanname: de minimale duur van "
+        f"{p.waarde_van[sleutel]} "
         "maanden geldt niet voor kindzorg, want kindzorg is per definitie tijdelijk (hoogstens "
-        f"{p.w['kindzorg.max_maanden']} maanden en zo kort als mogelijk).",
-        p.b[sleutel],
+        f"{p.waarde_van['kindzorg.max_maanden']} maanden en zo kort als mogelijk).",
+        p.bron_van[sleutel],
     )
 
 
@@ -271,7 +272,7 @@ def _onderdeel(p: Peil, d: r.Onderdeel) -> dict:
     if d.hhm_uren_per_jaar is not None:
         uren = d.hhm_uren_per_jaar
     elif d.weken is not None:
-        uren = d.minuten_per_week * d.weken / p.w["ho_normenkader.omrekening.minuten_per_uur"]
+        uren = d.minuten_per_week * d.weken / p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
     else:
         uren = r.minuten_naar_uren_per_jaar(p, d.minuten_per_week)
     return {

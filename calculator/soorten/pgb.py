@@ -30,20 +30,15 @@ def _regio_naam(p: Peil, regio: str) -> str:
 def budget_uit(p: Peil, budget: r.Budget) -> dict:
     """A budget as output: totals as strings with two decimals, the lines, what is missing."""
     per_maand, per_jaar = r.totalen(budget)
-    dag = p.peildatum.isoformat()
-    later = sorted({x.rij.vanaf for x in budget.regels if x.rij.voor_eerste})
-    opmerkingen = [
-        f"De peildatum {dag} ligt vóór de eerste tariefdatum in de bron ({v}); "
-        f"wij tonen de bedragen die gelden vanaf {v}."
-        for v in later
-    ]
+    # A peildatum before the first tariff date is said in the answer's waarschuwingen.
+    opmerkingen: list[str] = []
     # A table whose amounts only apply once a condition is met (003, Bijlage 11): the answer says so.
-    voorwaarden = sorted({v for x in budget.regels if (v := p.tabel(x.rij.tabel).get("voorwaarde"))})
+    voorwaarden = sorted({v for x in budget.posten if (v := p.tabel(x.rij.tabel).get("voorwaarde"))})
     return {
         "per_maand": bedrag(per_maand),
         "per_jaar": bedrag(per_jaar),
         "volledig": not budget.ontbreekt,
-        "regels": [_regel(x) for x in budget.regels],
+        "regels": [_regel(x) for x in budget.posten],
         "ontbreekt": budget.ontbreekt,
         "opmerkingen": opmerkingen,
         "voorwaarden": voorwaarden,
@@ -181,7 +176,7 @@ def bereken(p: Peil, vraag: dict, t: Toelichting) -> r.Budget:
                 melding = r.geen_tarief(p, uitvoering) if p.tabellen_van(regio) else GEEN_BEDRAGEN
                 budget.ontbreekt.append(r.ontbreekt(product, product, melding, r.regio_bron(p, regio)))
             else:
-                budget.regels.append(logeerzorg_budget(p, rij, vraag["etmalen"], t))
+                budget.posten.append(logeerzorg_budget(p, rij, vraag["etmalen"], t))
         else:
             budget.voeg_toe(r.product_budget(p, regio, uitvoering, product, t))
     return budget
@@ -197,7 +192,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     t.stap(f"Uitvoering: {uitvoering}, regio {naam}", "uitvoering", None, None, bron)
     budget = bereken(p, vraag, t)
     uit = budget_uit(p, budget)
-    if budget.regels:
+    if budget.posten:
         t.stap(
             "Per jaar: maandbedragen x 12 (logeerzorg: etmalen x tarief)",
             "jaarbedrag",

@@ -36,6 +36,9 @@ if (process.env.PARITY_REST === "1") {
   py.runPython(config.rest_finder);
 }
 const runJson = py.pyimport("calculator.api").run_json;
+// "Today" as on CPython (calculator/clock.py): the suite's SOURCE_DATE_EPOCH, passed as the page passes its date.
+const epoch = process.env.SOURCE_DATE_EPOCH;
+const vandaag = epoch ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : null;
 
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 // ["__import__", name] imports a module and answers its file (for the rest finder's test);
@@ -48,7 +51,7 @@ const out = cases.map(([soort, invoer]) => {
   try {
     if (soort === "__import__") return importeer(invoer);
     if (soort === "__python__") return voerUit(invoer);
-    return runJson(soort, invoer);
+    return runJson(soort, invoer, vandaag);
   } catch (error) {
     const regels = String(error.message).split("\n").filter(Boolean);
     return `FOUT ${error.type || error.name}: ${regels.find((r) => r.startsWith(error.type)) || regels.pop()}`;

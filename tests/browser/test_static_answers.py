@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser import form_space, static_answers
+from calculator import clock
 from tests.browser.helpers import run_in_pyodide
 from tests.e2e.conftest import site_dir  # noqa: F401 - the built site, as a fixture
 
@@ -49,7 +50,7 @@ def test_the_resident_page_has_a_table_and_the_others_run_live(site_dir: Path) -
 
 
 def test_every_precomputed_answer_equals_the_live_answer_on_pyodide(site_dir: Path, tmp_path: Path) -> None:  # noqa: F811
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     cases: list[tuple[str, str]] = []
     expected: list[str] = []
     for _, table in tables(site_dir):
@@ -125,13 +126,18 @@ def test_a_form_with_an_open_field_is_left_to_the_live_core(field: str) -> None:
     assert form is None
 
 
-def test_periods_end_where_a_value_of_the_bundle_changes() -> None:
+def test_periods_end_where_a_value_of_the_bundle_changes_or_a_year_starts() -> None:
     bundle = {"a": {"waarden": [{"vanaf": "2026-01-01"}, {"vanaf": "2027-01-01"}]}, "b": "2025-07-01"}
     assert static_answers.periods(bundle, dt.date(2026, 11, 28)) == [
         ("2026-01-01", "2027-01-01"),
-        ("2027-01-01", None),
+        ("2027-01-01", "2028-01-01"),
     ]
-    assert static_answers.periods(bundle, dt.date(2024, 1, 1)) == [
-        (None, "2025-07-01"),
+    assert static_answers.periods(bundle, dt.date(2025, 3, 1)) == [
+        ("2025-01-01", "2025-07-01"),
         ("2025-07-01", "2026-01-01"),
+    ]
+    # Past the bundle's last date, a year still ends a period: the waarschuwingen name the year.
+    assert static_answers.periods(bundle, dt.date(2030, 6, 1)) == [
+        ("2030-01-01", "2031-01-01"),
+        ("2031-01-01", "2032-01-01"),
     ]

@@ -6,7 +6,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from calculator import data
+from calculator import clock, data
 from calculator.invoer import gebruik, velden_van
 
 # Fields and choices as content/invoer.yaml declares them (through the bundle).
@@ -24,7 +24,7 @@ PEILDATA = st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)).ma
 
 
 def peil() -> data.Peil:
-    return data.peil(date.today())
+    return data.peil(clock.today())
 
 
 def maximum(sleutel: str) -> int:

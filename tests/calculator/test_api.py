@@ -134,9 +134,9 @@ def test_advies_vraagt_de_regio_en_noemt_de_keuzes(bundle: dict) -> None:
 @pytest.mark.parametrize(
     "regio",
     sorted(
-        set(data.laad()["regios"])
-        - set(data.laad()["pakketten"])
-        - {t["regio"] for t in data.laad()["tarieven"].values()}
+        set(data.load_bundle()["regios"])
+        - set(data.load_bundle()["pakketten"])
+        - {t["regio"] for t in data.load_bundle()["tarieven"].values()}
     ),
 )
 def test_advies_zonder_ho_producten_in_de_bronnen_is_eerlijk(regio: str) -> None:
@@ -178,4 +178,9 @@ def test_peildatum_voor_de_eerste_waarde_neemt_de_vroegste() -> None:
     assert oud["per_maand"] == nu["per_maand"] == "71.51"
     assert oud["peildatum"] == "2020-01-01"
     assert oud["regels"][0]["vanaf"] == "2026-01-01"
-    assert "vóór de eerste tariefdatum" in oud["opmerkingen"][0] and nu["opmerkingen"] == []
+    # Halderberge's tariffs start on 1 January 2026 (003, Bijlage 11): the answer says so.
+    assert (
+        "Voor 1 januari 2020 staan geen bedragen in de bronnen; de rekenhulp gebruikt de bedragen "
+        "van 1 januari 2026." in oud["waarschuwingen"]
+    )
+    assert nu["waarschuwingen"] == []

@@ -13,7 +13,7 @@ from calculator.errors import InvoerFout
 
 def draai(tekst: str, soort: str = "ho") -> list[dict]:
     uit = io.StringIO()
-    batch.verwerk(io.StringIO(tekst), uit, soort)
+    batch.process(io.StringIO(tekst), uit, soort)
     return list(csv.DictReader(io.StringIO(uit.getvalue())))
 
 

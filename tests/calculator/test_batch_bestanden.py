@@ -22,7 +22,7 @@ def draai_bytes(inhoud: bytes, *args: str) -> tuple[list[list[str]], str]:
     """Run the batch from bytes as the CLI reads a file; returns the output rows and the separator."""
     tekst, gekozen = batch.open_tekst(io.BytesIO(inhoud), None)
     uit = io.StringIO()
-    batch.verwerk(tekst, uit, *args)
+    batch.process(tekst, uit, *args)
     waarde = uit.getvalue()
     teken = batch.scheidingsteken(waarde.splitlines()[0])
     return list(csv.reader(io.StringIO(waarde), delimiter=teken)), gekozen
@@ -73,7 +73,7 @@ def test_scheidingsteken_herkend_of_opgegeven(teken: str, naam: str) -> None:
     assert kolom(rijen, "toegekend") == ["true"]
     tekst, _ = batch.open_tekst(io.BytesIO(inhoud), None)
     uit = io.StringIO()
-    batch.verwerk(tekst, uit, "ho", None, cli.SCHEIDINGSTEKENS[naam])
+    batch.process(tekst, uit, "ho", None, cli.SCHEIDINGSTEKENS[naam])
     assert uit.getvalue().splitlines()[0].split(teken)[0] == "id"
 
 
@@ -127,7 +127,7 @@ def test_formules_worden_onschadelijk(cel: str) -> None:
     inhoud = io.StringIO()
     csv.writer(inhoud).writerows([["id", "_notitie", "duur_maanden"], [cel, cel, "12"]])
     inhoud.seek(0)
-    batch.verwerk(inhoud, uit)
+    batch.process(inhoud, uit)
     rij = list(csv.reader(io.StringIO(uit.getvalue())))[1]
     assert rij[0] == rij[1] == "'" + cel
     assert rij[2] == "12"
@@ -211,7 +211,7 @@ def test_willekeurige_bytes_als_cel(cel: bytes, naam: str) -> None:
     )
     tekst, _ = batch.open_tekst(io.BytesIO(inhoud), "utf-8")
     uit = io.StringIO()
-    rijen, _ = batch.verwerk(tekst, uit)
+    rijen, _ = batch.process(tekst, uit)
     waarde = uit.getvalue()
     waarde.encode("utf-8")
     uitrijen = list(csv.reader(io.StringIO(waarde)))

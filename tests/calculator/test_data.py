@@ -38,16 +38,16 @@ def test_kies_waarde(dag: date, waarde: str, voor_eerste: bool) -> None:
 def test_bundel_uit_pad_en_fouten(tmp_path: Path, bundle: dict) -> None:
     pad = tmp_path / "b.json"
     pad.write_text(json.dumps(bundle), encoding="utf-8")
-    assert data.laad(pad)["versie"] == 1
+    assert data.load_bundle(pad)["versie"] == 1
     with pytest.raises(BundleFout):
-        data.laad({"versie": 99})
+        data.load_bundle({"versie": 99})
     leeg = {"versie": 1, "parameters": {}, "tarieven": {}, "producten": {}, "regios": {}}
     with pytest.raises(BundleFout, match="ontbreekt"):
         data.peil(date(2026, 1, 1), leeg).waarde("ho_normenkader.basismodule.minuten_per_week")
 
 
 def test_de_bundel_in_het_pakket_wordt_gevonden() -> None:
-    assert data.laad(None)["versie"] == data.BUNDLE_VERSIE
+    assert data.load_bundle(None)["versie"] == data.BUNDLE_VERSIE
 
 
 def test_peil_wordt_hergebruikt(bundle: dict) -> None:

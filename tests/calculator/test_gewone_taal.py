@@ -23,6 +23,7 @@ TEKSTSLEUTELS = {
     "melding",
     "opmerkingen",
     "opmerking",
+    "waarschuwingen",
     "beslissing",
     "redenen_niet_toegekend",
     "tekst",

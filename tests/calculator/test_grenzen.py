@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculator import InvoerFout, api, data
+from calculator import InvoerFout, api, clock, data
 from calculator.invoer import velden_van
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
@@ -90,9 +90,7 @@ def test_maximum_uit_de_bron_noemt_de_bron() -> None:
 
 
 def test_leeftijd_van_een_kind_volgt_de_parameter() -> None:
-    grens = int(
-        data.peil(data.date.today()).waarde("ho_normenkader.toegang.gebruikelijke_hulp_vanaf_leeftijd")
-    )
+    grens = int(data.peil(clock.today()).waarde("ho_normenkader.toegang.gebruikelijke_hulp_vanaf_leeftijd"))
     tekst = json.dumps({"duur_maanden": 12, "kinderen": [{"leeftijd": grens}]})
     (f,) = fouten("ho", tekst)
     assert f["veld"] == "kinderen[0].leeftijd"

@@ -53,8 +53,8 @@ def bereken(inhoud: bytes) -> tuple[list[dict], dict]:
     tekst, _ = batch.open_tekst(io.BytesIO(inhoud))
     uit = io.StringIO()
     teller = herindicatie.Teller()
-    batch.verwerk(tekst, uit, peildatum=date.fromisoformat(PEILDATUM), na_rij=teller)
-    s = teller.uitkomst(invoer_deel(data.bundel()), date.fromisoformat(PEILDATUM))
+    batch.process(tekst, uit, peildatum=date.fromisoformat(PEILDATUM), na_rij=teller)
+    s = teller.uitkomst(invoer_deel(data.bundle_or_active()), date.fromisoformat(PEILDATUM))
     return list(csv.DictReader(io.StringIO(uit.getvalue()), delimiter=";")), s
 
 

@@ -16,7 +16,7 @@ PEILDATUM = "2026-06-01"
 @pytest.fixture
 def bundel() -> dict:
     """The real bundle with one new whole-number field for ho, declared as content/invoer.yaml would."""
-    b = copy.deepcopy(data.laad())
+    b = copy.deepcopy(data.load_bundle())
     b["invoer"]["velden"]["proef_keer_per_week"] = {
         "label": "Proef: keer per week",
         "type": "heel",
@@ -61,7 +61,7 @@ def test_het_nieuwe_veld_is_een_batchkolom_met_getallen(bundel: dict) -> None:
 
 
 def test_de_keuzes_per_soort_staan_een_keer_in_de_declaratie() -> None:
-    b = data.laad()
+    b = data.load_bundle()
     pgb = gebruik(b, "uitvoering", "pgb")["opties"]
     advies = gebruik(b, "uitvoering", "advies")["opties"]
     woorden = b["invoer"]["velden"]["uitvoering"]["keuzes"]

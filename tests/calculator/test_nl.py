@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from calculator.nl import datum, euro, getal
+from calculator.nl import datum, euro, getal_nl
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,8 @@ def test_euro(waarde: str, tekst: str) -> None:
     ("waarde", "tekst"),
     [("108.33", "108,33"), ("43.5", "43,5"), ("44.20", "44,2"), ("1200", "1.200"), ("390.00", "390")],
 )
-def test_getal(waarde: str, tekst: str) -> None:
-    assert getal(Decimal(waarde)) == tekst
+def test_getal_nl(waarde: str, tekst: str) -> None:
+    assert getal_nl(Decimal(waarde)) == tekst
 
 
 def test_datum() -> None:

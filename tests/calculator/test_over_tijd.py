@@ -76,7 +76,7 @@ def test_zonder_tijdelijke_delen_een_periode_en_gelijke_jaarcijfers() -> None:
 def test_batch_en_cli_tonen_hetzelfde() -> None:
     uit = io.StringIO()
     kinderen = json.dumps([KIND]).replace('"', '""')
-    batch.verwerk(io.StringIO(f'duur_maanden,kinderen,kindzorg_duur_maanden\n12,"{kinderen}",3\n'), uit, "ho")
+    batch.process(io.StringIO(f'duur_maanden,kinderen,kindzorg_duur_maanden\n12,"{kinderen}",3\n'), uit, "ho")
     rij = next(csv.DictReader(io.StringIO(uit.getvalue())))
     assert (
         rij["uren_eerste_jaar"],

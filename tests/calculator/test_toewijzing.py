@@ -101,7 +101,7 @@ def test_cli_en_batch_geven_dezelfde_toewijzing() -> None:
         f'{PEILDATUM},{INGANG},12,"{json.dumps([KIND]).replace(chr(34), chr(34) * 2)}",3,aanleren,6,60\n'
     )
     uit = io.StringIO()
-    batch.verwerk(io.StringIO(tekst), uit, "ho")
+    batch.process(io.StringIO(tekst), uit, "ho")
     rij = next(csv.DictReader(io.StringIO(uit.getvalue())))
     assert rij["fouten"] == "", rij["fouten"]
     assert rij["einddatum"] == cli["einddatum"] == "2028-01-03"

@@ -32,7 +32,7 @@ def test_de_keuze_in_het_advies_leest_zoals_de_content_het_zegt() -> None:
 
 
 def test_andere_woorden_in_de_content_zijn_andere_woorden_in_het_antwoord() -> None:
-    bundle = copy.deepcopy(data.laad())
+    bundle = copy.deepcopy(data.load_bundle())
     bundle["invoer"]["velden"]["uitvoering"]["in_zin"]["pgb-professioneel"] = "hulp van een professional"
     vraag = {"regio": "halderberge", "uitvoering": "pgb-professioneel", "peildatum": "2026-06-01"}
     assert advies.run(vraag, bundle)["keuze"]["omschrijving"] == "hulp van een professional"

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from catalogue.bronverwijzing import cited_sections, date_in_source, section_anchor
+from catalogue.bronverwijzing import cited_sections, datum_in_bron, section_anchor
 from catalogue.formatting import datum
 from catalogue.steps import validate
 from tests.catalogue.bronteksten import text
@@ -115,7 +115,7 @@ def test_datum_alleen_als_de_bron_hem_noemt(cat, bronnen_dir):
     plain = 0
     for bron, day in values:
         source = _flat(text(bronnen_dir, bron.document))
-        if date_in_source(cat.bronnen, bron, day):
+        if datum_in_bron(cat.bronnen, bron, day):
             assert _flat(datum(day)) in source, (bron, day)
             plain += 1
     # 003 Bijlage 11 gives "per 1 januari 2026"; 001, 002 ("juni 2019") and Bijlagen 4/6/8/10 give no day.
@@ -126,7 +126,7 @@ def test_datum_alleen_als_de_bron_hem_noemt(cat, bronnen_dir):
     for bron, day in values:
         undated = ("Bijlage 4", "Bijlage 6", "Bijlage 8", "Bijlage 10")
         if bron.document in ("001", "002") or bron.sectie.startswith(undated):
-            assert not date_in_source(cat.bronnen, bron, day), (bron, day)
+            assert not datum_in_bron(cat.bronnen, bron, day), (bron, day)
 
 
 def test_pagina_zegt_datum_niet_in_de_bron(built_site):

@@ -169,7 +169,7 @@ def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
 def test_logeerzorg_beschermd_thuis_en_hht_van_proefdorp(uit: Path) -> None:
     from calculator import api, data
 
-    b = data.laad(uit / "bundle.json")
+    b = data.load_bundle(uit / "bundle.json")
     pgb = api.run(
         "pgb",
         {
@@ -193,7 +193,7 @@ def test_elk_product_met_een_rekenhulp_krijgt_er_een(uit: Path) -> None:
     """Every product whose kind has a calculator (``berekening``) is answered by it, in every region."""
     from calculator import api, data
 
-    b = data.laad(uit / "bundle.json")
+    b = data.load_bundle(uit / "bundle.json")
     vraag = {
         "logeerzorg": lambda pid, x: (
             "pgb",

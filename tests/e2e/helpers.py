@@ -8,9 +8,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import HTTPServer
 
 from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.conftest import PEILDATUM
 
 # Python boots in well under a second on a desktop; CI machines are slow and shared.
 READY_MS = 60_000
@@ -75,10 +78,33 @@ def wait_count(page: Page, form: str, at_least: int) -> None:
     )
 
 
+# Shifts the page's Date to the suite's day and lets it run on. Playwright's clock would also
+# replace `performance`, whose marks the pages use (rekenhulp:eerste-resultaat), so only Date moves.
+PIN_DATE = """(() => {
+  const Echt = Date;
+  const verschil = %d - Echt.now();
+  class Vastgezet extends Echt {
+    constructor(...a) { super(...(a.length ? a : [Echt.now() + verschil])); }
+    static now() { return Echt.now() + verschil; }
+  }
+  globalThis.Date = Vastgezet;
+})();"""
+
+
+def pinned_context(browser: Browser, **options: object) -> BrowserContext:
+    """A new context whose pages start their clock at 10:00 on the suite's `PEILDATUM` and let it
+    run from there (timers and elapsed time stay real): no page follows the machine's date.
+    Workers keep the real clock, so the pages pass their own date to the core (python.js)."""
+    context = browser.new_context(**options)
+    start = datetime(PEILDATUM.year, PEILDATUM.month, PEILDATUM.day, 10, tzinfo=UTC)
+    context.add_init_script(PIN_DATE % int(start.timestamp() * 1000))
+    return context
+
+
 def watched_context(browser: Browser, base: str) -> tuple[BrowserContext, Page, Watch]:
     """A fresh context (empty cache) and page, with its requests and errors recorded: the
     context's requests (also the worker's and any popup's), the page's console errors."""
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context = pinned_context(browser, locale="nl-NL", viewport={"width": 1280, "height": 900})
     watch = Watch(base)
     context.on("request", lambda r: watch.requests.append(r.url))
     page = context.new_page()

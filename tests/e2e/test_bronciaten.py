@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import READY_MS, wait_ready
+from tests.e2e.helpers import READY_MS, pinned_context, wait_ready
 from tests.e2e.test_inwoner import axe
 from tests.e2e.test_normenkader_over_tijd import _kind_van_2
 from tests.e2e.test_rekenhulp import change
@@ -51,7 +51,7 @@ def _consultant_page(page: Page, base_url: str) -> list[str]:
 
 
 def test_elke_bronlink_van_de_rekenhulp_komt_uit_bij_een_citaat(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(locale="nl-NL", service_workers="block")
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
     try:
         page = context.new_page()
         links = _consultant_page(page, base_url)
@@ -74,7 +74,7 @@ def test_elke_bronlink_van_de_rekenhulp_komt_uit_bij_een_citaat(browser: Browser
 
 
 def test_bronlinks_werken_ook_zonder_internet(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(locale="nl-NL", service_workers="allow")
+    context = pinned_context(browser, locale="nl-NL", service_workers="allow")
     try:
         page = context.new_page()
         links = [h for h in _consultant_page(page, base_url) if "-regels-" in h]
@@ -90,7 +90,7 @@ def test_bronlinks_werken_ook_zonder_internet(browser: Browser, base_url: str) -
 def test_bronnenpagina_toont_alleen_de_geciteerde_regels_en_is_toegankelijk(
     browser: Browser, base_url: str
 ) -> None:
-    context = browser.new_context(locale="nl-NL", service_workers="block")
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
     try:
         page = context.new_page()
         page.goto(urljoin(base_url + "/", "bronnen/#bron-002-4-resultaten-regels-410-411"))

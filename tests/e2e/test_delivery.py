@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browser.serve import headers_for, make_server
 from tests.e2e import nginx
-from tests.e2e.helpers import READY_MS, get, serving, watched_context
+from tests.e2e.helpers import READY_MS, get, pinned_context, serving, watched_context
 
 # The resident's page answers once a place is chosen: opened as a link with one (issue 16).
 RESIDENT = "rekenhulp/pgb-budget/#gemeente=halderberge"
@@ -145,7 +145,7 @@ def test_a_live_page_preloads_the_runtime_and_downloads_it_once(
     """The consultant's page asks for the wasm and the start archive before its worker runs
     (the page's own preload), and the worker's requests for them join those downloads."""
     base, seen = counted
-    context = browser.new_context(locale="nl-NL", service_workers="block")
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
     try:
         page = context.new_page()
         page.goto(f"{base}/rekenhulp/normenkader/")
@@ -290,7 +290,7 @@ def test_every_state_of_the_resident_form_is_in_the_table(browser: Browser, base
 
 def test_offline_after_the_first_visit(browser: Browser, host: str) -> None:
     """Visit, go offline (the network cut), reload each calculator page: the same answers."""
-    context = browser.new_context(locale="nl-NL", service_workers="allow")
+    context = pinned_context(browser, locale="nl-NL", service_workers="allow")
     try:
         page = context.new_page()
         page.goto(f"{host}/{RESIDENT}")
@@ -337,7 +337,7 @@ def own_site(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def test_a_new_build_is_picked_up_and_the_page_says_so(browser: Browser, own_site: tuple[str, Path]) -> None:
     base, site = own_site
-    context = browser.new_context(locale="nl-NL", service_workers="allow")
+    context = pinned_context(browser, locale="nl-NL", service_workers="allow")
     try:
         page = context.new_page()
         page.goto(f"{base}/{RESIDENT}")

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.helpers import READY_MS, Watch, wait_ready
+from tests.e2e.helpers import READY_MS, Watch, pinned_context, wait_ready
 
 FORMS = {
     "rekenhulp/budget/": ("pgb", "hulpmiddel", "hht", "beschermd-thuis"),
@@ -23,57 +23,79 @@ FORMS = {
     "rekenhulp/pgb-budget/": ("advies",),
 }
 
-# Change one visible control of every form, then wait until each has shown one more answer.
+# Wait until no form has a question out (aria-busy, the page's own signal), then change one
+# visible control of every form such that the form asks a new question (a change that leaves the
+# question as it was is seen at once: the form does not go busy, so the next control is tried),
+# and wait until each has shown one more answer. No fixed sleep: every wait ends on a change of
+# the result sections, or at the bound `wachtMs` (a failure, never a pass).
 ELK_FORMULIER_ANTWOORDT = """
 async (wachtMs) => {
   const zichtbaar = (el) => !el.closest("[hidden]") && !el.closest("[data-item]");
   const forms = [...document.querySelectorAll("form[data-soort]")];
-  const teller = (f) => Number(document.querySelector(`[data-rekenhulp-resultaat='${f.id}']`)
-    .dataset.berekeningen || 0);
-  const voor = new Map(forms.map((f) => [f, teller(f)]));
-  const prik = (form) => {
-    const sel = [...form.querySelectorAll("select[name]")].find(zichtbaar);
-    if (sel && sel.options.length > 1) {
-      sel.selectedIndex = (sel.selectedIndex + 1) % sel.options.length;
-      sel.dispatchEvent(new Event("change", { bubbles: true }));
-      return;
+  const uit = (f) => document.querySelector(`[data-rekenhulp-resultaat='${f.id}']`);
+  const teller = (f) => Number(uit(f).dataset.berekeningen || 0);
+  const bezig = (f) => uit(f).getAttribute("aria-busy") === "true";
+  const tot = performance.now() + wachtMs;
+  const zodra = (klaar) => new Promise((resolve) => {
+    if (klaar()) return resolve(true);
+    const rest = Math.max(0, tot - performance.now());
+    const grens = setTimeout(() => { kijk.disconnect(); resolve(klaar()); }, rest);
+    const kijk = new MutationObserver(() => {
+      if (klaar()) { kijk.disconnect(); clearTimeout(grens); resolve(true); }
+    });
+    for (const f of forms) kijk.observe(uit(f), { attributes: true });
+  });
+  const wijzigingen = function* (form) {
+    const stuur = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+    for (const sel of [...form.querySelectorAll("select[name]")].filter(zichtbaar)) {
+      for (let stap = 1; stap < sel.options.length; stap++) {
+        yield () => {
+          sel.selectedIndex = (sel.selectedIndex + 1) % sel.options.length;
+          stuur(sel, "change");
+        };
+      }
     }
-    const radios = [...form.querySelectorAll("input[type=radio][name]")];
-    const radio = radios.find((r) => zichtbaar(r) && !r.checked);
-    if (radio) {
-      radio.checked = true;
-      radio.dispatchEvent(new Event("change", { bubbles: true }));
-      return;
+    for (const radio of [...form.querySelectorAll("input[type=radio][name]")].filter(zichtbaar)) {
+      yield () => { if (!radio.checked) { radio.checked = true; stuur(radio, "change"); } };
     }
-    const tekst = [...form.querySelectorAll("input[type=text][name]")].find(zichtbaar);
-    if (tekst) {
-      tekst.value = tekst.value === "1" ? "2" : "1";
-      tekst.dispatchEvent(new Event("input", { bubbles: true }));
-      return;
+    for (const vak of [...form.querySelectorAll("input[type=checkbox][name]")].filter(zichtbaar)) {
+      yield () => { vak.checked = !vak.checked; stuur(vak, "change"); };
     }
-    // A form with one fixed answer (HHT: a hidden field only): change that field and back later.
-    const vast = form.querySelector("input[type=hidden][name]");
-    vast.dataset.orig ??= vast.value;
-    vast.value = vast.value === vast.dataset.orig ? vast.value + "-anders" : vast.dataset.orig;
-    vast.dispatchEvent(new Event("input", { bubbles: true }));
+    for (const tekst of [...form.querySelectorAll("input[type=text][name]")].filter(zichtbaar)) {
+      for (const w of ["1", "2"]) yield () => { tekst.value = w; stuur(tekst, "input"); };
+    }
+    // A form with one fixed answer (HHT: a hidden field only): change that field.
+    for (const vast of form.querySelectorAll("input[type=hidden][name]")) {
+      yield () => {
+        vast.dataset.orig ??= vast.value;
+        vast.value = vast.value === vast.dataset.orig ? `${vast.value}-anders` : vast.dataset.orig;
+        stuur(vast, "input");
+      };
+    }
   };
-  for (const f of forms) prik(f);
-  // A poke may leave what the form sends unchanged (the same question is not asked twice), so a
-  // form still silent after a while gets a second, different poke before it counts as frozen.
-  const stil = () => forms.filter((f) => teller(f) <= voor.get(f));
-  const tot = Date.now() + wachtMs;
-  let tweede = Date.now() + 2000;
-  while (Date.now() < tot) {
-    if (!stil().length) return [];
-    if (tweede && Date.now() > tweede) {
-      for (const f of stil()) prik(f);
-      tweede = 0;
-    }
-    await new Promise((r) => setTimeout(r, 20));
+  if (!(await zodra(() => forms.every((f) => !bezig(f))))) {
+    return forms.filter(bezig).map((f) => `${f.id} (bezig)`);
   }
-  return stil().map((f) => f.id);
+  const voor = new Map(forms.map((f) => [f, teller(f)]));
+  const stil = [];
+  for (const f of forms) {
+    let gevraagd = false;
+    for (const wijzig of wijzigingen(f)) {
+      wijzig();
+      if (bezig(f) || teller(f) > voor.get(f)) { gevraagd = true; break; }
+    }
+    if (!gevraagd) stil.push(`${f.id} (geen wijziging gaf een nieuwe vraag)`);
+  }
+  await zodra(() => forms.every((f) => teller(f) > voor.get(f) && !bezig(f)));
+  return [...stil, ...forms.filter((f) => teller(f) <= voor.get(f)).map((f) => f.id)];
 }
 """
+
+# The fragment set as a link would set it, its hashchange handled before evaluate returns.
+ZET_FRAGMENT = """(h) => {
+  history.replaceState(null, "", "#" + h);
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}"""
 
 
 def open_all(page: Page, url: str, forms: tuple[str, ...]) -> None:
@@ -113,7 +135,7 @@ def test_een_vreemd_fragment_later(watched: tuple[Page, Watch], base_url: str) -
     page, watch = watched
     open_all(page, f"{base_url}/rekenhulp/budget/", FORMS["rekenhulp/budget/"])
     for fragment in ('x"]=1', 'f=pgb&x"]=1', "product=%22%5D%5B"):
-        page.evaluate("(h) => { location.hash = h; }", fragment)
+        page.evaluate(ZET_FRAGMENT, fragment)
         assert_all_answer(page)
     watch.assert_clean()
 
@@ -160,7 +182,7 @@ def pagina(browser: Browser, base_url: str) -> Iterator[dict[str, tuple[Page, Wa
     pages = {}
     contexts = []
     for pad, forms in FORMS.items():
-        context = browser.new_context(locale="nl-NL")
+        context = pinned_context(browser, locale="nl-NL")
         contexts.append(context)
         watch = Watch(base_url)
         page = context.new_page()
@@ -184,6 +206,6 @@ def test_willekeurige_fragmenten_laten_elk_formulier_antwoorden(
     pagina: dict[str, tuple[Page, Watch]], pad: str, tekst: str
 ) -> None:
     page, watch = pagina[pad]
-    page.evaluate("(h) => { location.hash = h; }", tekst)
+    page.evaluate(ZET_FRAGMENT, tekst)
     assert_all_answer(page)
     assert not watch.errors, watch.errors

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from tests.e2e.helpers import READY_MS, get, serving
+from tests.e2e.helpers import READY_MS, get, pinned_context, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 PEILDATUM = "2026-12-01T12:00:00"
@@ -47,7 +47,7 @@ def test_embedded_calculator_answers_on_another_origin(browser: Browser, base_ur
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
     with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as host_url:
         assert host_url != base_url
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        context = pinned_context(browser, locale="nl-NL", viewport={"width": 1280, "height": 900})
         context.clock.set_fixed_time(PEILDATUM)
         requests: list[str] = []
         errors: list[str] = []

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import Watch, wait_ready
+from tests.e2e.helpers import Watch, pinned_context, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -84,7 +84,7 @@ def test_de_schakelaar_kiest_donker_of_licht(watched: tuple[Page, Watch], base_u
 def test_antwoordopties_zijn_minstens_44_bij_44_en_het_hele_vak_kiest(
     browser: Browser, base_url: str
 ) -> None:
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True)
+    context = pinned_context(browser, locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
     page.goto(f"{base_url}/rekenhulp/pgb-budget/#gemeente=halderberge")
     wait_ready(page, "advies")
@@ -122,7 +122,7 @@ def test_tekst_in_kaders_en_hints_is_minstens_16px(watched: tuple[Page, Watch], 
 def test_zonder_javascript_zegt_de_pagina_het_en_wijst_de_weg(
     browser: Browser, base_url: str, path: str
 ) -> None:
-    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    context = pinned_context(browser, locale="nl-NL", java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}/{path}")
     melding = page.locator(".rh-zonder-js")
@@ -332,7 +332,7 @@ def test_de_eigen_bijdrage_van_dit_huishouden(
     watched: tuple[Page, Watch], base_url: str, antwoorden: list, verwacht: str, niet: str
 ) -> None:
     page, watch = watched
-    page.clock.set_fixed_time("2026-06-01T10:00:00")
+    # The page's clock is the suite's pinned day (helpers.PEILDATUM): € 21,80 holds from 1-1-2026 (005, 3.8).
     page.goto(f"{base_url}/{PGB}#gemeente=oudenbosch")
     wait_ready(page, "advies")
     kop = resultaat(page).locator(".rh-kop")
@@ -492,8 +492,8 @@ def test_axe_op_de_nieuwe_toestanden(
 def test_een_begrip_in_de_uitleg_van_een_keuze_opent_zonder_te_kiezen(
     browser: Browser, base_url: str
 ) -> None:
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    context = pinned_context(
+        browser, locale="nl-NL", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
     try:
         page = context.new_page()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import Watch, wait_count, wait_ready
+from tests.e2e.helpers import Watch, pinned_context, wait_count, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGINA = "rekenhulp/pgb-budget/"
@@ -168,7 +168,7 @@ def test_deellink_en_afdruk_dragen_de_gemeente(
     expect(antwoorden).to_contain_text("Hoorn")
     expect(antwoorden.get_by_role("link", name=re.compile("Wijzig"))).to_have_count(0)  # no links on paper
     expect(uitkomst(page).locator(".rh-inhoud")).to_contain_text("geen uren en geen bedragen")
-    ander = browser.new_context(locale="nl-NL")
+    ander = pinned_context(browser, locale="nl-NL")
     try:
         tweede = ander.new_page()
         tweede.goto(gedeeld)

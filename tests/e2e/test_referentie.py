@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import Watch
+from tests.e2e.helpers import Watch, pinned_context
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_afgedrukte_kaart_draagt_datum_en_adres(watched: tuple[Page, Watch], bas
     "path", ["producten/halderberge/ho-light/", "tarieven/halderberge/", "vergelijking/", "wijzigingen/"]
 )
 def test_tabellen_passen_op_een_telefoon(browser, base_url: str, path: str):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    context = pinned_context(browser, locale="nl-NL", viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{base_url}/{path}")
     cells = page.locator(".wmo-tarieven td, .wmo-vergelijking td, .wmo-vergelijking th")

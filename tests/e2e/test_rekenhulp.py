@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import READY_MS, Watch, wait_count, wait_ready
+from calculator.nl import datum
+from tests.conftest import PEILDATUM
+from tests.e2e.helpers import READY_MS, Watch, pinned_context, wait_count, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -283,7 +284,7 @@ def test_shared_link_reproduces_the_result(
     # The inputs live only in the fragment: the part a browser never sends to a server.
     assert "?" not in shared.split("#")[0]
 
-    other = browser.new_context(locale="nl-NL")
+    other = pinned_context(browser, locale="nl-NL")
     try:
         second = other.new_page()
         second.goto(shared)
@@ -303,8 +304,8 @@ def test_print_layout_has_result_date_and_sources(watched: tuple[Page, Watch], b
     expect(page.locator("form#advies")).to_be_hidden()
     voet = result(page, "advies").locator(".rh-print-voet")
     expect(voet).to_be_visible()
-    vandaag = date.today()
-    expect(voet).to_contain_text(str(vandaag.year))
+    # The page's clock starts on the suite's day (tests/e2e/helpers.py), not the machine's.
+    expect(voet).to_contain_text(f"Berekend op {datum(PEILDATUM)}")
     expect(voet).to_contain_text("bron 003")
     # The resident's page prints her answers as "Uw antwoorden" (the recap, without its Wijzig links).
     expect(result(page, "advies").locator(".rh-terugblik")).to_contain_text("Heeft u elke week hulp nodig")
@@ -329,7 +330,7 @@ def test_keyboard_only(watched: tuple[Page, Watch], base_url: str) -> None:
 
 
 def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(locale="nl-NL")
+    context = pinned_context(browser, locale="nl-NL")
     try:
         context.route("**/pyodide.asm.wasm", lambda route: route.abort())
         page = context.new_page()

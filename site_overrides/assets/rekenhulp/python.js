@@ -163,7 +163,7 @@ function vraagPython(soort, invoer) {
   const id = ++volgnummer;
   return new Promise((resolve, reject) => {
     wachtend.set(id, { resolve, reject });
-    worker.postMessage({ type: "bereken", id, soort, invoer });
+    worker.postMessage({ type: "bereken", id, soort, invoer, vandaag: vandaag() });
   });
 }
 

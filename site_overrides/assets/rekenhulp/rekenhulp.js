@@ -3,7 +3,8 @@
 //
 // For tests and the benchmark the result section carries data-status ("laden", "klaar",
 // "fout" for input the core rejected, "storing" when Python could not start) and
-// data-berekeningen (answers shown so far); every answer shown also fires the document
+// data-berekeningen (answers shown so far), and aria-busy="true" while a question is out; every
+// answer shown also fires the document
 // event "rekenhulp:resultaat" (detail: {formulier, ms, eerste, uitkomst}).
 
 import * as python from "./python.js";
@@ -95,6 +96,8 @@ class Rekenvorm {
 
   async stuur(invoer, apart, sleutel) {
     this.bezig = true;
+    // aria-busy: screen readers wait for the new answer; tests wait on it too (no fixed sleeps).
+    this.uitkomst.setAttribute("aria-busy", "true");
     this.opnieuwNodig = false;
     this.gevraagd = sleutel;
     let antwoord;
@@ -107,9 +110,11 @@ class Rekenvorm {
       }
     } catch {
       this.bezig = false; // the status listener shows what went wrong
+      this.uitkomst.setAttribute("aria-busy", "false");
       return;
     }
     this.bezig = false;
+    this.uitkomst.setAttribute("aria-busy", "false");
     if (this.opnieuwNodig) {
       this.plan(); // the answer is already stale: ask again, show only the newest
       return;

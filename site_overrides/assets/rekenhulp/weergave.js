@@ -395,7 +395,18 @@ const RENDERERS = { advies, ho, pgb, hulpmiddel, hht, beschermd_thuis: beschermd
 export function weergave(ctx, soort, uitkomst) {
   const fn = RENDERERS[soort];
   if (!fn) return { html: `<pre>${html(JSON.stringify(uitkomst, null, 1))}</pre>`, samenvatting: "" };
-  return fn(ctx, uitkomst);
+  const uit = fn(ctx, uitkomst);
+  return { ...uit, html: waarschuwingen(uitkomst) + uit.html };
+}
+
+// A peildatum outside the sources' dates: the answer says which dates its figures are of.
+function waarschuwingen(uitkomst) {
+  const zinnen = uitkomst.waarschuwingen || [];
+  if (!zinnen.length) return "";
+  return (
+    `<div class="admonition warning rh-waarschuwingen" role="note">` +
+    `<p class="admonition-title">Let op</p>${lijst(zinnen.map(html))}</div>`
+  );
 }
 
 export function foutenlijst(fouten) {

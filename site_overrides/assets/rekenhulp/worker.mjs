@@ -154,7 +154,7 @@ ready.then(
 const HER = { invoer: "/tmp/herindicatie-in.csv", csv: "/tmp/herindicatie-uit.csv", xlsx: "/tmp/herindicatie-uit.xlsx" };
 let samenvatting = null;
 
-function regels(bytes) {
+function lineCount(bytes) {
   let n = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
   return bytes.length && bytes[bytes.length - 1] !== 10 ? n : n - 1;
@@ -163,7 +163,7 @@ function regels(bytes) {
 async function herindicatie(message) {
   const { pyodide } = await ready;
   const bytes = new Uint8Array(message.bytes);
-  const totaal = regels(bytes);
+  const totaal = lineCount(bytes);
   pyodide.FS.writeFile(HER.invoer, bytes);
   const t0 = performance.now();
   const module = pyodide.pyimport("calculator.herindicatie");
@@ -204,6 +204,7 @@ self.onmessage = async (event) => {
     return; // already reported as status "fout"
   }
   const t0 = performance.now();
-  const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}));
+  // The page's local date is "today" for an answer without a peildatum (calculator/clock.py).
+  const json = core.runJson(String(message.soort), JSON.stringify(message.invoer ?? {}), message.vandaag ?? null);
   post({ type: "resultaat", id: message.id, json, ms: performance.now() - t0 });
 };
