@@ -137,7 +137,7 @@ def _timed_visit(ctx: BrowserContext, server: Server, spec: TimedPage, net: Prof
     finished: list[Any] = []
     page.on("requestfinished", lambda req: finished.append(req))
     server.tally.reset()
-    page.goto(server.url + spec.path, wait_until="commit")
+    page.goto(server.url + getattr(spec, "url_path", spec.path), wait_until="commit")
     state = _wait_first(page)
     if state.get("error") and state.get("first") is None:
         raise RuntimeError(f"{spec.name}: de pagina meldt een fout: {state['error'][:500]}")
@@ -262,7 +262,7 @@ def recalc_latencies(
             page = ctx.pages[0] if ctx.pages else ctx.new_page()
             if cpu_rate != 1:
                 ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
-            page.goto(server.url + spec.path, wait_until="commit")
+            page.goto(server.url + getattr(spec, "url_path", spec.path), wait_until="commit")
             state = _wait_first(page)
             if state.get("first") is None:
                 raise RuntimeError(f"{spec.name}: de pagina meldt een fout: {state['error'][:500]}")

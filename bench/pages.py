@@ -28,6 +28,12 @@ class TimedPage:
     ready: str
     # Selector of an element whose non-empty, visible text means the page failed (for messages).
     error_selector: str | None = None
+    # Opened as a link with this fragment (the resident's page answers once a place is chosen).
+    fragment: str = ""
+
+    @property
+    def url_path(self) -> str:
+        return self.path + self.fragment
 
 
 @dataclass(frozen=True)
@@ -191,18 +197,21 @@ READY_REKENHULP = "return el.dataset.status === 'klaar' && Number(el.dataset.ber
 STORING = '[data-rekenhulp-resultaat][data-status="storing"] .rh-status'
 
 
-def _rekenhulp(name: str, form: str) -> TimedPage:
+def _rekenhulp(name: str, form: str, fragment: str = "") -> TimedPage:
     return TimedPage(
         name=name,
         path=f"/rekenhulp/{name}/",
         selector=f'[data-rekenhulp-resultaat="{form}"]',
         ready=READY_REKENHULP,
         error_selector=STORING,
+        fragment=fragment,
     )
 
 
-# The resident's page: its default answers (weekly help, no extras) give an answer at once.
-PGB_BUDGET = _rekenhulp("pgb-budget", "advies")
+# The resident's page answers once she has chosen her town (issue 16): opened as the link a
+# municipality's site gives, with the town chosen; its default answers (weekly help, no extras)
+# then give an answer at once.
+PGB_BUDGET = _rekenhulp("pgb-budget", "advies", "#gemeente=oudenbosch")
 # The consultant's page: default duration 12 months, basismodule on, gives an indication at once.
 NORMENKADER = _rekenhulp("normenkader", "ho")
 

@@ -90,6 +90,7 @@ class Field:
     kind: str  # data-type
     element: Node  # the first element: visibility is read from it
     raw_values: list[str]  # every raw value a person can give it (ruweWaarde)
+    core: dict[str, str] = field(default_factory=dict)  # raw value -> an option's data-kern
 
 
 @dataclass
@@ -108,17 +109,34 @@ def _in_template(node: Node) -> bool:
 
 
 def forms(html: str) -> list[tuple[Form | None, str, str]]:
-    """Every ``form[data-soort]`` of a page: (Form or None if not enumerable, id, soort)."""
+    """Every ``form[data-soort]`` of a page: (Form or None if not enumerable, id, soort); after each
+    form, each of its ``[data-apart="soort"]`` parts as a form of that soort (formulier.js
+    ``leesApart``: those fields are asked of their own soort, not of the form's)."""
     root = parse(html)
     out: list[tuple[Form | None, str, str]] = []
     for node in root.iter():
         if node.tag == "form" and "data-soort" in node.attrs:
-            out.append((_form(node), node.attrs.get("id", ""), node.attrs["data-soort"]))
+            form_id = node.attrs.get("id", "")
+            out.append((_form(node, node.attrs["data-soort"]), form_id, node.attrs["data-soort"]))
+            for part in node.iter()[1:]:
+                if "data-apart" in part.attrs:
+                    soort = part.attrs["data-apart"]
+                    out.append((_form(part, soort), f"{form_id}:{soort}", soort))
     return out
 
 
-def _form(form: Node) -> Form | None:
-    elements = [n for n in form.iter()[1:] if not _in_template(n)]
+def _apart(node: Node, top: Node) -> bool:
+    """Inside a [data-apart] part below ``top`` (its fields belong to another soort)."""
+    for a in node.ancestors_or_self():
+        if a is top:
+            return False
+        if "data-apart" in a.attrs:
+            return True
+    return False
+
+
+def _form(form: Node, soort: str) -> Form | None:
+    elements = [n for n in form.iter()[1:] if not _in_template(n) and not _apart(n, form)]
     if any("data-lijst" in n.attrs for n in elements):
         return None  # a repeatable list has no finite input space
     groups: dict[str, list[Node]] = {}
@@ -132,13 +150,20 @@ def _form(form: Node) -> Form | None:
             return None
         first = els[0]
         key_ = first.attrs.get("data-sleutel") or name
-        fields.append(Field(name, key_, first.attrs.get("data-type", ""), first, values))
+        core = {}
+        if first.tag == "select":
+            core = {
+                o.attrs.get("value", o.text.strip()): o.attrs["data-kern"]
+                for o in first.iter()
+                if o.tag == "option" and "data-kern" in o.attrs
+            }
+        fields.append(Field(name, key_, first.attrs.get("data-type", ""), first, values, core))
     conditions: list[tuple[Node, str, list[str] | None]] = []
     for el in elements:
         if "data-toon-als" in el.attrs:
             naam, _, waarden = el.attrs["data-toon-als"].partition("=")
             conditions.append((el, naam, waarden.split("|") if "=" in el.attrs["data-toon-als"] else None))
-    return Form(form.attrs.get("id", ""), form.attrs["data-soort"], fields, conditions, form)
+    return Form(form.attrs.get("id", ""), soort, fields, conditions, form)
 
 
 def _raw_values(els: list[Node]) -> list[str] | None:
@@ -213,7 +238,7 @@ def _read(form: Form, raw: dict[str, str]) -> dict[str, Any]:
     for f in form.fields:
         if _hidden(f.element, hidden_now):
             continue
-        value = _value_for_core(f.kind, raw[f.name])
+        value = _value_for_core(f.kind, f.core.get(raw[f.name], raw[f.name]))
         if value is not None:
             invoer[f.key] = value
     return invoer

@@ -271,6 +271,7 @@ class Renderer:
         r("home.md.j2", "index.md")
         for role in ("aanbieders", "inwoners", "consulenten"):
             r(f"rol_{role}.md.j2", f"{role}.md")
+        r("gemeenten.md.j2", "gemeenten.md")
         r("producten_index.md.j2", "producten/index.md")
         for p in cat.producten.values():
             r("product.md.j2", product_md_path(p), p=p)

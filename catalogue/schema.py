@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from calculator.geldig import in_werking
 
@@ -278,10 +278,28 @@ class Lijst(Strict):
     aannames: list[Text]
 
 
+class Termijn(Strict):
+    """A step's legal period, counted from the step it follows (``na``: ``melding`` or another
+    termijn's id), for "Wat nu?" with the resident's dates. Exactly one of dagen, weken."""
+
+    id: Id
+    na: Id
+    dagen: int | None = Field(default=None, ge=1)
+    weken: int | None = Field(default=None, ge=1)
+    tekst: Text  # how the date reads: "<tekst>: uiterlijk 14 juli 2026"
+
+    @model_validator(mode="after")
+    def _een_maat(self) -> Termijn:
+        if (self.dagen is None) == (self.weken is None):
+            raise ValueError("geef dagen of weken, niet allebei en niet geen van beide")
+        return self
+
+
 class TekstSectie(Strict):
     titel: Text
     punten: list[Text] = Field(min_length=1)
     bron: Bron
+    termijn: Termijn | None = None
 
 
 class Tekst(Strict):

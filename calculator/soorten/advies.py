@@ -3,6 +3,9 @@ the maximum PGB per regime, as the region's package file (content/pakketten/) ro
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
+from .. import nl
 from ..data import Peil
 from ..money import NUL, getal
 from ..regels import ho_producten as hp
@@ -18,7 +21,11 @@ from .pgb import BESLIST, GEEN_BEDRAGEN, budget_uit, ho_budget
 # How each reads in a sentence is content (``in_zin`` of uitvoering in content/invoer.yaml).
 ZORG_IN_NATURA = "zorg-in-natura"
 GEEN_HO_BEDRAGEN = "De bronnen noemen voor deze gemeente geen pgb-bedragen voor huishoudelijke ondersteuning"
-GEEN_PRODUCTEN = "De bronnen noemen voor deze gemeente geen producten voor huishoudelijke ondersteuning."
+# Not "no products": a region may have HO products in its catalogue without rules for hours or amounts.
+GEEN_PRODUCTEN = (
+    "De bronnen geven voor deze gemeente geen regels om uren of een budget voor huishoudelijke "
+    "ondersteuning uit te rekenen."
+)
 
 
 def run(invoer: object, bundle: dict | None = None) -> dict:
@@ -50,6 +57,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
     delen = hp.pakket_uren(p, m, pakket, t)
     uren = hp.totaal_uren(delen)
     t.stap("Uren per jaar samen", "totaal_uren", uren, "uren per jaar", r.regio_bron(p, regio))
+    per_week = _minuten_per_week(p, uren, t)
     budgetten = {}
     for uitvoering in r.uitvoeringen(p):
         tb = Toelichting()
@@ -63,6 +71,7 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
             "regio": regio,
             "producten": _producten(p, delen),
             "uren_per_jaar": getal(uren),
+            "minuten_per_week": getal(per_week),
             "budgetten": budgetten,
             "opmerkingen": notities + [BESLIST],
             "beslissing": BESLIST,
@@ -72,6 +81,23 @@ def run(invoer: object, bundle: dict | None = None) -> dict:
         t,
         h,
     )
+
+
+def _minuten_per_week(p: Peil, uren: Decimal, t: Toelichting) -> Decimal:
+    """About how many minutes a week the hours a year are (a resident thinks in weeks): hours x minutes
+    an hour / weeks a year (the site's own reckoning, content/regels/ho_normenkader.yaml),
+    rounded to whole minutes. Only to read the answer; the hours a year stay the figure that counts."""
+    per_uur = p.waarde_van["ho_normenkader.omrekening.minuten_per_uur"]
+    weken = p.waarde_van["ho_normenkader.omrekening.weken_per_jaar"]
+    minuten = (uren * per_uur / weken).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    t.stap(
+        f"Ongeveer per week: {nl.getal_nl(uren)} uur x {per_uur} / {weken} weken, afgerond op hele minuten",
+        "minuten_per_week",
+        minuten,
+        "minuten per week",
+        p.bron_van["ho_normenkader.omrekening.weken_per_jaar"],
+    )
+    return minuten
 
 
 def _met_keuze(p: Peil, uit: dict, uitvoering: str | None, t: Toelichting, h: eb.Huishouden) -> dict:
@@ -125,6 +151,7 @@ def _zonder_producten(p: Peil, regio: str, t: Toelichting) -> dict:
         "regio": regio,
         "producten": [],
         "uren_per_jaar": None,
+        "minuten_per_week": None,
         "budgetten": budgetten,
         "opmerkingen": [GEEN_PRODUCTEN, BESLIST],
         "beslissing": BESLIST,

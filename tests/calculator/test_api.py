@@ -143,7 +143,9 @@ def test_advies_zonder_ho_producten_in_de_bronnen_is_eerlijk(regio: str) -> None
     """004 describes no products or tariffs; 001 names no tariffs: no products, no amounts, a plain note."""
     uit = api.run("advies", {"regio": regio})
     assert uit["producten"] == [] and uit["regio"] == regio
-    assert any("geen producten" in o for o in uit["opmerkingen"])
+    # Not "no products" (001 lists HO products for Westfriesland): no rules to compute hours or a budget.
+    assert any("geen regels om uren of een budget" in o for o in uit["opmerkingen"])
+    assert uit["minuten_per_week"] is None
     for budget in uit["budgetten"].values():
         assert budget["regels"] == [] and not budget["volledig"]
         assert budget["ontbreekt"][0]["melding"] == "De bronnen noemen voor deze gemeente geen pgb-bedragen"

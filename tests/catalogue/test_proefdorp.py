@@ -72,8 +72,9 @@ def test_tariefpagina_en_vergelijking(uit: Path) -> None:
 
 def test_rekenhulppaginas_bieden_proefdorp_aan(uit: Path) -> None:
     advies = pagina(uit, "rekenhulp/pgb-budget.md")
-    # The municipality is the first question, a radio per region (issue 9).
-    assert 'name="regio" value="proefdorp"' in advies and "Hulp bij gedragsproblematiek" in advies
+    # The town is the first question: each municipality of content/regios.yaml sends its region (issue 16).
+    assert '<option value="proefdorp" data-kern="proefdorp"' in advies
+    assert "Hulp bij gedragsproblematiek" in advies
     budget = pagina(uit, "rekenhulp/budget.md")
     assert 'value="pd-begeleiding"' in budget and "Proefdorp: Begeleiding" in budget
     bundel = json.loads((uit / "bundle.json").read_text(encoding="utf-8"))

@@ -58,9 +58,11 @@ class Watch:
 
 
 def wait_ready(page: Page, form: str) -> None:
-    """Until the result of form `form` shows a computed answer (or an input error)."""
+    """Until the result of form `form` shows a computed answer (or an input error), or, on the
+    resident's page before a place is chosen, asks for one (data-status="kies")."""
     page.wait_for_selector(
-        f'[data-rekenhulp-resultaat="{form}"]:is([data-status="klaar"], [data-status="fout"])',
+        f'[data-rekenhulp-resultaat="{form}"]'
+        ':is([data-status="klaar"], [data-status="fout"], [data-status="kies"])',
         state="attached",
         timeout=READY_MS,
     )

@@ -21,8 +21,10 @@ from browser.serve import headers_for, make_server
 from tests.e2e import nginx
 from tests.e2e.helpers import READY_MS, get, pinned_context, serving, watched_context
 
+# The resident's page answers once a place is chosen: opened as a link with one (issue 16).
+RESIDENT = "rekenhulp/pgb-budget/#gemeente=halderberge"
 CALCULATORS = (
-    ("rekenhulp/pgb-budget/", "advies"),
+    (RESIDENT, "advies"),
     ("rekenhulp/normenkader/", "ho"),
     ("rekenhulp/budget/", "pgb"),
 )
@@ -170,7 +172,7 @@ def test_the_resident_page_answers_from_its_table_without_python(browser: Browse
     eigen: list[str] = []
     context.on("request", lambda r: None if r.service_worker else eigen.append(r.url))
     try:
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        page.goto(f"{base_url}/{RESIDENT}")
         shown = answers(page)
         # Source 003, bijlage 11: HO stabilisatie 108 uur per jaar, sociaal netwerk € 143,01 per maand.
         assert "108 uur per jaar" in shown[0] and "143,01" in shown[0]
@@ -185,7 +187,7 @@ def test_the_resident_page_answers_from_its_table_without_python(browser: Browse
 def test_without_its_table_the_live_core_gives_the_same_answers(browser: Browser, base_url: str) -> None:
     context, page, _ = watched_context(browser, base_url)
     try:
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        page.goto(f"{base_url}/{RESIDENT}")
         statisch = answers(page)
         page.locator("#advies-wasverzorging").select_option("2_personen")
         page.wait_for_function(
@@ -197,7 +199,7 @@ def test_without_its_table_the_live_core_gives_the_same_answers(browser: Browser
     context, page, watch = watched_context(browser, base_url)
     try:
         context.route("**/antwoorden/*.json", lambda route: route.abort())
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        page.goto(f"{base_url}/{RESIDENT}")
         assert answers(page) == statisch
         page.locator("#advies-wasverzorging").select_option("2_personen")
         page.wait_for_function(
@@ -219,46 +221,66 @@ EVERY_STATE = """async () => {
   const python = await import(new URL("../../assets/rekenhulp/python.js", document.baseURI).href);
   const vooraf = window.__rekenhulp.vooraf;
   const delen = await Promise.all([...Array(vooraf.delen).keys()].map((i) => vooraf.haal(i)));
-  const groepen = new Map();
-  for (const el of form.querySelectorAll("[name]")) {
-    if (!groepen.has(el.name)) groepen.set(el.name, []);
-    groepen.get(el.name).push(el);
-  }
-  const keuzes = [...groepen.values()].map((els) => {
-    const el = els[0];
-    if (el.type === "radio") return els.map((r) => () => { r.checked = true; });
-    if (el.type === "checkbox") return [true, false].map((v) => () => { el.checked = v; });
-    return [...el.options].map((o) => () => { el.value = o.value; });
-  });
-  let states = 0, missing = 0;
-  const keys = new Set();
-  const walk = async (i) => {
-    if (i === keuzes.length) {
-      formulier.pasZichtbaarheidToe(form);
-      const invoer = formulier.leesInvoer(form);
-      states += 1;
-      // Through the page's own lookup: its part of the table by python.js's hash.
-      if ((await python.uitTabel("advies", invoer)) === null) missing += 1;
-      keys.add(JSON.stringify(Object.entries(invoer).sort()));
-      return;
+  // The form's own fields, and apart the household's (asked of the eigen bijdrage on their own).
+  const groepen = (apart) => {
+    const uit = new Map();
+    for (const el of form.querySelectorAll("[name]")) {
+      if (Boolean(el.closest("[data-apart]")) !== apart) continue;
+      if (!uit.has(el.name)) uit.set(el.name, []);
+      uit.get(el.name).push(el);
     }
-    for (const zet of keuzes[i]) { zet(); await walk(i + 1); }
+    return [...uit.values()].map((els) => {
+      const el = els[0];
+      // A group with no answer chosen stays reachable only while none is checked by default.
+      const geen = () => { for (const r of els) r.checked = false; };
+      const elk = els.map((r) => () => { r.checked = true; });
+      if (el.type === "radio") return els.some((r) => r.defaultChecked) ? elk : [geen, ...elk];
+      if (el.type === "checkbox") return [true, false].map((v) => () => { el.checked = v; });
+      return [...el.options].map((o) => () => { el.value = o.value; });
+    });
   };
-  await walk(0);
-  const table = delen.reduce((n, d) => n + Object.keys(d.soorten.advies.perioden[0].antwoorden).length, 0);
-  return { states, missing, distinct: keys.size, table };
+  const telling = async (keuzes, soort, lees) => {
+    let states = 0, missing = 0;
+    const keys = new Set();
+    const walk = async (i) => {
+      if (i === keuzes.length) {
+        formulier.pasZichtbaarheidToe(form);
+        const invoer = lees();
+        states += 1;
+        // Through the page's own lookup: its part of the table by python.js's hash.
+        if ((await python.uitTabel(soort, invoer)) === null) missing += 1;
+        keys.add(JSON.stringify(Object.entries(invoer).sort()));
+        return;
+      }
+      for (const zet of keuzes[i]) { zet(); await walk(i + 1); }
+    };
+    await walk(0);
+    const table = delen.reduce((n, d) => n + Object.keys(d.soorten[soort].perioden[0].antwoorden).length, 0);
+    return { states, missing, distinct: keys.size, table };
+  };
+  const advies = await telling(groepen(false), "advies", () => formulier.leesInvoer(form));
+  form.querySelector("select[name=gemeente]").value = "hoorn";
+  const apart = () => formulier.leesApart(form).eigen_bijdrage;
+  const huishouden = await telling(groepen(true), "eigen_bijdrage", apart);
+  return { advies, huishouden };
 }"""
 
 
 def test_every_state_of_the_resident_form_is_in_the_table(browser: Browser, base_url: str) -> None:
     context, page, _ = watched_context(browser, base_url)
     try:
-        page.goto(f"{base_url}/rekenhulp/pgb-budget/")
+        page.goto(f"{base_url}/{RESIDENT}")
         answers(page)
         result = page.evaluate(EVERY_STATE)
-        assert result["states"] >= 768  # the issue's count for the form as it was (8 fields)
-        assert result["missing"] == 0
-        assert result["distinct"] == result["table"]
+        advies, huishouden = result["advies"], result["huishouden"]
+        # 768: the form as it was (8 fields), now for each of the 19 places and none chosen.
+        assert advies["states"] >= 768 * 20
+        assert advies["missing"] == 0
+        assert advies["distinct"] == advies["table"]
+        # Child under 18 not said, yes, or no and then partner not said, no, or yes with both at AOW age
+        # not said, yes, no: 1 + 1 + (1 + 1 + 3) = 7 inputs.
+        assert huishouden["missing"] == 0
+        assert huishouden["distinct"] == huishouden["table"] == 7
     finally:
         context.close()
 
@@ -271,8 +293,8 @@ def test_offline_after_the_first_visit(browser: Browser, host: str) -> None:
     context = pinned_context(browser, locale="nl-NL", service_workers="allow")
     try:
         page = context.new_page()
-        page.goto(f"{host}/rekenhulp/pgb-budget/")
-        online = {"rekenhulp/pgb-budget/": answers(page)}
+        page.goto(f"{host}/{RESIDENT}")
+        online = {RESIDENT: answers(page)}
         status = page.locator("[data-rekenhulp-offline]")
         expect(status).to_have_attribute("data-offline", "klaar", timeout=READY_MS)
         expect(status).to_contain_text("werkt ook zonder internet")
@@ -318,7 +340,7 @@ def test_a_new_build_is_picked_up_and_the_page_says_so(browser: Browser, own_sit
     context = pinned_context(browser, locale="nl-NL", service_workers="allow")
     try:
         page = context.new_page()
-        page.goto(f"{base}/rekenhulp/pgb-budget/")
+        page.goto(f"{base}/{RESIDENT}")
         answers(page)
         status = page.locator("[data-rekenhulp-offline]")
         expect(status).to_have_attribute("data-offline", "klaar", timeout=READY_MS)

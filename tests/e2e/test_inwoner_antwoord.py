@@ -34,13 +34,24 @@ def kies(page: Page, vraag: str, antwoord: str) -> None:
     wait_count(page, "advies", before + 1)
 
 
-def open_pagina(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/{PAGINA}")
+def open_pagina(page: Page, base_url: str, plaats: str = "halderberge") -> None:
+    """The page as a link opens it with a place chosen (#gemeente=...): before that it shows no answer."""
+    page.goto(f"{base_url}/{PAGINA}#gemeente={plaats}")
     wait_ready(page, "advies")
 
 
-GEMEENTE = "In welke gemeente woont u?"
+GEMEENTE = "In welke gemeente of welk dorp woont u?"
 MANIER = "Hoe wilt u de hulp regelen?"
+
+
+def kies_plaats(page: Page, naam: str) -> None:
+    """Type a town into the place field (the suggestions' field) and wait for its answer."""
+    veld = page.get_by_label(GEMEENTE)
+    if veld.input_value() == naam:
+        return
+    before = int(uitkomst(page).get_attribute("data-berekeningen") or 0)
+    veld.fill(naam)
+    wait_count(page, "advies", before + 1)
 
 
 def test_halderberge_sociaal_netwerk_kop_is_het_budget_en_de_eigen_bijdrage(
@@ -48,11 +59,15 @@ def test_halderberge_sociaal_netwerk_kop_is_het_budget_en_de_eigen_bijdrage(
 ) -> None:
     page, watch = watched
     open_pagina(page, base_url)
-    kies(page, GEMEENTE, "Halderberge")
     kies(page, MANIER, "Met een pgb, voor iemand die u kent")
     kop = uitkomst(page).locator(".rh-kop")
     # 003 Bijlage 11: Stabilisatie 108 uur, sociaal netwerk € 143,01 a month; x 12 = € 1.716,12.
+    expect(kop).to_contain_text("In Halderberge")
     expect(kop).to_contain_text("108 uur hulp per jaar")
+    # A week: 108 x 60 / 52 (the site's year of 52 weeks, 002, 3) = 124.6, about 125 minutes.
+    expect(kop).to_contain_text("ongeveer 2 uur en 5 minuten per week")
+    # The rate behind it (003 Bijlage 11, sociaal netwerk op basis van het minimumloon): € 15,89 an hour.
+    expect(kop).to_contain_text("€ 15,89 per uur")
     expect(kop).to_contain_text("€ 143,01 per maand")
     expect(kop).to_contain_text("€ 1.716,12 per jaar")
     expect(kop).to_contain_text(EIGEN_BIJDRAGE)
@@ -99,18 +114,23 @@ def test_bedragen_met_werkgeverslasten_alleen_met_hun_voorwaarde(
 
 def test_westfriesland_krijgt_geen_bedrag_van_halderberge(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_pagina(page, base_url)
-    kies(page, GEMEENTE, "Regio Westfriesland")
-    kies(page, MANIER, "Met een pgb, voor iemand die u kent")
+    open_pagina(page, base_url, "hoorn")
     tekst = uitkomst(page).locator(".rh-inhoud").inner_text()
-    assert "geen PGB-bedragen" in tekst
+    # 006, 1.1 and 1.4: Hoorn is in Regio Westfriesland, whose rules (001) apply.
+    assert "In Hoorn" in tekst and "Hoorn hoort bij Regio Westfriesland" in tekst, tekst
+    # Said once, plainly: no hours and no amounts in the sources; no product listed and then denied.
+    assert tekst.count("geen uren en geen bedragen") == 1, tekst
+    assert "geen producten" not in tekst
+    for jargon in ("Zorglandschap", "Volume van het product", "PGB-bedragen"):
+        assert jargon not in tekst, jargon
     # 001: HHT, 36 hours a year for mantelzorgers.
     assert re.search(r"HHT.*36 uren per jaar", tekst, re.S), tekst
     # Only the national eigen bijdrage; no Halderberge amount, no Halderberge product.
     assert set(BEDRAG.findall(tekst)) == {EIGEN_BIJDRAGE}, BEDRAG.findall(tekst)
     assert "Halderberge" not in tekst and "Stabilisatie" not in tekst
-    # The Halderberge questions are not asked for Westfriesland.
+    # The Halderberge questions, and the way of arranging, change nothing here: not asked.
     expect(page.get_by_role("group", name="Heeft u elke week hulp nodig in het huishouden?")).to_be_hidden()
+    expect(page.get_by_role("group", name=MANIER)).to_be_hidden()
     watch.assert_clean()
 
 
@@ -118,9 +138,10 @@ def test_maastricht_heuvelland_het_project_en_geen_producten(
     watched: tuple[Page, Watch], base_url: str
 ) -> None:
     page, watch = watched
-    open_pagina(page, base_url)
-    kies(page, GEMEENTE, "Maastricht-Heuvelland")
+    open_pagina(page, base_url, "vaals")
     inhoud = uitkomst(page).locator(".rh-inhoud")
+    expect(inhoud.locator(".rh-kop")).to_contain_text("In Vaals")
+    expect(inhoud).to_contain_text("Vaals hoort bij Maastricht-Heuvelland")
     expect(inhoud).to_contain_text("herijking huishoudelijke hulp")
     expect(inhoud.get_by_role("link", name=re.compile("herijking"))).to_have_attribute(
         "href", re.compile(r"projecten/maastricht-heuvelland/$")
@@ -135,24 +156,25 @@ def test_deellink_en_afdruk_dragen_de_gemeente(
 ) -> None:
     page, watch = watched
     open_pagina(page, base_url)
-    kies(page, GEMEENTE, "Regio Westfriesland")
+    kies_plaats(page, "Hoorn")
     uitkomst(page).get_by_role("button", name="Deel deze berekening").click()
     link = uitkomst(page).locator(".rh-deellink input")
     expect(link).to_be_visible()
     gedeeld = link.input_value()
-    assert "regio=westfriesland" in gedeeld.split("#", 1)[1]
+    assert "gemeente=hoorn" in gedeeld.split("#", 1)[1]
     page.emulate_media(media="print")
-    antwoorden = uitkomst(page).locator(".rh-print-antwoorden")
+    antwoorden = uitkomst(page).locator(".rh-terugblik")
     expect(antwoorden).to_contain_text(GEMEENTE)
-    expect(antwoorden).to_contain_text("Regio Westfriesland")
-    expect(uitkomst(page).locator(".rh-inhoud")).to_contain_text("geen PGB-bedragen")
+    expect(antwoorden).to_contain_text("Hoorn")
+    expect(antwoorden.get_by_role("link", name=re.compile("Wijzig"))).to_have_count(0)  # no links on paper
+    expect(uitkomst(page).locator(".rh-inhoud")).to_contain_text("geen uren en geen bedragen")
     ander = pinned_context(browser, locale="nl-NL")
     try:
         tweede = ander.new_page()
         tweede.goto(gedeeld)
         wait_ready(tweede, "advies")
-        expect(tweede.get_by_role("group", name=GEMEENTE).get_by_label("Regio Westfriesland")).to_be_checked()
-        expect(uitkomst(tweede).locator(".rh-inhoud")).to_contain_text("geen PGB-bedragen")
+        expect(tweede.get_by_label(GEMEENTE)).to_have_value("Hoorn")
+        expect(uitkomst(tweede).locator(".rh-kop")).to_contain_text("In Hoorn")
     finally:
         ander.close()
     watch.assert_clean()
@@ -211,11 +233,9 @@ def test_geen_interne_namen_in_uitkomst_en_waarom(
     page.goto(f"{base_url}/{path}")
     wait_ready(page, form)
     gevonden = set()
-    for regio in (
-        ["Halderberge", "Regio Westfriesland", "Maastricht-Heuvelland"] if form == "advies" else [None]
-    ):
-        if regio:
-            kies(page, GEMEENTE, regio)
+    for plaats in ["Oudenbosch", "Hoorn", "Vaals"] if form == "advies" else [None]:
+        if plaats:
+            kies_plaats(page, plaats)
         for summary in page.locator(f'[data-rekenhulp-resultaat="{form}"] details summary').all():
             summary.click()
         # Source references ("bron 005, 3.8") name sections, not amounts: left out of the scan.

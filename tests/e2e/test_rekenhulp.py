@@ -44,7 +44,7 @@ def test_resident_weekly_structural_need_gets_stabilisatie_langdurend(
     watched: tuple[Page, Watch], base_url: str
 ) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     # Weekly help, structural (not temporary), cannot learn, no behaviour problems.
     page.get_by_role("group", name="Heeft u elke week hulp nodig in het huishouden?").get_by_label(
         "Ja"
@@ -74,7 +74,7 @@ def test_resident_weekly_structural_need_gets_stabilisatie_langdurend(
 
 def test_resident_answers_update_the_result(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     leren = page.get_by_role("group", name="Kunt u de taken in het huishouden (weer) leren?")
     change(page, "advies", lambda: leren.get_by_label("Ja").check())
     uitkomst = result(page, "advies")
@@ -92,7 +92,7 @@ def test_resident_answers_update_the_result(watched: tuple[Page, Watch], base_ur
 
 def test_waarom_trace_links_sources(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     waarom = result(page, "advies").locator("details.rh-waarom").first
     waarom.locator("summary").click()
     bron = waarom.locator("a.rh-bron").first
@@ -299,7 +299,7 @@ def test_shared_link_reproduces_the_result(
 
 def test_print_layout_has_result_date_and_sources(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     page.emulate_media(media="print")
     expect(page.locator("form#advies")).to_be_hidden()
     voet = result(page, "advies").locator(".rh-print-voet")
@@ -307,15 +307,14 @@ def test_print_layout_has_result_date_and_sources(watched: tuple[Page, Watch], b
     # The page's clock starts on the suite's day (tests/e2e/helpers.py), not the machine's.
     expect(voet).to_contain_text(f"Berekend op {datum(PEILDATUM)}")
     expect(voet).to_contain_text("bron 003")
-    expect(result(page, "advies").locator(".rh-print-antwoorden")).to_contain_text(
-        "Heeft u elke week hulp nodig"
-    )
+    # The resident's page prints her answers as "Uw antwoorden" (the recap, without its Wijzig links).
+    expect(result(page, "advies").locator(".rh-terugblik")).to_contain_text("Heeft u elke week hulp nodig")
     watch.assert_clean()
 
 
 def test_keyboard_only(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     # Tab to the first question's selected radio, then arrow to "Nee": not weekly -> light.
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -351,7 +350,7 @@ def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str
 def test_site_search_still_works_on_calculator_pages(watched: tuple[Page, Watch], base_url: str) -> None:
     """The theme's search index is loaded after the first answer (main.html), not dropped."""
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=halderberge", "advies")
     page.locator("input.md-search__input").click()
     page.keyboard.type("logeerzorg")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=READY_MS)

@@ -30,6 +30,7 @@ PAGES = (
     "downloads/",
     "producten/halderberge/begeleiding-stabilisatie-midden/",
     "regios/westfriesland/",
+    "gemeenten/",  # a section per town, each leading to the rekenhulp for it (issue 16)
 )
 
 

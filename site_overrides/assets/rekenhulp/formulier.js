@@ -17,6 +17,8 @@
 //   data-lijst="kinderen"   repeatable items ([data-item]) made from <template data-sjabloon>
 //   data-notitie="naam"     a dossier field without a name (motivation, dossiernummer): never in
 //                           the core's input or a link; dossier.js prints it
+//   <option data-kern="x">  the core gets "x" for this option; the link keeps the option's value
+//   data-apart="soort"      fields inside go to that other soort (leesApart), not to the form's
 
 import { html } from "./opmaak.js";
 
@@ -66,12 +68,19 @@ function sleutelVan(els) {
   return els[0].dataset.sleutel || els[0].name;
 }
 
+// What the core gets for a field: an option's data-kern where it has one, else the raw value.
+function kernWaarde(els) {
+  const el = els[0];
+  const kern = el.tagName === "SELECT" ? el.selectedOptions[0]?.dataset.kern : undefined;
+  return waardeVoorKern(el.dataset.type, kern ?? ruweWaarde(els));
+}
+
 // The input object for calculator.api.run_json.
 export function leesInvoer(form) {
   const invoer = {};
   for (const [, els] of velden(form)) {
-    if (verborgen(els[0])) continue;
-    const waarde = waardeVoorKern(els[0].dataset.type, ruweWaarde(els));
+    if (verborgen(els[0]) || els[0].closest("[data-apart]")) continue;
+    const waarde = kernWaarde(els);
     if (waarde !== undefined) invoer[sleutelVan(els)] = waarde;
   }
   for (const lijst of form.querySelectorAll("[data-lijst]")) {
@@ -87,6 +96,22 @@ export function leesInvoer(form) {
     if (items.length) invoer[lijst.dataset.lijst] = items;
   }
   return invoer;
+}
+
+// {soort: input} of the fields inside each [data-apart="soort"] (asked of that soort on its own,
+// so the answer table of the form does not multiply by their combinations).
+export function leesApart(form) {
+  const uit = {};
+  for (const deel of form.querySelectorAll("[data-apart]")) {
+    const invoer = {};
+    for (const [, els] of velden(deel)) {
+      if (verborgen(els[0])) continue;
+      const waarde = kernWaarde(els);
+      if (waarde !== undefined) invoer[sleutelVan(els)] = waarde;
+    }
+    uit[deel.dataset.apart] = invoer;
+  }
+  return uit;
 }
 
 // --- conditional parts ------------------------------------------------------------------
@@ -344,7 +369,7 @@ function labelVan(form, els) {
   const el = els[0];
   if (el.type === "radio") return el.closest("fieldset")?.querySelector("legend")?.textContent.trim() || el.name;
   const label = form.querySelector(`label[for="${el.id}"]`);
-  return label ? label.textContent.trim() : el.name;
+  return label ? label.textContent.trim() : el.dataset.vraag || el.name;
 }
 
 function tekstVan(form, els) {
@@ -358,13 +383,15 @@ function tekstVan(form, els) {
   return el.value.trim();
 }
 
-// [{label, waarde}] of the visible fields, for the printed result.
+// [{label, waarde, id}] of the visible fields (id: the control to go back to), for the printed
+// result and the resident's "Uw antwoorden".
 export function antwoorden(form) {
   const uit = [];
   for (const [, els] of velden(form)) {
     if (verborgen(els[0])) continue;
     const waarde = tekstVan(form, els);
-    if (waarde) uit.push({ label: labelVan(form, els), waarde });
+    const id = (els.find((el) => el.checked && el.type === "radio") || els[0]).id;
+    if (waarde) uit.push({ label: labelVan(form, els), waarde, id });
   }
   for (const lijst of form.querySelectorAll("[data-lijst]")) {
     if (verborgen(lijst)) continue;

@@ -12,6 +12,7 @@ import {
   antwoorden,
   formulierVoor,
   initLijsten,
+  leesApart,
   leesInvoer,
   naarFragment,
   pasZichtbaarheidToe,
@@ -20,6 +21,7 @@ import {
   vanFragment,
   wisFouten,
 } from "./formulier.js";
+import * as inwoner from "./inwoner.js";
 import { html } from "./opmaak.js";
 import { reproductieLink } from "./dossier.js";
 import { initVergelijking } from "./vergelijk.js";
@@ -53,6 +55,9 @@ class Rekenvorm {
       plan();
     });
     initLijsten(form, plan);
+    // The resident's page (a form with a place question): suggestions, recap, bottom bar.
+    this.plaats = form.querySelector("select[data-plaatsen]");
+    if (this.plaats) inwoner.init(this, plan);
     this.uitkomst.querySelector("[data-actie='deel']")?.addEventListener("click", () => this.deel());
     this.uitkomst.querySelector("[data-actie='print']")?.addEventListener("click", () => this.print());
   }
@@ -62,25 +67,48 @@ class Rekenvorm {
   // both "input" and "change": the same question is not asked twice.
   plan(opnieuw = false) {
     pasZichtbaarheidToe(this.form);
+    if (this.plaats && !this.plaats.value) {
+      this.kiesEerst();
+      return;
+    }
     const invoer = leesInvoer(this.form);
-    const sleutel = JSON.stringify(invoer);
+    const apart = leesApart(this.form);
+    // The town names the answer, so two towns of one region are two answers to show.
+    const sleutel = JSON.stringify([invoer, apart, this.plaats?.value]);
     if (this.bezig) {
       if (sleutel !== this.gevraagd) this.opnieuwNodig = true;
       return;
     }
     if (!opnieuw && sleutel === this.getoond) return;
-    this.stuur(invoer, sleutel);
+    this.stuur(invoer, apart, sleutel);
   }
 
-  async stuur(invoer, sleutel) {
+  // No answer before the resident has said where she lives: nothing on the page reads as hers.
+  kiesEerst() {
+    this.getoond = null;
+    this.uitkomst.dataset.status = "kies";
+    const tekst = "Kies eerst uw gemeente of dorp. Dan ziet u hier welke hulp bij u past.";
+    if (this.laatsteSamenvatting !== tekst) this.status.textContent = tekst;
+    this.laatsteSamenvatting = tekst;
+    this.inhoud.innerHTML = "";
+    inwoner.naAntwoord(this, null);
+    zoekenMag();
+  }
+
+  async stuur(invoer, apart, sleutel) {
     this.bezig = true;
     // aria-busy: screen readers wait for the new answer; tests wait on it too (no fixed sleeps).
     this.uitkomst.setAttribute("aria-busy", "true");
     this.opnieuwNodig = false;
     this.gevraagd = sleutel;
     let antwoord;
+    const erbij = {};
     try {
       antwoord = await python.bereken(this.soort, invoer);
+      // Fields of another soort (the household's eigen bijdrage) are asked of that soort.
+      for (const [soort, deel] of Object.entries(apart)) {
+        erbij[soort] = JSON.parse((await python.bereken(soort, deel)).json);
+      }
     } catch {
       this.bezig = false; // the status listener shows what went wrong
       this.uitkomst.setAttribute("aria-busy", "false");
@@ -93,7 +121,7 @@ class Rekenvorm {
       return;
     }
     this.getoond = sleutel;
-    this.toon(JSON.parse(antwoord.json), antwoord.ms);
+    this.toon(metErbij(JSON.parse(antwoord.json), erbij), antwoord.ms);
   }
 
   toon(uitkomst, ms) {
@@ -110,9 +138,10 @@ class Rekenvorm {
       this.peildatum = uitkomst.peildatum;
       wisFouten(this.form);
       toonSamenvatting(this.form, []);
-      const w = weergave(ctx, this.soort, uitkomst);
-      this.inhoud.innerHTML = this.printAntwoorden() + w.html;
+      const w = weergave({ ...ctx, plaats: inwoner.plaatsVan(this) }, this.soort, uitkomst);
+      this.inhoud.innerHTML = (this.plaats ? "" : this.printAntwoorden()) + w.html;
       this.regioInfo(uitkomst.regio);
+      if (this.plaats) inwoner.naAntwoord(this, w);
       for (const d of this.inhoud.querySelectorAll("details[data-sleutel]")) {
         if (open.has(d.dataset.sleutel)) d.open = true;
       }
@@ -145,7 +174,7 @@ class Rekenvorm {
     const kopie = blok.cloneNode(true);
     kopie.hidden = false;
     kopie.removeAttribute("data-regio-info");
-    const kop = this.inhoud.querySelector(".rh-kop");
+    const kop = this.inhoud.querySelector(".rh-regio-uitleg") || this.inhoud.querySelector(".rh-kop");
     if (kop) kop.after(kopie);
     else this.inhoud.prepend(kopie);
   }
@@ -212,6 +241,15 @@ class Rekenvorm {
   }
 }
 
+// The eigen bijdrage the household's own answers give replaces the one the form's soort gave
+// without them (and its step in "Waarom?").
+function metErbij(uitkomst, erbij) {
+  const eb = erbij.eigen_bijdrage;
+  if (uitkomst.fouten || !eb || eb.fouten || !eb.eigen_bijdrage) return uitkomst;
+  const zonder = (uitkomst.toelichting || []).filter((s) => s.regel !== "eigen_bijdrage");
+  return { ...uitkomst, eigen_bijdrage: eb.eigen_bijdrage, toelichting: [...zonder, ...(eb.toelichting || [])] };
+}
+
 // On paper every "Waarom?" is shown open; the reader's choice comes back afterwards.
 let dichtVoorPrint = [];
 window.addEventListener("beforeprint", () => {
@@ -245,7 +283,8 @@ python.opStatus((status) => {
   for (const vorm of vormen) vorm.storing(status);
 });
 for (const vorm of vormen) vorm.plan(true);
-if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
+if (gekozen && gekozen.plaats) inwoner.opentBijAntwoord(gekozen);
+else if (gekozen && gekozen !== vormen[0]) gekozen.form.scrollIntoView();
 // The normenkader page's "Vergelijk met een andere situatie" adds a form once it is opened.
 initVergelijking({
   maakVorm: (form) => {

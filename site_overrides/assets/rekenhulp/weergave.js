@@ -115,15 +115,17 @@ function regioNaam(ctx, id) {
 }
 
 // What the resident pays (the CAK's abonnementstarief), or why nothing is computed, with its conditions.
+// "hoogstens" only while the answers leave open whether the household pays (then who pays nothing).
 function eigenBijdrage(ctx, eb) {
   if (!eb) return "";
   if (!eb.van_toepassing || eb.per_maand === null || eb.per_maand === undefined) {
     return `<div class="rh-eigen-bijdrage"><p><strong>Eigen bijdrage:</strong> ${html(eb.opmerking || "")} <span class="rh-stapbron">(${bronLink(ctx, eb.bron)})</span></p></div>`;
   }
   const voorwaarden = (eb.voorwaarden || []).map((v) => `${html(v.tekst)} <span class="rh-stapbron">(${bronLink(ctx, v.bron)})</span>`);
+  const wieNiet = eb.hoogstens && eb.opmerking ? eb.opmerking.replace(/^U betaalt hoogstens .*? per maand\.\s*/, "") : "";
   return (
-    `<div class="rh-eigen-bijdrage"><p><strong>Eigen bijdrage:</strong> u betaalt zelf hoogstens <strong>${html(euro(eb.per_maand))} per maand</strong> per huishouden ` +
-    `(het abonnementstarief vanaf ${html(datum(eb.vanaf))}; ${bronLink(ctx, eb.bron)}).</p>` +
+    `<div class="rh-eigen-bijdrage"><p><strong>Eigen bijdrage:</strong> u betaalt zelf ${eb.hoogstens === false ? "" : "hoogstens "}<strong>${html(euro(eb.per_maand))} per maand</strong> per huishouden ` +
+    `(het abonnementstarief vanaf ${html(datum(eb.vanaf))}; ${bronLink(ctx, eb.bron)}).${wieNiet ? ` ${html(wieNiet)}` : ""}</p>` +
     (voorwaarden.length
       ? `<details class="rh-meer" data-sleutel="eigen-bijdrage"><summary>Wat u moet weten over de eigen bijdrage</summary>${lijst(voorwaarden)}</details>`
       : "") +
@@ -131,25 +133,58 @@ function eigenBijdrage(ctx, eb) {
   );
 }
 
+// "125" minutes a week -> "ongeveer 2 uur en 5 minuten per week" (whole minutes from the core).
+function perWeek(minuten) {
+  const m = Number.parseInt(String(minuten ?? ""), 10);
+  if (!Number.isInteger(m) || m <= 0) return "";
+  const uur = Math.floor(m / 60);
+  const rest = m % 60;
+  const delen = [uur ? `${uur} uur` : "", rest ? `${rest} ${rest === 1 ? "minuut" : "minuten"}` : ""].filter(Boolean);
+  return `ongeveer ${delen.join(" en ")} per week`;
+}
+
+// The eigen bijdrage in one sentence for the headline.
+function eigenBijdrageKort(eb) {
+  if (!eb || eb.per_maand === null || eb.per_maand === undefined) return "";
+  if (!eb.van_toepassing) return " U betaalt geen eigen bijdrage.";
+  return ` U betaalt zelf een eigen bijdrage van ${eb.hoogstens === false ? "" : "hoogstens "}${html(euro(eb.per_maand))} per maand.`;
+}
+
 // The headline is the answer for the way the resident chose (zorg in natura: hours; a pgb: hours
 // and the budget, where the sources give one). Amounts that only apply under a condition never lead.
 function advies(ctx, u) {
   const naam = regioNaam(ctx, u.regio);
+  // The town she chose (ctx.plaats, from the page's place question) names the answer; its region's rules apply.
+  const plaats = ctx.plaats?.naam || naam;
+  const waarom =
+    ctx.plaats && ctx.plaats.naam !== naam
+      ? `<p class="rh-regio-uitleg">${html(ctx.plaats.naam)} hoort bij ${html(naam)}. Daarom gelden voor u de regels van ${html(naam)}.</p>`
+      : "";
   const k = u.keuze;
   const heeftProducten = (u.producten || []).length > 0;
-  const uren = heeftProducten ? `<strong>${html(getal(u.uren_per_jaar))} uur hulp per jaar</strong>` : "";
+  const week = perWeek(u.minuten_per_week);
+  const uren = heeftProducten
+    ? `<strong>${html(getal(u.uren_per_jaar))} uur hulp per jaar</strong>${week ? `, dat is <strong>${html(week)}</strong>` : ""}`
+    : "";
+  // The hourly rate a budget rests on (sociaal netwerk: hours x rate), where the source gives one.
+  const regels = k && k.budget ? u.budgetten[k.uitvoering]?.regels || [] : [];
+  const tarieven = [...new Set(regels.filter((r) => r.uurtarief).map((r) => r.uurtarief))];
+  const uurtarief =
+    tarieven.length === 1 && regels.every((r) => r.uurtarief)
+      ? ` Dat budget rekent met <strong>${html(euro(tarieven[0]))} per uur</strong>.`
+      : "";
   let kop;
   if (!heeftProducten) {
-    kop = `Voor <strong>${html(naam)}</strong> kan de rekenhulp geen uren en geen budget voor huishoudelijke ondersteuning uitrekenen: de bronnen geven daarvoor geen regels of bedragen.`;
+    kop = `In ${html(plaats)}: de bronnen van deze site noemen voor ${html(naam)} geen uren en geen bedragen voor hulp in het huishouden. Daarom rekent de rekenhulp hier niets uit. Vraag uw gemeente welke hulp en hoeveel uur bij u passen.`;
   } else if (!k || k.uitvoering === "zorg-in-natura") {
-    kop = `In ${html(naam)}: ${uren} van een zorgaanbieder van de gemeente (zorg in natura). U krijgt uren hulp, geen budget.`;
+    kop = `In ${html(plaats)} past bij u: ${uren}, van een zorgaanbieder van de gemeente (zorg in natura). U krijgt uren hulp, geen budget.`;
   } else if (k.budget) {
-    kop = `In ${html(naam)}: ${uren}. Met een ${html(k.omschrijving)} is het budget hoogstens <strong>${html(euro(k.per_maand))} per maand</strong>, dat is <strong>${html(euro(k.per_jaar))} per jaar</strong>.`;
+    kop = `In ${html(plaats)} past bij u: ${uren}. Met een ${html(k.omschrijving)} is het budget hoogstens <strong>${html(euro(k.per_maand))} per maand</strong>, dat is <strong>${html(euro(k.per_jaar))} per jaar</strong>.${uurtarief}`;
   } else {
-    kop = `In ${html(naam)}: ${uren}. Voor een ${html(k.omschrijving)} noemen de bronnen geen bedrag.`;
+    kop = `In ${html(plaats)} past bij u: ${uren}. Voor een ${html(k.omschrijving)} noemen de bronnen geen bedrag.`;
   }
   const eb = u.eigen_bijdrage;
-  const ebKort = eb && eb.van_toepassing && eb.per_maand ? ` U betaalt zelf een eigen bijdrage van hoogstens ${html(euro(eb.per_maand))} per maand.` : "";
+  const ebKort = eigenBijdrageKort(eb);
   const producten = (u.producten || [])
     .map((p) => `<li>${productLink(ctx, p.id, p.naam)}: ${html(getal(p.uren_per_jaar))} uur per jaar</li>`)
     .join("");
@@ -185,14 +220,21 @@ function advies(ctx, u) {
   return {
     html:
       `<p class="rh-kern rh-kop">${kop}${ebKort}</p>` +
+      waarom +
       (heeftProducten ? `<p>Dit past bij uw situatie:</p><ul class="rh-producten">${producten}</ul>` : "") +
       tabellen +
       eigenBijdrage(ctx, eb) +
-      `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).map(html))}</div>` +
+      // Without products the headline already says it, once.
+      (heeftProducten ? `<div class="rh-opmerkingen">${lijst((u.opmerkingen || []).map(html))}</div>` : "") +
       waaromInDelen(ctx, delen, "advies") +
       printVoet(ctx, u, alleStappen),
+    // The phone's bottom bar: the place and the figures that count, short enough for two lines.
+    kort:
+      `${plaats}: ` +
+      (heeftProducten ? `${getal(u.uren_per_jaar)} uur per jaar` : "geen uren of bedragen in de bronnen") +
+      (k && k.budget ? `, ${euro(k.per_maand)} per maand` : ""),
     samenvatting:
-      `${naam}: ` +
+      `${plaats}: ` +
       (heeftProducten ? `${eerste ? eerste.naam + ", " : ""}${getal(u.uren_per_jaar)} uur per jaar` : "geen bedragen in de bronnen") +
       (k && k.budget ? `; ${k.omschrijving} ${euro(k.per_maand)} per maand` : "") +
       (eb && eb.per_maand ? `; eigen bijdrage ${euro(eb.per_maand)} per maand` : ""),
