@@ -176,6 +176,10 @@ def precompiled(cache_dir: Path, bundle: dict[str, Any]) -> Path:
     try:
         samples = work / "samples.json"
         samples.write_text(json.dumps(sample_cases(bundle)), encoding="utf-8")
+        # This build's bundle: the published one (calculator/data/) is swapped in only after
+        # every step passed, and a fresh clone has none yet.
+        bundle_file = work / "bundle.json"
+        bundle_file.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
         out = work / "out"
         subprocess.run(
             [
@@ -185,6 +189,7 @@ def precompiled(cache_dir: Path, bundle: dict[str, Any]) -> Path:
                 "--src", str(ROOT),
                 "--out", str(out),
                 "--samples", str(samples),
+                "--bundle", str(bundle_file),
             ],
             check=True,
         )  # fmt: skip

@@ -89,7 +89,10 @@ const checked = await loadPyodide({
   ...quiet,
 });
 checked.runPython("import sys\n_before = set(sys.modules)");
-const core = coreZip(checked, join(out, "core"), join(resolve(args.src), "calculator", "data", "bundle.json"));
+// The bundle of this build (--bundle), which the build has not published yet; the source
+// tree's copy only when none is given.
+const bundlePath = args.bundle || join(resolve(args.src), "calculator", "data", "bundle.json");
+const core = coreZip(checked, join(out, "core"), bundlePath);
 const sitePackages = checked.runPython("import site; site.getsitepackages()[0]");
 checked.unpackArchive(core, "zip", { extractDir: sitePackages });
 checked.runPython(AFTER_UNPACK);
