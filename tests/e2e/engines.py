@@ -13,6 +13,7 @@ Every wait is on the page's own signals, bounded by ``READY_S``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -41,7 +42,7 @@ def missing(name: str) -> str | None:
     """Why engine ``name`` cannot run here (what to install), or None."""
     if name == "webkit":
         if not Path(WEBKIT_DRIVER).exists() or not Path(MINIBROWSER).exists() or not shutil.which("Xvfb"):
-            return "WebKit ontbreekt: sh scripts/ensure-webkit.sh (apt-get install webkit2gtk-driver xvfb xauth)"
+            return "WebKit ontbreekt: sh scripts/ensure-webkit.sh (webkit2gtk-driver, xvfb en xauth)"
     elif name == "firefox":
         if not Path(FIREFOX).exists():
             return "Firefox ontbreekt: sh scripts/ensure-firefox.sh (apt-get install firefox-esr)"
@@ -251,10 +252,8 @@ class Firefox(Engine):
         return list(self._call("verzoeken"))
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(EngineError):
             self._call("sluit")
-        except EngineError:
-            pass
         try:
             self._proc.wait(timeout=30)
         except subprocess.TimeoutExpired:

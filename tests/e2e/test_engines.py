@@ -22,7 +22,7 @@ from playwright.sync_api import Browser
 
 from browser.serve import make_server
 from tests.e2e import engines
-from tests.e2e.engines import READY_S, Engine
+from tests.e2e.engines import Engine
 from tests.e2e.helpers import serving
 
 ENGINES = ("webkit", "firefox")
@@ -133,9 +133,15 @@ def change(engine: Engine, form: str, action: str, css: str, value: str, shows: 
     )
 
 
+def foreign(engine: Engine, *bases: str) -> list[str]:
+    """Requests over the network to anywhere but the site (data: and blob: URLs stay in the page)."""
+    network = [u for u in engine.requests() if re.match(r"(https?|wss?|ftp):", u)]
+    return [u for u in network if not u.startswith(tuple(b + "/" for b in bases))]
+
+
 def assert_clean(engine: Engine, base: str) -> None:
-    foreign = [u for u in engine.requests() if not u.startswith(base + "/")]
-    assert not foreign, f"{engine.name}: verzoeken buiten de site: {foreign}"
+    foreign_ = foreign(engine, base)
+    assert not foreign_, f"{engine.name}: verzoeken buiten de site: {foreign_}"
     errors = engine.errors()
     assert not errors, f"{engine.name}: fouten: {errors}"
     broken = engine.js("() => document.querySelectorAll('[data-status=fout]').length")
@@ -168,8 +174,8 @@ def test_resident_page_without_its_table_boots_python(
     assert live == from_table
     # The page's own check, 404 for the table, is no page error; the rest is clean.
     engine.errors()
-    foreign = [u for u in engine.requests() if not u.startswith((base_url + "/", no_tables_url + "/"))]
-    assert not foreign, foreign
+    elsewhere = foreign(engine, base_url, no_tables_url)
+    assert not elsewhere, elsewhere
 
 
 def test_consultant_page_and_its_share_link(engine: Engine, chromium: Engine, base_url: str) -> None:
@@ -225,4 +231,3 @@ def test_offline_after_one_visit(engine: Engine, site_dir: Path) -> None:
         assert answers(engine, f"{base}/{path}") == online[path], path
         assert engine.js(OFFLINE) == "klaar" or re.search("werkt", engine.js(OFFLINE_TEXT))
     engine.errors()  # the refused connections of the page's update check are no page error
-
