@@ -231,3 +231,20 @@ def test_offline_after_one_visit(engine: Engine, site_dir: Path) -> None:
         assert answers(engine, f"{base}/{path}") == online[path], path
         assert engine.js(OFFLINE) == "klaar" or re.search("werkt", engine.js(OFFLINE_TEXT))
     engine.errors()  # the refused connections of the page's update check are no page error
+
+
+def test_the_offline_notice_settles_on_every_fresh_visit(engine: Engine, site_dir: Path) -> None:
+    """WebKit can activate the service worker without `statechange` events (issue 20): on each
+    fresh origin the notice must still end on "werkt ook zonder internet"."""
+    for _ in range(3):
+        with serving(make_server(site_dir, port=0, warm=False)) as base:
+            answers(engine, f"{base}/rekenhulp/pgb-budget/")
+            state = engine.wait(
+                "() => ['klaar', 'fout', 'geen'].includes(document.querySelector('[data-rekenhulp-offline]')"
+                "?.dataset.offline) && document.querySelector('[data-rekenhulp-offline]').dataset.offline",
+                what="de melding over werken zonder internet",
+            )
+            assert state == "klaar", engine.js(OFFLINE_TEXT)
+            assert "werkt ook zonder internet" in engine.js(OFFLINE_TEXT)
+            assert_clean(engine, base)
+            engine.goto("about:blank")  # leave before the server goes
