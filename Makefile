@@ -52,6 +52,8 @@ format: $(VENV_OK)
 
 bench: build
 	sh scripts/ensure-chromium.sh
+	sh scripts/ensure-webkit.sh
+	sh scripts/ensure-firefox.sh
 	$(PY) -m bench
 
 clean:
