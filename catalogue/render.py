@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,7 +19,7 @@ from catalogue import catalogusafspraken
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, datum_in_bron, quotations, section_anchor
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import aantal, datum, euro, getal_nl
+from catalogue.formatting import aantal, datum, euro_pagina, getal_nl
 from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
 from catalogue.tabellen import EISEN
@@ -28,6 +29,8 @@ from catalogue.vergelijking import groups as comparison_groups
 from catalogue.wijzigingen import Reeks, met_geschiedenis, wijzigingen_per_datum
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+EURO_SPATIE = re.compile(r"€ (?=[\d.,-])")
 
 
 @dataclass
@@ -89,7 +92,7 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum, slug=sc_slug)
+        self.env.filters.update(euro=euro_pagina, getal_nl=getal_nl, datum=datum, slug=sc_slug)
         self.env.globals["catalogusbron"] = catalogusafspraken.DOCUMENT
         self.env.globals["eisen_soorten"] = EISEN
         self.env.globals["aantal"] = aantal
@@ -237,6 +240,8 @@ class Renderer:
         if ctx.get("inbedden"):
             # Front matter of the embeddable copy: no navigation (theme override main.html).
             text = text.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1)
+        # "€" and its amount never wrap apart: also in content text ("vanaf € 500") and quotations.
+        text = EURO_SPATIE.sub("€\u00a0", text)
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
