@@ -215,8 +215,9 @@ def test_a_fragment_above_the_size_limit_is_refused_before_parsing(
     watched: tuple[Page, Watch], base_url: str
 ) -> None:
     """Finding 8 (issue 20): a 1-2 MB share link (250,000 parameters; here 120,000, 1.1 MB) held
-    the consultant page for seconds. A fragment longer than the largest situation's JSON (content/invoer.yaml, omvang.json_tekens:
-    100,000 characters) is no share link: not applied, and the page says so in Dutch."""
+    the consultant page for seconds. A fragment longer than the largest situation's JSON
+    (content/invoer.yaml, omvang.json_tekens: 100,000 characters) is no share link: not applied,
+    and the page says so in Dutch."""
     page, watch = watched
     fragment = "f=ho&extra_ruimten=2&" + "&".join(f"x{i}=1" for i in range(120_000))
     assert len(fragment) > 1_000_000
