@@ -246,7 +246,9 @@ class Firefox(Engine):
         self._call("select", css=css, value=value)
 
     def errors(self) -> list[str]:
-        return list(self._call("fouten"))
+        # Firefox logs NS_BINDING_ABORTED for a request still under way when the page is left
+        # (the service worker's store, the search index): the browser's doing, no page error.
+        return [e for e in self._call("fouten") if e.strip() != "NS_BINDING_ABORTED"]
 
     def requests(self) -> list[str]:
         return list(self._call("verzoeken"))
