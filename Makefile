@@ -30,6 +30,8 @@ test: install
 	sh scripts/ensure-chromium.sh
 	sh scripts/ensure-nginx.sh
 	sh scripts/ensure-faketime.sh
+	sh scripts/ensure-webkit.sh
+	sh scripts/ensure-firefox.sh
 	$(PY) -m pytest
 
 # The whole suite with the machine's clock moved past the sources' dates (issue 21): it must pass
@@ -50,6 +52,8 @@ format: $(VENV_OK)
 
 bench: build
 	sh scripts/ensure-chromium.sh
+	sh scripts/ensure-webkit.sh
+	sh scripts/ensure-firefox.sh
 	$(PY) -m bench
 
 clean:

@@ -419,6 +419,10 @@ def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 yn(r["batch_per_s"] >= 20_000),
             )
         )
+    if "engines" in r:
+        from bench.engines import rows as engine_rows
+
+        rows.extend(engine_rows(r["engines"]))
     if "batch_large_peak_mb" in r:
         flat = r["batch_large_peak_mb"] <= r["batch_peak_mb"] * 1.1
         rows.append(
@@ -495,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="bouwtijd overslaan; site/ zoals hij is")
     parser.add_argument(
         "--only",
-        choices=("build", "batch", "browser", "herindicatie"),
+        choices=("build", "batch", "browser", "herindicatie", "engines"),
         action="append",
         help="alleen dit deel",
     )
@@ -518,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         profiles=profiles,
         runs_fixed=bool(args.runs or args.quick),
     )
-    parts = set(args.only or ("build", "batch", "browser", "herindicatie"))
+    parts = set(args.only or ("build", "batch", "browser", "herindicatie", "engines"))
     if args.no_build:
         parts.discard("build")
 
@@ -562,6 +566,12 @@ def main(argv: list[str] | None = None) -> int:
             with serve_site() as server:
                 groot = 20_000 if s.quick else 100_000
                 results.update(herindicatie.measure(p, server.url, s.runs, rows, groot))
+        if "engines" in parts:
+            from bench.engines import measure_engines
+
+            _say(f"7. eerste live antwoord in Chromium, WebKit en Firefox, koud en warm, {s.runs}x")
+            with serve() as server:
+                results["engines"] = measure_engines(s.runs, p, server)
     results["bench_seconds"] = time.perf_counter() - started
     results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
 

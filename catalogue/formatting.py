@@ -15,6 +15,12 @@ def euro(value: Decimal | str | int) -> str:
     return nl.euro(Decimal(value))
 
 
+def euro_pagina(value: Decimal | str | int) -> str:
+    """An amount as the pages show it: "€" and the number joined by a no-break space, so a table
+    cell or a line never wraps between them (the downloads and the core keep a plain space)."""
+    return euro(value).replace("€ ", "€\u00a0")
+
+
 def getal_nl(value: Decimal | str | int) -> str:
     """Decimal("43.5") -> "43,5"; keeps the digits the source gave, Dutch separators."""
     d = Decimal(value)

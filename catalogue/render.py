@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import posixpath
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from catalogue import catalogusafspraken
 from catalogue import schema as s
 from catalogue.bronverwijzing import bron_anchor, cited_sections, datum_in_bron, quotations, section_anchor
 from catalogue.export import product_dict, product_md_path
-from catalogue.formatting import aantal, datum, euro, getal_nl
+from catalogue.formatting import aantal, datum, euro_pagina, getal_nl
 from catalogue.load import Catalogue
 from catalogue.sc import slug as sc_slug
 from catalogue.tabellen import EISEN
@@ -45,6 +46,9 @@ def bonnetje(bundle: dict[str, Any]) -> dict[str, str]:
         "bundel_versie": str(bundle.get("versie")),
         "bundel_sha256": hashlib.sha256(tekst.encode()).hexdigest(),
     }
+
+
+EURO_SPATIE = re.compile(r"€ (?=[\d.,-])")
 
 
 @dataclass
@@ -106,7 +110,7 @@ class Renderer:
             # Compiling the templates is most of the render time; keep the bytecode between builds.
             bytecode_cache=_bytecode_cache(cache),
         )
-        self.env.filters.update(euro=euro, getal_nl=getal_nl, datum=datum, slug=sc_slug)
+        self.env.filters.update(euro=euro_pagina, getal_nl=getal_nl, datum=datum, slug=sc_slug)
         self.env.globals["catalogusbron"] = catalogusafspraken.DOCUMENT
         self.env.globals["eisen_soorten"] = EISEN
         self.env.globals["aantal"] = aantal
@@ -260,6 +264,8 @@ class Renderer:
             text = (
                 kop.replace("---\n", "---\ninbedden: true\nhide: [navigation, toc]\n", 1) + "\n---\n" + rest
             )
+        # "€" and its amount never wrap apart: also in content text ("vanaf € 500") and quotations.
+        text = EURO_SPATIE.sub("€\u00a0", text)
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

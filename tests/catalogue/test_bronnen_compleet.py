@@ -20,7 +20,7 @@ from bronteksten import (
     westfriesland_producten,
 )
 
-from catalogue.formatting import euro
+from catalogue.formatting import euro_pagina as euro
 from catalogue.steps import validate
 
 

@@ -58,13 +58,13 @@ def cli(uit: Path, *args: str, invoer: dict | None = None) -> dict:
 def test_productkaarten_met_tarieven(uit: Path) -> None:
     kaart = pagina(uit, "producten/proefdorp/pd-hulp-basis.md")
     assert "Hulp basis" in kaart
-    assert "€ 300,00" in kaart and "€ 166,67" in kaart  # professioneel; 100 uur x 20,00 / 12
+    assert "€\u00a0300,00" in kaart and "€\u00a0166,67" in kaart  # professioneel; 100 uur x 20,00 / 12
     assert "Begeleiding Proefdorp" in pagina(uit, "producten/proefdorp/pd-begeleiding.md")
 
 
 def test_tariefpagina_en_vergelijking(uit: Path) -> None:
     tarieven = pagina(uit, "tarieven/proefdorp.md")
-    assert "pd-ho-sociaal-netwerk" in tarieven and "€ 900,00" in tarieven
+    assert "pd-ho-sociaal-netwerk" in tarieven and "€\u00a0900,00" in tarieven
     assert "## [Proefdorp](proefdorp.md)" in pagina(uit, "tarieven/index.md")
     vergelijking = pagina(uit, "vergelijking.md")
     assert "Hulp basis" in vergelijking and "Begeleiding Proefdorp" in vergelijking
@@ -154,15 +154,15 @@ def test_wijzigingen_per_datum_en_geschiedenis(uit: Path) -> None:
     """The fixture's second tariff year shows as a diff (old -> new, per table) and as table history."""
     wijzigingen = pagina(uit, "wijzigingen.md")
     jaar = wijzigingen.split("## 1 januari 2027", 1)[1]
-    assert "| Basis | € 300,00 | € 315,00 |" in jaar  # professioneel
-    assert "| Uurtarief | € 20,00 | € 21,00 |" in jaar  # sociaal netwerk
-    assert "| Basis | € 166,67 | € 175,00 |" in jaar  # 100 uur x 21,00 / 12
+    assert "| Basis | €\u00a0300,00 | €\u00a0315,00 |" in jaar  # professioneel
+    assert "| Uurtarief | €\u00a020,00 | €\u00a021,00 |" in jaar  # sociaal netwerk
+    assert "| Basis | €\u00a0166,67 | €\u00a0175,00 |" in jaar  # 100 uur x 21,00 / 12
     # A first value replaces nothing: Proefdorp's 2026 amounts are no change.
     assert "Proefdorp" not in wijzigingen.split("## 1 januari 2026", 1)[1].split("\n## ", 1)[0]
     tarieven = pagina(uit, "tarieven/proefdorp.md")
     geschiedenis = tarieven.split("**Geschiedenis**", 1)[1]
-    assert "| Begeleiding | 1 januari 2026 | € 900,00 |" in geschiedenis
-    assert "| Begeleiding | 1 januari 2027 | € 945,00 |" in geschiedenis
+    assert "| Begeleiding | 1 januari 2026 | €\u00a0900,00 |" in geschiedenis
+    assert "| Begeleiding | 1 januari 2027 | €\u00a0945,00 |" in geschiedenis
 
 
 # Which calculator answers a product is content (``berekening``): Proefdorp's own logeerzorg,

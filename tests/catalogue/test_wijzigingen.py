@@ -53,8 +53,8 @@ def test_de_pagina_toont_de_reeks(cat, tmp_path) -> None:
         < pagina.index("## 1 januari 2025")
         < pagina.index("## 1 januari 2024")
     )
-    assert "| € 21,00 | € 21,80 |" in pagina.split("## 1 januari 2025")[0]
+    assert "| €\u00a021,00 | €\u00a021,80 |" in pagina.split("## 1 januari 2025")[0]
     kengetallen = (tmp_path / "docs" / "kengetallen.md").read_text(encoding="utf-8")
     geschiedenis = kengetallen.split("{ #eigen_bijdrage }", 1)[1].split("**Geschiedenis**", 1)[1]
     for jaar, bedrag in (("2020", "19,00"), ("2024", "20,60"), ("2025", "21,00"), ("2026", "21,80")):
-        assert f"| 1 januari {jaar} | € {bedrag} |" in geschiedenis
+        assert f"| 1 januari {jaar} | €\u00a0{bedrag} |" in geschiedenis

@@ -209,3 +209,24 @@ def test_willekeurige_fragmenten_laten_elk_formulier_antwoorden(
     page.evaluate(ZET_FRAGMENT, tekst)
     assert_all_answer(page)
     assert not watch.errors, watch.errors
+
+
+def test_a_fragment_above_the_size_limit_is_refused_before_parsing(
+    watched: tuple[Page, Watch], base_url: str
+) -> None:
+    """Finding 8 (issue 20): a 1-2 MB share link (250,000 parameters; here 120,000, 1.1 MB) held
+    the consultant page for seconds. A fragment longer than the largest situation's JSON
+    (content/invoer.yaml, omvang.json_tekens: 100,000 characters) is no share link: not applied,
+    and the page says so in Dutch."""
+    page, watch = watched
+    fragment = "f=ho&extra_ruimten=2&" + "&".join(f"x{i}=1" for i in range(120_000))
+    assert len(fragment) > 1_000_000
+    page.goto(f"{base_url}/rekenhulp/normenkader/#{fragment}")
+    wait_ready(page, "ho")
+    melding = page.locator("[data-rekenhulp-linkmelding]")
+    assert "te lang voor een berekening" in melding.inner_text()
+    assert melding.get_attribute("role") == "alert"
+    assert page.locator("#ho-extra_ruimten").input_value() != "2"  # nothing of it applied
+    # 002: the basismodule alone, 125 minutes a week.
+    assert "125 minuten per week" in page.locator("[data-rekenhulp-resultaat=ho] .rh-kern").inner_text()
+    watch.assert_clean()

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGINA = "rekenhulp/pgb-budget/"
 BEDRAG = re.compile(r"€\s?[\d.]+,\d\d")
 # 005, 3.8: from 1 January 2026 the abonnementstarief is at most € 21,80 a month (peildatum: today).
-EIGEN_BIJDRAGE = "€ 21,80"
+EIGEN_BIJDRAGE = "€\u00a021,80"  # as the page shows it: a no-break space after the sign
 
 
 def uitkomst(page: Page):

@@ -225,7 +225,9 @@ def test_other_budgets(watched: tuple[Page, Watch], base_url: str) -> None:
         "pgb",
         lambda: page.get_by_label("Iemand uit het sociaal netwerk, zonder arbeidsovereenkomst").check(),
     )
-    expect(result(page, "pgb").locator(".rh-kern")).to_contain_text(re.compile(r"€ [\d.]+,\d\d per maand"))
+    expect(result(page, "pgb").locator(".rh-kern")).to_contain_text(
+        re.compile(r"€\u00a0[\d.]+,\d\d per maand")
+    )
     watch.assert_clean()
 
 
@@ -345,6 +347,39 @@ def test_python_failure_is_reported_with_a_retry(browser: Browser, base_url: str
         expect(uitkomst.locator(".rh-kern")).to_contain_text("uur per jaar")
     finally:
         context.close()
+
+
+def test_a_dead_worker_is_restarted_and_the_page_says_so(watched: tuple[Page, Watch], base_url: str) -> None:
+    """Finding 4 (issue 20): the worker is ended under the page; the next edit must not leave the
+    old answer standing as current. The page replaces the worker, says so in Dutch, and answers."""
+    page, watch = watched
+    open_page(page, base_url, "rekenhulp/normenkader/", "ho")
+    uitkomst = result(page, "ho")
+    expect(uitkomst.locator(".rh-kern")).to_contain_text("125 minuten per week")
+    page.evaluate("() => window.__rekenhulp.worker.terminate()")
+    page.get_by_label("Incidenteel gebruikte extra ruimten").fill("2")
+    expect(uitkomst).to_have_attribute("data-status", "herstart", timeout=READY_MS)
+    expect(uitkomst.locator(".rh-status")).to_contain_text("reageerde niet meer en wordt opnieuw gestart")
+    expect(uitkomst.locator(".rh-kern")).to_have_count(0)  # the old answer is gone
+    # 125 + 2 x 5 = 135 minutes a week (source 002), from the fresh worker.
+    expect(uitkomst.locator(".rh-kern")).to_contain_text("135 minuten per week", timeout=READY_MS)
+    expect(uitkomst).to_have_attribute("data-status", "klaar")
+    expect(uitkomst.locator(".rh-status")).to_contain_text("De rekenhulp is opnieuw gestart")
+    # Later edits go to the new worker.
+    change(page, "ho", lambda: page.get_by_label("Incidenteel gebruikte extra ruimten").fill("3"))
+    expect(uitkomst.locator(".rh-kern")).to_contain_text("140 minuten per week")
+    watch.assert_clean()
+
+
+def test_amounts_never_wrap_apart_from_the_euro_sign(watched: tuple[Page, Watch], base_url: str) -> None:
+    page, watch = watched
+    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    shown = result(page, "advies").inner_text()
+    assert "€\u00a0143,01" in shown  # 003 Bijlage 11: 108 x 15,89 / 12
+    assert not re.search(r"€[ \t\n]", shown), "een bedrag met een gewone spatie na het euroteken"
+    page.goto(f"{base_url}/tarieven/halderberge/")
+    assert not re.search(r"€[ \t\n]", page.locator("article").inner_text())
+    watch.assert_clean()
 
 
 def test_site_search_still_works_on_calculator_pages(watched: tuple[Page, Watch], base_url: str) -> None:

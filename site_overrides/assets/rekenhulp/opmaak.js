@@ -8,13 +8,14 @@ function groepeer(cijfers) {
   return cijfers.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 }
 
-// "4239.60" -> "€ 4.239,60" (the core already rounded to the cent).
+// "4239.60" -> "€ 4.239,60" (the core already rounded to the cent), a no-break space after
+// the euro sign so the sign never ends a line without its amount.
 export function euro(waarde) {
   if (waarde === null || waarde === undefined || waarde === "") return "—";
   const m = DECIMAAL.exec(String(waarde));
   if (!m) return String(waarde);
   const centen = (m[3] || "").padEnd(2, "0");
-  return `${m[1]}€ ${groepeer(m[2])},${centen}`;
+  return `${m[1]}€\u00a0${groepeer(m[2])},${centen}`;
 }
 
 // "43.5" -> "43,5"; "1234" -> "1.234"; other text stays as it is.
@@ -52,8 +53,10 @@ export function datum(waarde) {
 }
 
 // Escape text for HTML; every string from the core or the URL goes through this.
+// (Also the core's own sentences: "€" and its amount joined by a no-break space, as euro() does.)
 export function html(tekst) {
   return String(tekst ?? "")
+    .replace(/€ /g, "€\u00a0")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -11,6 +11,12 @@
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 // After this long without Python, offer a retry next to the waiting message.
 const TRAAG_MS = 20000;
+// The core answers a question in milliseconds once Python runs (the first one that needs the
+// rest of the standard library loads it first: seconds on a slow phone). A question without an
+// answer after this long means the worker died (terminated, crashed without an error event) or
+// hangs: it is replaced by a fresh one, the open questions are asked again, and the page says so.
+// A replacement that does not answer either is not replaced again: the page offers the retry.
+const ANTWOORD_MS = 20000;
 
 let worker = null;
 let volgnummer = 0;
@@ -18,6 +24,9 @@ const wachtend = new Map(); // id -> {resolve, reject}
 const luisteraars = new Set();
 let status = { fase: "laden" };
 let traagTimer = null;
+let waakTimer = null;
+let langLopend = 0; // herindicatie runs in flight: a question may wait behind them
+let herstartZonderAntwoord = false; // restarted, and no answer since
 // The page's precomputed answers ({basis, delen, eerst, haal(i)}, see main.html), or null.
 const vooraf = window.__rekenhulp?.vooraf || null;
 let allesGehaald = false;
@@ -93,6 +102,50 @@ function ontvang(bericht) {
     if (!w) return;
     wachtend.delete(bericht.id);
     w.resolve({ json: bericht.json, ms: bericht.ms });
+    herstartZonderAntwoord = false;
+    waak();
+  }
+  if (bericht.type === "status" && bericht.fase === "klaar") waak();
+}
+
+// The watchdog: armed while Python runs and a question is open; any answer re-arms it.
+function waak() {
+  clearTimeout(waakTimer);
+  waakTimer = null;
+  const open = [...wachtend.values()].some((w) => w.vraag);
+  if (!open || status.fase !== "klaar" || langLopend) return;
+  waakTimer = setTimeout(herstart, ANTWOORD_MS);
+}
+
+// A dead or hung worker: a fresh one, the open questions asked again once it runs.
+function herstart() {
+  waakTimer = null;
+  if (herstartZonderAntwoord) {
+    if (worker) worker.terminate();
+    worker = null;
+    for (const w of wachtend.values()) w.reject(new Error("de rekenhulp reageert niet"));
+    wachtend.clear();
+    meld({ fase: "fout", melding: "hij reageert niet" });
+    return;
+  }
+  herstartZonderAntwoord = true;
+  const open = [...wachtend.entries()].filter(([, w]) => w.vraag);
+  for (const w of wachtend.values()) if (!w.vraag) w.reject(new Error("opnieuw gestart"));
+  if (worker) worker.terminate();
+  worker = null;
+  window.__rekenhulp = null;
+  wachtend.clear();
+  meld({ fase: "herstart" });
+  try {
+    koppel(nieuweWorker(), []);
+  } catch (error) {
+    meld({ fase: "fout", melding: String(error && error.message ? error.message : error) });
+    for (const [, w] of open) w.reject(new Error("de rekenhulp kon niet opnieuw starten"));
+    return;
+  }
+  for (const [id, w] of open) {
+    wachtend.set(id, w);
+    worker.postMessage(w.vraag);
   }
 }
 
@@ -106,7 +159,7 @@ function koppel(nieuweWorker, inbox) {
   for (const bericht of inbox || []) ontvang(bericht);
   clearTimeout(traagTimer);
   traagTimer = setTimeout(() => {
-    if (status.fase === "laden") meld({ fase: "traag" });
+    if (status.fase === "laden" || status.fase === "herstart") meld({ fase: "traag" });
   }, TRAAG_MS);
 }
 
@@ -134,6 +187,8 @@ function startPython() {
 
 // Stop the worker and start a fresh one (the "Opnieuw proberen" button).
 export function opnieuw() {
+  clearTimeout(waakTimer);
+  herstartZonderAntwoord = false;
   if (worker) worker.terminate();
   worker = null;
   for (const { reject } of wachtend.values()) reject(new Error("opnieuw gestart"));
@@ -161,9 +216,11 @@ function vraagPython(soort, invoer) {
   if (!worker) startPython();
   if (status.fase === "fout") return Promise.reject(new Error(status.melding));
   const id = ++volgnummer;
+  const vraag = { type: "bereken", id, soort, invoer, vandaag: vandaag() };
   return new Promise((resolve, reject) => {
-    wachtend.set(id, { resolve, reject });
-    worker.postMessage({ type: "bereken", id, soort, invoer, vandaag: vandaag() });
+    wachtend.set(id, { resolve, reject, vraag });
+    worker.postMessage(vraag);
+    if (!waakTimer) waak();
   });
 }
 
@@ -181,13 +238,20 @@ export function huidigeStatus() {
 export function herindiceer(bytes, peildatum, opBericht) {
   if (!worker) startPython();
   const id = ++volgnummer;
+  langLopend += 1;
+  waak();
   return new Promise((resolve, reject) => {
     wachtend.set(id, {
-      reject,
+      reject: (error) => {
+        langLopend -= 1;
+        reject(error);
+      },
       bericht: (b) => {
         opBericht(b);
         if (b.type === "herindicatie-klaar") {
           wachtend.delete(id);
+          langLopend -= 1;
+          waak();
           resolve(b);
         }
       },

@@ -2,9 +2,9 @@
 // types, and its answer shown in the <section data-rekenhulp-resultaat="<form id>">.
 //
 // For tests and the benchmark the result section carries data-status ("laden", "klaar",
-// "fout" for input the core rejected, "storing" when Python could not start) and
-// data-berekeningen (answers shown so far), and aria-busy="true" while a question is out; every
-// answer shown also fires the document
+// "fout" for input the core rejected, "storing" when Python could not start, "herstart" while
+// a worker that stopped answering is replaced) and data-berekeningen (answers shown so far), and
+// aria-busy="true" while a question is out; every answer shown also fires the document
 // event "rekenhulp:resultaat" (detail: {formulier, ms, eerste, uitkomst}).
 
 import * as python from "./python.js";
@@ -146,7 +146,8 @@ class Rekenvorm {
         if (open.has(d.dataset.sleutel)) d.open = true;
       }
       this.uitkomst.dataset.status = "klaar";
-      samenvatting = `Uitkomst: ${w.samenvatting}.`;
+      samenvatting = `${this.naHerstart ? "De rekenhulp is opnieuw gestart. " : ""}Uitkomst: ${w.samenvatting}.`;
+      this.naHerstart = false;
     }
     if (samenvatting !== this.laatsteSamenvatting) {
       this.status.textContent = samenvatting;
@@ -187,6 +188,18 @@ class Rekenvorm {
   }
 
   storing(status) {
+    if (status.fase === "herstart") {
+      // The answer shown may no longer fit the form: it goes, and the page says why.
+      this.uitkomst.dataset.status = "herstart";
+      this.status.textContent = "De rekenhulp reageerde niet meer en wordt opnieuw gestart. Uw antwoorden blijven staan.";
+      this.laatsteSamenvatting = "";
+      this.naHerstart = true;
+      this.getoond = null;
+      this.inhoud.innerHTML =
+        '<div class="rh-storing"><p>De rekenhulp reageerde niet meer en wordt opnieuw gestart. ' +
+        "Uw antwoorden blijven staan; de uitkomst volgt zo.</p></div>";
+      return;
+    }
     if (status.fase === "laden") {
       this.uitkomst.dataset.status = "laden";
       this.status.textContent = "De rekenhulp wordt geladen…";
@@ -269,6 +282,13 @@ const vormen = [...document.querySelectorAll("form[data-soort]")].map((form) => 
 function volgFragment() {
   const hash = window.location.hash.replace(/^#/, "");
   if (!hash) return null;
+  // A fragment longer than the largest situation can be (content/invoer.yaml, omvang.json_tekens)
+  // is no share link of this page: refused before it is parsed, so it cannot hold the page up.
+  const grens = Number(ctx.data.fragment_tekens) || 100000;
+  if (hash.length > grens) {
+    meldTeLangeLink();
+    return null;
+  }
   const params = new URLSearchParams(hash);
   const vorm = vormen.find((v) => v.form === formulierVoor(vormen.map((x) => x.form), params));
   if (!vorm) return null;
@@ -276,10 +296,32 @@ function volgFragment() {
   return vorm;
 }
 
+function meldTeLangeLink() {
+  let el = document.querySelector("[data-rekenhulp-linkmelding]");
+  if (!el) {
+    el = document.createElement("p");
+    el.className = "rh-linkmelding";
+    el.dataset.rekenhulpLinkmelding = "";
+    el.setAttribute("role", "alert");
+    const eerste = vormen[0]?.form.closest(".rh-sectie") || vormen[0]?.form;
+    if (eerste) eerste.before(el);
+    else document.body.prepend(el);
+  }
+  el.textContent =
+    "Deze link is te lang voor een berekening en is niet gebruikt. De rekenhulp begint met de gewone antwoorden.";
+}
+
 python.start();
 const gekozen = volgFragment();
+let vorigeFase = null;
 python.opStatus((status) => {
-  if (status.fase === "klaar") return;
+  const herstarted = vorigeFase === "herstart" || (vorigeFase === "traag" && vormen.some((v) => v.naHerstart));
+  vorigeFase = status.fase;
+  if (status.fase === "klaar") {
+    // After a restart every form asks again (those with an open question get its answer).
+    if (herstarted) for (const vorm of vormen) if (!vorm.bezig) vorm.plan(true);
+    return;
+  }
   for (const vorm of vormen) vorm.storing(status);
 });
 for (const vorm of vormen) vorm.plan(true);
