@@ -164,8 +164,12 @@ def same(engine: Engine, chromium: Engine, url: str) -> list[str]:
 # --- each calculator page ------------------------------------------------------------------------
 
 
+# The resident page answers once she has named her place (issue 16): Oudenbosch, in Halderberge.
+RESIDENT = "rekenhulp/pgb-budget/#gemeente=oudenbosch"
+
+
 def test_resident_page_answers_as_chromium(engine: Engine, chromium: Engine, base_url: str) -> None:
-    url = f"{base_url}/rekenhulp/pgb-budget/"
+    url = f"{base_url}/{RESIDENT}"
     shown = same(engine, chromium, url)
     # Source 003 bijlage 11: HO stabilisatie 108 uur per jaar; sociaal netwerk 108 x 15,89 / 12.
     assert "108 uur per jaar" in shown[0] and "€ 143,01" in shown[0], shown[0]
@@ -175,8 +179,8 @@ def test_resident_page_answers_as_chromium(engine: Engine, chromium: Engine, bas
 def test_resident_page_without_its_table_boots_python(
     engine: Engine, chromium: Engine, base_url: str, no_tables_url: str
 ) -> None:
-    from_table = answers(engine, f"{base_url}/rekenhulp/pgb-budget/")
-    live = answers(engine, f"{no_tables_url}/rekenhulp/pgb-budget/")
+    from_table = answers(engine, f"{base_url}/{RESIDENT}")
+    live = answers(engine, f"{no_tables_url}/{RESIDENT}")
     assert engine.js("() => Boolean(window.__rekenhulpStart)"), "Python is niet gestart"
     assert live == from_table
     # The page's own check, 404 for the table, is no page error; the rest is clean.
@@ -218,7 +222,7 @@ def test_budget_page_answers_as_chromium(engine: Engine, chromium: Engine, base_
 def test_offline_after_one_visit(engine: Engine, site_dir: Path) -> None:
     """A fresh origin: the first visit stores the rekenhulp and says so; with the server gone,
     every calculator page still gives the same answers."""
-    paths = ("rekenhulp/pgb-budget/", "rekenhulp/normenkader/", "rekenhulp/budget/")
+    paths = (RESIDENT, "rekenhulp/normenkader/", "rekenhulp/budget/")
     server = make_server(site_dir, port=0, warm=False)
     online: dict[str, list[str]] = {}
     with serving(server) as base:
@@ -245,7 +249,7 @@ def test_the_offline_notice_settles_on_every_fresh_visit(engine: Engine, site_di
     fresh origin the notice must still end on "werkt ook zonder internet"."""
     for _ in range(3):
         with serving(make_server(site_dir, port=0, warm=False)) as base:
-            answers(engine, f"{base}/rekenhulp/pgb-budget/")
+            answers(engine, f"{base}/{RESIDENT}")
             state = engine.wait(
                 "() => ['klaar', 'fout', 'geen'].includes(document.querySelector('[data-rekenhulp-offline]')"
                 "?.dataset.offline) && document.querySelector('[data-rekenhulp-offline]').dataset.offline",
