@@ -373,7 +373,7 @@ def test_a_dead_worker_is_restarted_and_the_page_says_so(watched: tuple[Page, Wa
 
 def test_amounts_never_wrap_apart_from_the_euro_sign(watched: tuple[Page, Watch], base_url: str) -> None:
     page, watch = watched
-    open_page(page, base_url, "rekenhulp/pgb-budget/", "advies")
+    open_page(page, base_url, "rekenhulp/pgb-budget/#gemeente=oudenbosch", "advies")
     shown = result(page, "advies").inner_text()
     assert "€\u00a0143,01" in shown  # 003 Bijlage 11: 108 x 15,89 / 12
     assert not re.search(r"€[ \t\n]", shown), "een bedrag met een gewone spatie na het euroteken"
