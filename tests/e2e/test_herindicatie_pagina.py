@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import csv
 import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.calculator.test_herindicatie import caseload
+from tests.calculator.test_herindicatie import caseload, draai_cli
 from tests.e2e.helpers import Watch, pinned_context, watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,29 +36,6 @@ def run(page: Page, pad: Path) -> None:
     page.set_input_files("#her-bestand", str(pad))
     page.get_by_role("button", name="Bereken").click()
     page.wait_for_selector("[data-herindicatie][data-status='klaar']", state="attached", timeout=KLAAR_MS)
-
-
-def cli(pad: Path, tmp_path: Path) -> tuple[bytes, bytes]:
-    uit, xl = tmp_path / "cli.csv", tmp_path / "cli.xlsx"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "calculator",
-            "batch",
-            str(pad),
-            "-o",
-            str(uit),
-            "--xlsx",
-            str(xl),
-            "--peildatum",
-            PEILDATUM,
-        ],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return uit.read_bytes(), xl.read_bytes()
 
 
 def kerngetal(page: Page, naam: str) -> Decimal:
@@ -91,7 +66,7 @@ def test_caseload_zelfde_bestanden_als_de_cli_en_niets_verstuurd(
     pad.write_bytes(caseload(300))
     open_page(page, base_url)
     run(page, pad)
-    csv_cli, xlsx_cli = cli(pad, tmp_path)
+    csv_cli, xlsx_cli = draai_cli(tmp_path, pad.read_bytes(), "cli")
     regels = csv_cli.decode("utf-8-sig").splitlines()
     assert page.locator("[data-herindicatie]").get_attribute("data-rijen") == str(len(regels) - 1)
     # summary figures as the rows give them (the core's own summary is checked against the rows
@@ -202,7 +177,7 @@ def test_windows_bestand_op_een_telefoon_met_perioden(
         eerste.inner_text()
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    csv_cli, _ = cli(pad, tmp_path)
+    csv_cli, _ = draai_cli(tmp_path, pad.read_bytes(), "cli")
     assert download(page, "Download CSV") == csv_cli
     if SCREENSHOTS:
         page.screenshot(path=str(SCREENSHOTS / "herindicatie-390.png"), full_page=True)
