@@ -14,7 +14,10 @@
   uncompressed: the host's brotli compresses the whole file much better);
 - ``worker.mjs``: the module worker, with the names above written into it;
 - ``runtime.json``: the same configuration, for the optional idle warm-up on other pages
-  (``files``) and for the parity tests, which load exactly these files under Node.
+  (``files``) and for the parity tests, which load exactly these files under Node;
+- ``versie.json``: this build's runtime version (a hash of the runtime's file names, so of the
+  core, the data and the stdlib), also written into every calculator page and the worker. An
+  open page compares them and never mixes two builds' answers (python.js, offline.js).
 
 Hashed names never change content, so a server may cache them for a year.
 
@@ -52,6 +55,8 @@ BUILD_SCRIPTS = ("precompile.mjs", "compile_in_pyodide.py", "samples.py", "after
 RUNTIME_MARKER = "/*@RUNTIME@*/null"
 # In a calculator page's inline start script (site_overrides/main.html): the files it preloads.
 EARLY_MARKER = "[] /*@VROEG@*/"
+# ... and the runtime version it was built with (see versie.json above).
+VERSION_MARKER = "null /*@VERSIE@*/"
 CACHE_ENTRIES_KEPT = 3
 EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -95,6 +100,7 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
         "after_unpack": (ROOT / "browser" / "after_unpack.py").read_text(encoding="utf-8"),
         "rest_finder": (ROOT / "browser" / "rest_finder.py").read_text(encoding="utf-8"),
     }
+    config["versie"] = runtime_version(config)
     assets.mkdir(parents=True, exist_ok=True)
     template = (ASSETS_SRC / "worker.mjs").read_text(encoding="utf-8")
     if RUNTIME_MARKER not in template:
@@ -105,7 +111,8 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     needed = ("stdlib_start", "core")
     # The page preloads the big files Python cannot boot without (see site_overrides/main.html).
     early = [config["pyodide"] + "pyodide.asm.wasm"] + [config[k] for k in needed if k != "core"]
-    mark_pages(site_dir, early)
+    mark_pages(site_dir, early, config["versie"])
+    (assets / "versie.json").write_text(json.dumps({"versie": config["versie"]}), encoding="utf-8")
     warm += [config[k] for k in needed]
     # "later": fetched only when an import asks for it (counted in the whole runtime's size).
     later = [config["stdlib_rest"]]
@@ -115,13 +122,20 @@ def package_site(site_dir: Path, bundle_path: Path, cache_dir: Path) -> None:
     )
 
 
-def mark_pages(site_dir: Path, early: list[str]) -> None:
-    """Write the runtime files to preload (paths under assets/rekenhulp/) into every page that
-    starts the worker."""
+def runtime_version(config: dict[str, Any]) -> str:
+    """The runtime's version: a hash of its hashed file names (Pyodide, stdlib, core with the data)."""
+    names = [config[key] for key in ("pyodide", "stdlib_start", "stdlib_rest", "core")]
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]
+
+
+def mark_pages(site_dir: Path, early: list[str], version: str) -> None:
+    """Write the runtime files to preload (paths under assets/rekenhulp/) and the runtime version
+    into every page that starts the worker."""
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if EARLY_MARKER in html:
-            page.write_text(html.replace(EARLY_MARKER, json.dumps(early), 1), encoding="utf-8")
+            html = html.replace(EARLY_MARKER, json.dumps(early), 1)
+            page.write_text(html.replace(VERSION_MARKER, json.dumps(version), 1), encoding="utf-8")
 
 
 def core_archive(core_dir: Path, bundle_bytes: bytes) -> bytes:

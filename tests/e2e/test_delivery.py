@@ -7,6 +7,7 @@ Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py).
 from __future__ import annotations
 
 import functools
+import json
 import gzip
 import re
 import shutil
@@ -19,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browser.serve import headers_for, make_server
 from tests.e2e import nginx
-from tests.e2e.helpers import READY_MS, get, pinned_context, serving, watched_context
+from tests.e2e.helpers import READY_MS, get, pinned_context, serving, wait_count, watched_context
 
 # The resident's page answers once a place is chosen: opened as a link with one (issue 16).
 RESIDENT = "rekenhulp/pgb-budget/#gemeente=halderberge"
@@ -357,5 +358,116 @@ def test_a_new_build_is_picked_up_and_the_page_says_so(browser: Browser, own_sit
         expect(status).to_have_attribute("data-offline", "nieuw", timeout=READY_MS)
         expect(status).to_contain_text("nieuwe versie")
         expect(status.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
+    finally:
+        context.close()
+
+
+# A deploy while a page is open (issue 20, finding 3): the page of the old build and a worker of the
+# new one must never answer side by side. A "new build" here is the copy's runtime version changed
+# in the files a deploy replaces; the calculator files themselves stay, so the page still answers.
+NEW_VERSION = "0123456789ab"
+BUDGET = "rekenhulp/budget/"
+
+
+def _deploy(site: Path, *, pages: bool) -> None:
+    """Publish a new runtime version into the copy: the worker and versie.json, and the pages too
+    unless ``pages`` is False (a cache in between still hands out the old pages)."""
+    assets = site / "assets" / "rekenhulp"
+    old = json.loads((assets / "versie.json").read_text(encoding="utf-8"))["versie"]
+    files = [assets / "worker.mjs", assets / "versie.json"]
+    if pages:
+        files += [p for p in site.rglob("*.html") if f'"versie": "{old}"' in p.read_text(encoding="utf-8")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        changed = text.replace(f'"versie": "{old}"', f'"versie": "{NEW_VERSION}"')
+        assert changed != text, path
+        path.write_text(changed, encoding="utf-8")
+        for suffix in (".br", ".gz"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _restart_worker(page: Page) -> None:
+    """Start a fresh worker, as the page does after a hang or on "Opnieuw proberen"."""
+    page.evaluate(
+        "async () => (await import(document.querySelector('script[src*=\"rekenhulp.js\"]').src"
+        ".replace('rekenhulp.js', 'python.js'))).opnieuw()"
+    )
+
+
+def _count(page: Page, form: str) -> int:
+    return int(page.locator(f"[data-rekenhulp-resultaat='{form}']").get_attribute("data-berekeningen") or 0)
+
+
+def _page_version(page: Page) -> str:
+    """The build the page belongs to (its start data; markers a build leaves unfilled read as empty)."""
+    return page.evaluate(
+        "() => JSON.parse(document.getElementById('rh-start').textContent.replace(/\\/\\*@[A-Z]+@\\*\\//g, '')).versie"
+    )
+
+
+def test_an_open_page_reloads_into_a_new_build_and_says_so(browser: Browser, own_site: tuple[str, Path]) -> None:
+    base, site = own_site
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/{BUDGET}")
+        answers(page)
+        field = page.locator("#pgb-product")
+        choice = field.locator("option").nth(1).get_attribute("value")
+        assert choice and choice != field.input_value()
+        shown = _count(page, "pgb")
+        field.select_option(choice)
+        wait_count(page, "pgb", shown + 1)
+        before = answers(page)
+        assert _page_version(page) != NEW_VERSION
+        _deploy(site, pages=True)
+        with page.expect_navigation(timeout=READY_MS):
+            _restart_worker(page)
+        # The reloaded page has the edited answer (carried in the address) and the new build.
+        assert answers(page) == before
+        assert field.input_value() == choice and _page_version(page) == NEW_VERSION
+        status = page.locator("[data-rekenhulp-offline]")
+        expect(status).to_have_attribute("data-bijgewerkt", "")
+        expect(status).to_contain_text("De rekenhulp is bijgewerkt naar een nieuwe versie")
+    finally:
+        context.close()
+
+
+def test_a_new_worker_beside_an_old_page_is_not_used(browser: Browser, own_site: tuple[str, Path]) -> None:
+    """The new build's worker beside a page of the old one (a cache between them): one reload, and
+    when that brings the old page again, no answer from the new worker; the page says why."""
+    base, site = own_site
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/{BUDGET}")
+        answers(page)
+        _deploy(site, pages=False)
+        with page.expect_navigation(timeout=READY_MS):
+            _restart_worker(page)
+        result = page.locator("[data-rekenhulp-resultaat]").first
+        expect(result).to_have_attribute("data-status", "nieuw", timeout=READY_MS)
+        expect(result).to_contain_text("Er is een nieuwe versie van de rekenhulp")
+        expect(result.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
+        expect(page.locator("[data-rekenhulp-offline]")).to_have_attribute("data-offline", "nieuw")
+        assert page.locator("[data-rekenhulp-resultaat][data-status='klaar']").count() == 0
+    finally:
+        context.close()
+
+
+def test_a_tab_left_open_is_told_of_a_new_build(browser: Browser, own_site: tuple[str, Path]) -> None:
+    base, site = own_site
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/{BUDGET}")
+        before = answers(page)
+        status = page.locator("[data-rekenhulp-offline]")
+        _deploy(site, pages=True)
+        # Coming back to the tab (the page asks when it becomes visible).
+        page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+        expect(status).to_have_attribute("data-offline", "nieuw", timeout=READY_MS)
+        expect(status.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
+        assert answers(page) == before  # the open page keeps its own, consistent version
     finally:
         context.close()

@@ -103,7 +103,12 @@ if (bon) {
   });
   for (const form of document.querySelectorAll("form[data-soort]")) {
     form.addEventListener("input", (event) => {
-      if (event.target.closest("[data-notitie]")) toonNotities(form);
+      if (!event.target.closest("[data-notitie]")) return;
+      toonNotities(form);
+      // Notes live only in this page: a new build of the site is then announced, not loaded by
+      // itself (python.js andereVersie), so a reload never throws them away unasked.
+      const geschreven = [...form.querySelectorAll("[data-notitie]")].some((veld) => veld.value.trim());
+      form.toggleAttribute("data-rekenhulp-niet-herladen", geschreven);
     });
   }
   // On paper the readings behind the toewijzing are shown open, like every "Waarom?".

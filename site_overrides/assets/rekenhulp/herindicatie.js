@@ -169,6 +169,9 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   bezig = true;
+  // From now on a new build of the site is announced, not loaded by itself: a reload would
+  // lose this run (python.js andereVersie).
+  root.dataset.rekenhulpNietHerladen = "";
   bestandsnaam = bestand.name.replace(/\.[^.]*$/, "") || "herindicatie";
   rijen = [];
   eersteVanRun = true;

@@ -6,7 +6,14 @@
 //
 // The page says, in plain Dutch, whether the rekenhulp works without internet here, and
 // when a new version (a new build, for example new tariffs) has been stored.
-// For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw".
+// It also says when the site has a new build since this page loaded: found by the service
+// worker, by the calculator (python.js: a worker of another build), or, when the visitor comes
+// back to the tab, by asking the site for its version (versie.json, never from a cache). After
+// python.js reloaded into a new build, the page says it was updated.
+// For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw",
+// and data-bijgewerkt when the page was reloaded into a new build.
+
+import { opStatus, PAGINA_VERSIE } from "./python.js";
 
 const melding = maakMelding();
 const basis = document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".";
@@ -18,8 +25,11 @@ const TEKST = {
   nieuw: "Er is een nieuwe versie van de rekenhulp, bijvoorbeeld met nieuwe bedragen. Laad de pagina opnieuw om die te gebruiken.",
 };
 const ZONDER_NET = " U heeft nu geen internet.";
+const BIJGEWERKT = "De rekenhulp is bijgewerkt naar een nieuwe versie, bijvoorbeeld met nieuwe bedragen. Uw antwoorden zijn overgenomen.";
+const HERLADEN = "rekenhulp:herladen-voor"; // set by python.js before it reloads into a new build
 
 let fase = null;
+let bijgewerkt = false;
 
 // The message, at the end of the page's text (made here, so the page templates need nothing).
 function maakMelding() {
@@ -46,7 +56,8 @@ function toon(nieuw) {
   fase = nieuw;
   melding.dataset.offline = nieuw;
   const los = nieuw === "klaar" && !navigator.onLine ? ZONDER_NET : "";
-  melding.querySelector(".rh-offline-tekst").textContent = TEKST[nieuw] + los;
+  const voor = bijgewerkt && nieuw !== "nieuw" ? `${BIJGEWERKT} ` : "";
+  melding.querySelector(".rh-offline-tekst").textContent = voor + TEKST[nieuw] + los;
   melding.querySelector("button").style.display = nieuw === "nieuw" ? "" : "none";
   melding.hidden = false;
 }
@@ -103,6 +114,38 @@ function naEersteAntwoord(fn) {
 }
 
 melding.querySelector("button").addEventListener("click", () => window.location.reload());
+
+// Reloaded by python.js into this build: say so (once; a later reload is an ordinary one).
+try {
+  if (PAGINA_VERSIE && sessionStorage.getItem(HERLADEN) === PAGINA_VERSIE) {
+    sessionStorage.removeItem(HERLADEN);
+    bijgewerkt = true;
+    melding.dataset.bijgewerkt = "";
+    melding.querySelector(".rh-offline-tekst").textContent = BIJGEWERKT;
+    melding.hidden = false;
+  }
+} catch {
+  /* storage off: nothing was stored either */
+}
+// A worker of another build, and the page does not reload by itself (python.js andereVersie).
+opStatus((status) => {
+  if (status.fase === "nieuw" && !status.herladen) toon("nieuw");
+});
+
+// Back to a tab left open: is the site still the build this page is? (Offline the question
+// fails and the page stays as it is: it is one consistent version.)
+async function vraagVersie() {
+  if (!PAGINA_VERSIE || fase === "nieuw" || document.visibilityState !== "visible") return;
+  try {
+    const antwoord = await fetch(new URL("versie.json", import.meta.url), { cache: "no-store" });
+    const { versie } = antwoord.ok ? await antwoord.json() : {};
+    if (versie && versie !== PAGINA_VERSIE) toon("nieuw");
+  } catch {
+    /* no network, or no answer: nothing to say */
+  }
+}
+document.addEventListener("visibilitychange", vraagVersie);
+window.addEventListener("online", vraagVersie);
 window.addEventListener("online", () => fase && toon(fase));
 window.addEventListener("offline", () => fase && toon(fase));
 

@@ -27,6 +27,11 @@ let traagTimer = null;
 let waakTimer = null;
 let langLopend = 0; // herindicatie runs in flight: a question may wait behind them
 let herstartZonderAntwoord = false; // restarted, and no answer since
+// The build this page belongs to (browser/package.py writes it into the page; null in a bare
+// mkdocs build). A worker of another build (the site was deployed since this page loaded, and
+// the worker was started or restarted after that) is never used: see andereVersie.
+export const PAGINA_VERSIE = paginaVersie();
+const HERLADEN = "rekenhulp:herladen-voor"; // sessionStorage: the build this tab reloaded for
 // The page's precomputed answers ({basis, delen, eerst, haal(i)}, see main.html), or null.
 const vooraf = window.__rekenhulp?.vooraf || null;
 let allesGehaald = false;
@@ -80,6 +85,44 @@ export async function uitTabel(soort, invoer) {
   return json;
 }
 
+function paginaVersie() {
+  try {
+    const tekst = document.getElementById("rh-start")?.textContent || "{}";
+    return JSON.parse(tekst.replace(/\/\*@[A-Z]+@\*\//g, "")).versie || null;
+  } catch {
+    return null;
+  }
+}
+
+// A worker of another build: stop it, and reload into the new build (the answers are in the
+// address, so they stay), once; the reloaded page says so (offline.js). Where a reload would
+// lose work (the herindicatie page's file), or this tab already reloaded for that build and still
+// got an older page (a cache in between), the page says there is a new version instead.
+function andereVersie(versie) {
+  if (worker) worker.terminate();
+  worker = null;
+  window.__rekenhulp = null;
+  clearTimeout(traagTimer);
+  clearTimeout(waakTimer);
+  for (const w of wachtend.values()) w.reject(new Error("er is een nieuwe versie van de rekenhulp"));
+  wachtend.clear();
+  let al = null;
+  try {
+    al = sessionStorage.getItem(HERLADEN);
+  } catch {
+    /* storage off: the message below still works */
+  }
+  const herladen = al !== versie && !document.querySelector("[data-rekenhulp-niet-herladen]");
+  meld({ fase: "nieuw", herladen });
+  if (!herladen) return;
+  try {
+    sessionStorage.setItem(HERLADEN, versie);
+  } catch {
+    /* without storage the reload still happens; only the guard against a loop is lost */
+  }
+  window.location.reload();
+}
+
 function meld(nieuw) {
   status = nieuw;
   for (const fn of luisteraars) fn(status);
@@ -87,6 +130,11 @@ function meld(nieuw) {
 
 function ontvang(bericht) {
   if (!bericht) return;
+  if (bericht.type === "versie") {
+    if (PAGINA_VERSIE && bericht.versie && bericht.versie !== PAGINA_VERSIE) andereVersie(bericht.versie);
+    return;
+  }
+  if (status.fase === "nieuw") return; // a stopped worker of another build
   if (bericht.type === "status") {
     clearTimeout(traagTimer);
     if (bericht.fase === "klaar") window.__rekenhulpStart = { ms: bericht.ms, tijden: bericht.tijden };
@@ -175,7 +223,7 @@ export function start() {
 }
 
 function startPython() {
-  if (worker) return;
+  if (worker || status.fase === "nieuw") return;
   const vroeg = window.__rekenhulp;
   try {
     if (vroeg && vroeg.worker) koppel(vroeg.worker, vroeg.inbox);
@@ -215,6 +263,7 @@ export function bereken(soort, invoer) {
 function vraagPython(soort, invoer) {
   if (!worker) startPython();
   if (status.fase === "fout") return Promise.reject(new Error(status.melding));
+  if (!worker) return Promise.reject(new Error("er is een nieuwe versie van de rekenhulp"));
   const id = ++volgnummer;
   const vraag = { type: "bereken", id, soort, invoer, vandaag: vandaag() };
   return new Promise((resolve, reject) => {
@@ -237,6 +286,7 @@ export function huidigeStatus() {
 // message of the run ("rijen", then "herindicatie-klaar"); resolves with the last.
 export function herindiceer(bytes, peildatum, opBericht) {
   if (!worker) startPython();
+  if (!worker) return Promise.reject(new Error("er is een nieuwe versie van de rekenhulp"));
   const id = ++volgnummer;
   langLopend += 1;
   waak();
@@ -269,6 +319,7 @@ export function voorbereiden() {
 
 // A download of the last run: the CSV as the batch wrote it, or the xlsx made from it.
 export function bestand(soort) {
+  if (!worker) return Promise.reject(new Error("er is een nieuwe versie van de rekenhulp"));
   const id = ++volgnummer;
   return new Promise((resolve, reject) => {
     wachtend.set(id, {

@@ -200,6 +200,23 @@ class Rekenvorm {
         "Uw antwoorden blijven staan; de uitkomst volgt zo.</p></div>";
       return;
     }
+    if (status.fase === "nieuw") {
+      // A new build of the site since this page loaded (python.js andereVersie): its answers are
+      // not mixed with this page's; the page reloads into it or offers to.
+      this.uitkomst.dataset.status = "nieuw";
+      const tekst = status.herladen
+        ? "Er is een nieuwe versie van de rekenhulp, bijvoorbeeld met nieuwe bedragen. De pagina wordt opnieuw geladen; uw antwoorden blijven staan."
+        : "Er is een nieuwe versie van de rekenhulp, bijvoorbeeld met nieuwe bedragen. Laad de pagina opnieuw om verder te rekenen; uw antwoorden blijven staan.";
+      this.status.textContent = tekst;
+      this.laatsteSamenvatting = "";
+      this.getoond = null;
+      this.inhoud.innerHTML =
+        `<div class="rh-storing"><p>${tekst}</p>` +
+        (status.herladen ? "" : '<button type="button" class="md-button md-button--primary" data-actie="herladen">Pagina opnieuw laden</button>') +
+        "</div>";
+      this.inhoud.querySelector("[data-actie='herladen']")?.addEventListener("click", () => window.location.reload());
+      return;
+    }
     if (status.fase === "laden") {
       this.uitkomst.dataset.status = "laden";
       this.status.textContent = "De rekenhulp wordt geladen…";
@@ -314,7 +331,18 @@ function meldTeLangeLink() {
 python.start();
 const gekozen = volgFragment();
 let vorigeFase = null;
+// The form last edited: when python.js reloads the page into a new build, its answers go into the
+// address first, so the reloaded page has them (the resident's page keeps them there anyway).
+let gewijzigd = null;
+document.addEventListener("input", (event) => {
+  gewijzigd = vormen.find((v) => v.form.contains(event.target)) || gewijzigd;
+});
 python.opStatus((status) => {
+  if (status.fase === "nieuw" && status.herladen && gewijzigd) {
+    const url = new URL(window.location.href);
+    url.hash = naarFragment(gewijzigd.form);
+    history.replaceState(history.state, "", url);
+  }
   const herstarted = vorigeFase === "herstart" || (vorigeFase === "traag" && vormen.some((v) => v.naHerstart));
   vorigeFase = status.fase;
   if (status.fase === "klaar") {

@@ -6,7 +6,8 @@
 // precompiled stdlib and the core archive are fetched and the Pyodide JS loaded.
 //
 // Messages in:  {type: "bereken", id, soort, invoer}
-// Messages out: {type: "status", fase: "klaar" | "fout", melding?, ms?, tijden?}
+// Messages out: {type: "versie", versie}   (first, before Python loads: the build it belongs to)
+//               {type: "status", fase: "klaar" | "fout", melding?, ms?, tijden?}
 //               {type: "resultaat", id, json, ms}   (json: run_json's string, as is)
 
 // browser/package.py writes the hashed file names here when it builds the site.
@@ -136,6 +137,9 @@ async function start() {
   return { runJson, pyodide };
 }
 
+// The page checks this against its own build before it uses any answer (python.js): a page
+// opened before a deploy must not show this newer build's amounts beside its own.
+post({ type: "versie", versie: RUNTIME ? RUNTIME.versie : null });
 const ready = start();
 ready.then(
   () => post({ type: "status", fase: "klaar", ms: performance.now() - started, tijden }),
