@@ -7,8 +7,8 @@ Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py).
 from __future__ import annotations
 
 import functools
-import json
 import gzip
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -401,11 +401,14 @@ def _count(page: Page, form: str) -> int:
 def _page_version(page: Page) -> str:
     """The build the page belongs to (its start data; markers a build leaves unfilled read as empty)."""
     return page.evaluate(
-        "() => JSON.parse(document.getElementById('rh-start').textContent.replace(/\\/\\*@[A-Z]+@\\*\\//g, '')).versie"
+        "() => JSON.parse(document.getElementById('rh-start').textContent"
+        ".replace(/\\/\\*@[A-Z]+@\\*\\//g, '')).versie"
     )
 
 
-def test_an_open_page_reloads_into_a_new_build_and_says_so(browser: Browser, own_site: tuple[str, Path]) -> None:
+def test_an_open_page_reloads_into_a_new_build_and_says_so(
+    browser: Browser, own_site: tuple[str, Path]
+) -> None:
     base, site = own_site
     context = pinned_context(browser, locale="nl-NL", service_workers="block")
     try:
