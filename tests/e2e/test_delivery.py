@@ -424,7 +424,8 @@ def test_an_open_page_reloads_into_a_new_build_and_says_so(
         before = answers(page)
         assert _page_version(page) != NEW_VERSION
         _deploy(site, pages=True)
-        with page.expect_navigation(timeout=READY_MS):
+        # (a load, not the address update before it)
+        with page.expect_event("load", timeout=READY_MS):
             _restart_worker(page)
         # The reloaded page has the edited answer (carried in the address) and the new build.
         assert answers(page) == before
@@ -446,7 +447,8 @@ def test_a_new_worker_beside_an_old_page_is_not_used(browser: Browser, own_site:
         page.goto(f"{base}/{BUDGET}")
         answers(page)
         _deploy(site, pages=False)
-        with page.expect_navigation(timeout=READY_MS):
+        # (a load, not the address update before it)
+        with page.expect_event("load", timeout=READY_MS):
             _restart_worker(page)
         result = page.locator("[data-rekenhulp-resultaat]").first
         expect(result).to_have_attribute("data-status", "nieuw", timeout=READY_MS)
@@ -472,5 +474,27 @@ def test_a_tab_left_open_is_told_of_a_new_build(browser: Browser, own_site: tupl
         expect(status).to_have_attribute("data-offline", "nieuw", timeout=READY_MS)
         expect(status.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
         assert answers(page) == before  # the open page keeps its own, consistent version
+    finally:
+        context.close()
+
+
+def test_a_consultants_notes_are_not_thrown_away_by_a_new_build(
+    browser: Browser, own_site: tuple[str, Path]
+) -> None:
+    """Notes live only in the page: with one typed, a new build is announced, not loaded by itself."""
+    base, site = own_site
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/rekenhulp/normenkader/")
+        answers(page)
+        note = page.locator("#ho-motivatie")
+        note.fill("Mantelzorger valt weg per 1 januari.")
+        _deploy(site, pages=True)
+        _restart_worker(page)
+        result = page.locator("[data-rekenhulp-resultaat='ho']")
+        expect(result).to_have_attribute("data-status", "nieuw", timeout=READY_MS)
+        expect(result.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
+        expect(note).to_have_value("Mantelzorger valt weg per 1 januari.")
     finally:
         context.close()
