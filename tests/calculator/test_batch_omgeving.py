@@ -191,6 +191,65 @@ def test_te_weinig_geheugen(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
+# -- memory -------------------------------------------------------------------------------------------
+
+MEET = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:])\n"
+    "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def _kommas(pad: Path) -> None:
+    with open(pad, "wb") as f:
+        f.write(b"id,duur_maanden\n1,12\n" + b"," * 50_000_000 + b"\n2,12\n")
+
+
+def _nullen(pad: Path) -> None:
+    with open(pad, "wb") as f:
+        f.write(b"id,duur_maanden\n1,12\n")
+        f.truncate(100_000_000)  # a sparse tail: 100 MB of NUL bytes and no line end
+
+
+@pytest.mark.parametrize("maak", [_kommas, _nullen], ids=["50-MB-kommas", "100-MB-nullen"])
+def test_geheugen_groeit_niet_met_de_regel(repo: Path, tmp_path: Path, maak: Callable[[Path], None]) -> None:
+    """Reproduction: 50 MB of commas on one line took 835 MB resident, 200 MB of NULs 407 MB (the
+    batch itself takes about 25 MB)."""
+    invoer = tmp_path / "lang.csv"
+    maak(invoer)
+    uit = tmp_path / "uit.csv"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEET,
+            sys.executable,
+            "-m",
+            "calculator",
+            "batch",
+            str(invoer),
+            "-o",
+            str(uit),
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    code, kb = map(int, r.stdout.split())
+    mb = kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024  # ru_maxrss: KiB, on macOS bytes
+    assert code == 0, r.stderr
+    assert mb < 100, f"{mb:.0f} MB resident"
+    rijen = uit.read_text(encoding="utf-8").splitlines()
+    assert rijen[1].startswith("1,12,true,")
+    assert "Rij 2: de regel is langer dan" in rijen[2] and "niet gelezen" in rijen[2]
+    assert len(rijen[2]) < 500
+    if maak is _kommas:
+        assert rijen[3].startswith("2,12,true,") and len(rijen) == 4
+    else:
+        assert len(rijen) == 3
+
+
 # -- signals ------------------------------------------------------------------------------------------
 
 
