@@ -221,11 +221,27 @@ def _veilige_rij(cellen: list[str]) -> list[str]:
     return [neutraliseer(c) for c in cellen]
 
 
+def _bounded_lines(invoer: TextIO, regel_tekens: int) -> Iterator[str | None]:
+    """The file's lines, none read with more than ``regel_tekens`` characters: a longer line comes
+    back as None, and its rest is skipped piece by piece, so memory does not grow with a line."""
+    while regel := invoer.readline(regel_tekens + 1):
+        if len(regel) <= regel_tekens or regel.endswith(("\n", "\r")):
+            yield regel
+            continue
+        while (rest := invoer.readline(regel_tekens)) and not rest.endswith(("\n", "\r")):
+            pass
+        yield None
+
+
+class _TeLang(Exception):
+    """A line over the limit (None from `_bounded_lines`), raised through the csv reader."""
+
+
 class _Lines:
     """The file's lines for the csv reader, keeping those of the record being read: a record that
     took more than one line had a quote that was not closed on its line."""
 
-    def __init__(self, regels: Iterator[str]) -> None:
+    def __init__(self, regels: Iterator[str | None]) -> None:
         self.lines = regels
         self.gelezen: list[str] = []
 
@@ -234,6 +250,8 @@ class _Lines:
 
     def __next__(self) -> str:
         regel = next(self.lines)
+        if regel is None:
+            raise _TeLang
         self.gelezen.append(regel)
         return regel
 
@@ -241,7 +259,9 @@ class _Lines:
 NIET_GESLOTEN = "een aanhalingsteken wordt op deze regel niet gesloten"
 
 
-def _lines(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple[list[str] | None, str]]:
+def _lines(
+    regels: Iterator[str | None], teken: str, cel_tekens: int, regel_tekens: int
+) -> Iterator[tuple[list[str] | None, str]]:
     """The rows of the CSV lines ``regels``; a row the csv module cannot read comes back as (None, why).
 
     A cell never runs over a line end here (no input value holds one): a quote left open would
@@ -252,11 +272,14 @@ def _lines(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple
     lezer = csv.reader(bron, delimiter=teken)
     while True:
         bron.gelezen.clear()
+        te_lang = False
         try:
             cellen = next(lezer)
             waarom = ""
         except StopIteration:
             return
+        except _TeLang:
+            cellen, waarom, te_lang = None, f"de regel is langer dan {regel_tekens} tekens", True
         except csv.Error as e:
             cellen = None
             waarom = (
@@ -264,11 +287,12 @@ def _lines(regels: Iterator[str], teken: str, cel_tekens: int) -> Iterator[tuple
                 if "field limit" in str(e)
                 else "de rij is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten)"
             )
-        if len(bron.gelezen) > 1:
-            # Read the swallowed lines again, with a fresh reader (the old one is inside a quote).
-            bron = _Lines(itertools.chain(bron.gelezen[1:], bron.lines))
+        if len(bron.gelezen) > 1 or (te_lang and bron.gelezen):
+            # Read the swallowed lines again, with a fresh reader (the old one is inside a quote);
+            # a long line that ended the quote is reported after them, in its place.
+            bron = _Lines(itertools.chain(bron.gelezen[1:], [None] if te_lang else [], bron.lines))
             lezer = csv.reader(bron, delimiter=teken)
-            cellen, waarom = None, waarom or NIET_GESLOTEN
+            cellen, waarom = None, NIET_GESLOTEN if te_lang else waarom or NIET_GESLOTEN
         yield cellen, waarom
 
 
@@ -310,7 +334,8 @@ def process(
     teken = scheidingsteken_ or scheidingsteken(kopregel)
     # A cell over the JSON input limit cannot be a valid value; csv reports it and the row says so.
     csv.field_size_limit(grenzen["json_tekens"])
-    rijen_in = _lines(itertools.chain([kopregel], invoer), teken, grenzen["json_tekens"])
+    regels = itertools.chain([kopregel], _bounded_lines(invoer, grenzen["regel_tekens"]))
+    rijen_in = _lines(regels, teken, grenzen["json_tekens"], grenzen["regel_tekens"])
     kop, _ = next(rijen_in, (None, ""))
     if not kop or not any(k.strip() for k in kop):
         raise InvoerFout(

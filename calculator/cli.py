@@ -1,26 +1,29 @@
 """Command line: ``python -m calculator <opdracht>``. JSON in on stdin, JSON out on stdout.
 
-Exit codes: 0 success; 2 bad input, whatever its shape (Dutch messages on stderr, one per line);
-1 a fault in the project (for example a missing or broken data bundle): one Dutch line, and a
-traceback only with ``--debug``.
+Exit codes: 0 success; 2 bad input, whatever its shape, or a problem on the person's side (an
+output that is a folder or cannot be written, a full disk, too little memory): Dutch messages on
+stderr, one per line; 1 a fault in the project (for example a missing or broken data bundle): one
+Dutch line, and a traceback only with ``--debug``. Stopped: 130 (Ctrl-C), 143 (SIGTERM), 129
+(SIGHUP); 141 when the reader of stdout stops reading (``| head``), without a message.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import signal
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Iterator
 from datetime import date
-from typing import NoReturn
+from types import FrameType
+from typing import IO, Any, NoReturn
 
-from . import api, batch, clock, data, herindicatie
+from . import api, atomic, batch, clock, data, herindicatie
 from .errors import BundleFout, InvoerFout
 from .invoer import invoer_deel, omvang
 
@@ -61,6 +64,22 @@ INTERN = (
     "rekenhulp: er ging iets mis in de rekenhulp zelf, niet in uw invoer "
     "(draai opnieuw met --debug voor de details)"
 )
+GEHEUGEN = (
+    "rekenhulp: er is te weinig geheugen vrij op deze computer (of de geheugengrens, ulimit -v, is te "
+    "laag); sluit andere programma's en probeer het opnieuw"
+)
+# Why an output cannot be written, in the person's words, for the errors they can do something about.
+EDQUOT = getattr(errno, "EDQUOT", errno.ENOSPC)
+VOL = {errno.ENOSPC, EDQUOT}
+REDEN = {
+    errno.ENOSPC: "de schijf is vol",
+    EDQUOT: "uw ruimte op de schijf (quotum) is op",
+    errno.EACCES: "u mag daar niet schrijven",
+    errno.EPERM: "u mag daar niet schrijven",
+    errno.ENOENT: "die map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EROFS: "die schijf kan alleen gelezen worden",
+}
 
 
 @contextlib.contextmanager
@@ -75,6 +94,24 @@ def _nederlands() -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = oud  # type: ignore[attr-defined]
+
+
+class _Getypt(argparse.Action):
+    """Stores the value and the option as it was typed (``-o`` or ``--uitvoer``): messages name it so."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_getypt", option_string)
+
+
+def _optie(args: argparse.Namespace, dest: str) -> str:
+    return getattr(args, f"{dest}_getypt", None) or f"--{dest}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -116,10 +153,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{vlag}", choices=("ja", "nee"), help=hulp)
     p = sub.add_parser("batch", help="een CSV-bestand met een situatie per rij doorrekenen")
     p.add_argument("invoer", help="CSV-bestand (kolommen: de invoervelden)")
-    p.add_argument("-o", "--uitvoer", help="CSV-uitvoer (standaard: stdout)")
+    p.add_argument("-o", "--uitvoer", action=_Getypt, help="CSV-uitvoer (standaard: stdout)")
     p.add_argument("--soort", choices=sorted(batch.SOORTEN), default="ho")
     p.add_argument(
-        "--encoding", help="tekenset van het bestand, bijvoorbeeld utf-8 of cp1252 (standaard: herkend)"
+        "--encoding",
+        action=_Getypt,
+        help="tekenset van het bestand, bijvoorbeeld utf-8 of cp1252 (standaard: herkend)",
     )
     p.add_argument(
         "--scheidingsteken",
@@ -128,7 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--peildatum", help="JJJJ-MM-DD voor rijen zonder peildatum (standaard: vandaag)")
     p.add_argument(
-        "--xlsx", help="ook een Excel-bestand (.xlsx) met de uitkomsten en een samenvatting; vraagt -o"
+        "--xlsx",
+        action=_Getypt,
+        help="ook een Excel-bestand (.xlsx) met de uitkomsten en een samenvatting; vraagt -o",
     )
     return parser
 
@@ -141,7 +182,9 @@ HUISHOUDEN_VLAGGEN = {
 
 
 def _print(uitkomst: object) -> None:
-    sys.stdout.write(json.dumps(uitkomst, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    with _schrijven("de standaarduitvoer", stdout=True):
+        sys.stdout.write(json.dumps(uitkomst, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+        sys.stdout.flush()
 
 
 def _stdin_json() -> object:
@@ -155,29 +198,78 @@ def _fouten(fouten: list[dict]) -> int:
     return 2
 
 
+class _Gestopt(BaseException):
+    """SIGTERM or SIGHUP, raised wherever the program is, so the cleanup on the way out (the
+    temporary output file) runs as it does for Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _signalen() -> Iterator[None]:
+    def stop(signum: int, frame: FrameType | None) -> NoReturn:
+        raise _Gestopt(signum)
+
+    oud = {}
+    for naam in ("SIGTERM", "SIGHUP"):
+        nummer = getattr(signal, naam, None)  # Windows has no SIGHUP
+        # Ignored (nohup): stays ignored. Outside the main thread no handler can be set.
+        if nummer is not None and signal.getsignal(nummer) is not signal.SIG_IGN:
+            with contextlib.suppress(ValueError):
+                oud[nummer] = signal.signal(nummer, stop)
+    try:
+        yield
+    finally:
+        for nummer, handler in oud.items():
+            signal.signal(nummer, handler)
+
+
+def _stdout_weg() -> None:
+    """What is left for stdout goes to /dev/null: Python writes it out on exit and would fail again
+    (the recipe in Python's documentation on SIGPIPE)."""
+    with contextlib.suppress(OSError, ValueError):
+        leeg = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(leeg, sys.stdout.fileno())
+        os.close(leeg)
+
+
+def _stderr(regel: str) -> None:
+    with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+        sys.stderr.write(regel + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     with _nederlands():
         args = _parser().parse_args(argv)
-    try:
-        if args.bundle:
-            data.gebruik(args.bundle)
-        return _voer_uit(args)
-    except InvoerFout as e:
-        return _fouten(e.fouten)
-    except BundleFout as e:
-        if args.debug:
-            traceback.print_exc()
-        sys.stderr.write(f"rekenhulp: de gegevens van de rekenhulp zijn onbruikbaar: {e}\n")
-        return 1
-    except KeyboardInterrupt:
-        sys.stderr.write("rekenhulp: afgebroken\n")
-        return 128 + signal.SIGINT  # the shell's convention for a process stopped by Ctrl-C (130)
-    except Exception:  # noqa: BLE001 - one Dutch line for a fault in the project, the details on request
-        if args.debug:
-            traceback.print_exc()
-        sys.stderr.write(INTERN + "\n")
-        return 1
+    with _signalen():
+        try:
+            if args.bundle:
+                data.gebruik(args.bundle)
+            return _voer_uit(args)
+        except InvoerFout as e:
+            return _fouten(e.fouten)
+        except BundleFout as e:
+            if args.debug:
+                traceback.print_exc()
+            _stderr(f"rekenhulp: de gegevens van de rekenhulp zijn onbruikbaar: {e}")
+            return 1
+        except KeyboardInterrupt:
+            _stderr("rekenhulp: afgebroken")
+            return 128 + signal.SIGINT  # the shell's convention for a process stopped by Ctrl-C (130)
+        except _Gestopt as e:
+            _stderr("rekenhulp: gestopt")
+            return 128 + e.args[0]  # as the shell reports a process stopped by that signal
+        except BrokenPipeError:
+            # The reader stopped reading (| head): end quietly, with the shell's code for SIGPIPE.
+            _stdout_weg()
+            return 128 + signal.SIGPIPE
+        except MemoryError:
+            _stderr(GEHEUGEN)
+            return 2
+        except Exception:  # noqa: BLE001 - one Dutch line for a fault in the project, the details on request
+            if args.debug:
+                traceback.print_exc()
+            _stderr(INTERN)
+            return 1
 
 
 def _voer_uit(args: argparse.Namespace) -> int:
@@ -216,7 +308,8 @@ def _batch(args: argparse.Namespace) -> int:
             "".encode(args.encoding)
         except LookupError:
             raise _invoerfout(
-                "onbekende tekenset bij --encoding; gebruik bijvoorbeeld utf-8 of cp1252", "encoding"
+                f"onbekende tekenset bij {_optie(args, 'encoding')}; gebruik bijvoorbeeld utf-8 of cp1252",
+                "encoding",
             ) from None
     try:
         ruw = open(args.invoer, "rb")  # noqa: SIM115
@@ -225,37 +318,45 @@ def _batch(args: argparse.Namespace) -> int:
     teken = SCHEIDINGSTEKENS[args.scheidingsteken] if args.scheidingsteken else None
     args.peil = _batch_peildatum(args)
     args.teller = herindicatie.Teller(args.soort) if args.xlsx else None
-    with ruw:
+    with ruw, _tekenset(args):
         invoer, gekozen = batch.open_tekst(ruw, args.encoding)
         if args.uitvoer:
             rijen, slecht = _naar_bestand(args, invoer, teken, gekozen)
         else:
-            rijen, slecht = batch.process(
-                invoer, sys.stdout, args.soort, scheidingsteken_=teken, peildatum=args.peil
-            )
-            sys.stdout.flush()
-    if args.xlsx:
-        _naar_xlsx(args)
+            with _schrijven("de standaarduitvoer", stdout=True):
+                rijen, slecht = batch.process(
+                    invoer, sys.stdout, args.soort, scheidingsteken_=teken, peildatum=args.peil
+                )
+                sys.stdout.flush()
     duur = time.perf_counter() - begin
     snelheid = f", {rijen / duur:,.0f} rijen per seconde" if duur > 0 else ""
     sys.stderr.write(f"batch: {rijen} rijen verwerkt, {slecht} met fouten ({duur:.2f} s{snelheid})\n")
     return 0
 
 
+@contextlib.contextmanager
+def _tekenset(args: argparse.Namespace) -> Iterator[None]:
+    """A file that is not in the encoding given (utf-16 without its BOM): the person's to fix."""
+    try:
+        yield
+    except UnicodeError as e:
+        if isinstance(e, UnicodeEncodeError) or not args.encoding:
+            raise
+        raise _invoerfout(
+            f"{_optie(args, 'encoding')} {args.encoding}: het bestand is niet in deze tekenset geschreven; "
+            f"laat {_optie(args, 'encoding')} weg, dan wordt de tekenset herkend",
+            "encoding",
+        ) from None
+
+
 def _naar_bestand(
     args: argparse.Namespace, invoer: object, teken: str | None, gekozen: str
 ) -> tuple[int, int]:
-    """Write to a temporary file beside the target and rename it when complete: an interrupted run
-    never leaves a half file under the final name. A file that came with a BOM gets one back (Excel)."""
-    doel = os.path.abspath(args.uitvoer)
-    map_ = os.path.dirname(doel)
-    try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=".batch-", suffix=".csv.tmp", dir=map_)
-    except OSError as e:
-        raise _invoerfout(f"kan niet schrijven in {map_}: {e.strerror}", "uitvoer") from None
-    try:
-        codering = herindicatie.uitvoer_codering(gekozen)
-        with os.fdopen(fd, "w", encoding=codering, newline="") as uit:
+    """``-o`` and ``--xlsx``, both opened before the first row (a folder or a place that cannot be
+    written is refused at once) and each renamed into place when complete (calculator/atomic.py). A
+    file that came with a BOM gets one back (Excel). The xlsx is made from the finished CSV."""
+    with _uitvoer(args, "xlsx", ".xlsx.tmp") if args.xlsx else contextlib.nullcontext() as xlsx:
+        with _uitvoer(args, "uitvoer", ".csv.tmp", herindicatie.uitvoer_codering(gekozen)) as uit:
             uitkomst = batch.process(
                 invoer,  # type: ignore[arg-type]
                 uit,
@@ -264,12 +365,46 @@ def _naar_bestand(
                 peildatum=args.peil,
                 na_rij=args.teller,
             )
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tijdelijk)
-        raise
+        if xlsx is not None:
+            _naar_xlsx(args, xlsx)
     return uitkomst
+
+
+@contextlib.contextmanager
+def _uitvoer(
+    args: argparse.Namespace, dest: str, suffix: str, encoding: str | None = None
+) -> Iterator[IO[Any]]:
+    """The output file of option ``dest``, or the Dutch line why it cannot be written there."""
+    pad = getattr(args, dest)
+    waar = f"{_optie(args, dest)} {pad}"
+    try:
+        schrijver = atomic.AtomicWriter(pad, prefix=".batch-", suffix=suffix, encoding=encoding)
+    except IsADirectoryError:
+        voorbeeld = os.path.join(pad, "uitkomst" + suffix.removesuffix(".tmp"))
+        raise _invoerfout(
+            f"{waar} is een map; geef de naam van een bestand, bijvoorbeeld {voorbeeld}", dest
+        ) from None
+    except OSError as e:
+        raise _invoerfout(
+            f"{waar}: kan daar niet schrijven, {REDEN.get(e.errno, e.strerror)}", dest
+        ) from None
+    with _schrijven(waar), schrijver as uit:
+        yield uit
+
+
+@contextlib.contextmanager
+def _schrijven(waar: str, stdout: bool = False) -> Iterator[None]:
+    """A full disk while an output is written is the person's to solve (exit 2), in one line; a
+    temporary file is gone by then, and an earlier file under that name is left as it was."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno not in VOL:
+            raise
+        if stdout:
+            _stdout_weg()
+        gevolg = "de uitvoer is niet compleet" if stdout else "het bestand is niet geschreven"
+        raise _invoerfout(f"{waar}: {REDEN[e.errno]}; {gevolg}") from None
 
 
 def _batch_peildatum(args: argparse.Namespace) -> date | None:
@@ -284,21 +419,11 @@ def _batch_peildatum(args: argparse.Namespace) -> date | None:
         raise _invoerfout("--peildatum moet een datum zijn als 2026-01-01", "peildatum") from None
 
 
-def _naar_xlsx(args: argparse.Namespace) -> None:
-    """The xlsx from the finished CSV output, written beside the target and renamed when complete."""
-    doel = os.path.abspath(args.xlsx)
-    fd, tijdelijk = tempfile.mkstemp(prefix=".batch-", suffix=".xlsx.tmp", dir=os.path.dirname(doel))
-    try:
-        with open(args.uitvoer, "rb") as ruw, os.fdopen(fd, "wb") as uit:
-            tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
-            kopregel = tekst.readline()
-            tekst.seek(0)
-            samenvatting = args.teller.uitkomst(
-                invoer_deel(data.bundle_or_active()), args.peil or clock.today()
-            )
-            herindicatie.werkboek(tekst, uit, samenvatting, batch.scheidingsteken(kopregel))
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tijdelijk)
-        raise
+def _naar_xlsx(args: argparse.Namespace, uit: IO[bytes]) -> None:
+    """The xlsx from the finished CSV output."""
+    with open(args.uitvoer, "rb") as ruw:
+        tekst, _ = batch.open_tekst(ruw, "utf-8-sig")
+        kopregel = tekst.readline()
+        tekst.seek(0)
+        samenvatting = args.teller.uitkomst(invoer_deel(data.bundle_or_active()), args.peil or clock.today())
+        herindicatie.werkboek(tekst, uit, samenvatting, batch.scheidingsteken(kopregel))

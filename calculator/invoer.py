@@ -21,7 +21,15 @@ WOORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]")
 GEEN_BRON = "een grens van de rekenhulp, geen norm uit de bron"
 
 
-OMVANG = ("json_tekens", "diepte", "tekst_tekens", "lijst_items", "meldingen", "citaat_tekens")
+OMVANG = (
+    "json_tekens",
+    "diepte",
+    "tekst_tekens",
+    "lijst_items",
+    "meldingen",
+    "citaat_tekens",
+    "regel_tekens",
+)
 
 
 def invoer_deel(bundle: dict, controleer: bool = False) -> dict:

@@ -96,6 +96,7 @@ class Omvang(s.Strict):
     lijst_items: Annotated[int, Field(gt=0)]
     meldingen: Annotated[int, Field(gt=0)]
     citaat_tekens: Annotated[int, Field(gt=0)]
+    regel_tekens: Annotated[int, Field(gt=0)]
 
 
 class Invoer(s.Strict):

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import api, batch, cli
+from calculator.invoer import invoer_deel
 
 KOP = "id,duur_maanden,extra_ruimten,_naam"
 
@@ -102,6 +103,31 @@ def test_een_te_lange_cel_blijft_in_zijn_rij() -> None:
     assert kolom(rijen, "id")[0] == "1" and kolom(rijen, "id")[2] == "3"
     fouten = kolom(rijen, "fouten")
     assert fouten[0] == fouten[2] == "" and "langer dan" in fouten[1] and "niet gelezen" in fouten[1]
+
+
+@pytest.mark.parametrize("eind", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_een_te_lange_regel_blijft_in_zijn_rij(bundle: dict, eind: str) -> None:
+    """Reproduction (issue 20, 11): a line was read whole, however long; now a line over
+    omvang.regel_tekens is reported in its row and skipped, also after a quote left open."""
+    grens = invoer_deel(bundle)["omvang"]["regel_tekens"]
+    regels = [
+        "id,duur_maanden,_notitie",
+        "1,12,",
+        "," * grens,  # just within the limit: read (and refused for its number of cells)
+        "," * (grens + 1),
+        '4,12,"open',  # a quote left open, then a line over the limit
+        "x" * (grens * 3),
+        "6,12,",
+    ]
+    rijen, _ = draai_bytes(eind.join(regels).encode() + eind.encode())
+    fouten = kolom(rijen, "fouten")
+    assert kolom(rijen, "id")[0] == "1" and kolom(rijen, "id")[-1] == "6"
+    assert fouten[0] == fouten[-1] == ""
+    assert f"{grens + 1} cellen" in fouten[1]
+    assert fouten[2] == f"Rij 3: de regel is langer dan {grens} tekens; deze rij is niet gelezen."
+    assert fouten[3].startswith("Rij 4: een aanhalingsteken wordt op deze regel niet gesloten")
+    assert fouten[4] == f"Rij 5: de regel is langer dan {grens} tekens; deze rij is niet gelezen."
+    assert len(rijen) == 7
 
 
 def test_korte_rijen_worden_gemeld_niet_aangevuld() -> None:
