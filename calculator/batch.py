@@ -108,11 +108,6 @@ def _jn(cel: str) -> object:
     return WAAR.get(cel.lower(), cel)
 
 
-def _geheel_of_jn(cel: str) -> object:
-    waarde = _geheel(cel)
-    return WAAR.get(cel.lower(), cel) if isinstance(waarde, str) else waarde
-
-
 class _Onleesbaar(str):
     """A JSON cell that does not parse; ``melding`` says why."""
 
@@ -141,7 +136,7 @@ def kolommen(bundle: dict, soort: str) -> dict[str, Callable[..., object]]:
     uit = {}
     for veld in velden_van(bundle, soort):
         info = gebruik(bundle, veld, soort)
-        uit[veld] = _geheel_of_jn if info.get("ja_nee_telt") else CEL_VOOR_TYPE.get(info["type"], _tekst)
+        uit[veld] = CEL_VOOR_TYPE.get(info["type"], _tekst)
     return uit
 
 

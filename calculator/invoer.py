@@ -330,7 +330,7 @@ class Velden:
             verplicht = bool(g.get("verplicht"))
         soort = g.get("type")
         if soort == "heel":
-            return self.heel(veld, standaard, bool_als_getal=bool(g.get("ja_nee_telt")), verplicht=verplicht)
+            return self.heel(veld, standaard, verplicht=verplicht)
         if soort == "ja_nee":
             return self.jn(veld, standaard)
         if soort == "keuze":
@@ -369,7 +369,6 @@ class Velden:
         veld: str,
         standaard: int | None = 0,
         *,
-        bool_als_getal: bool = False,
         verplicht: bool = False,
         minimum: int | None = None,
         maximum: int | None = None,
@@ -391,9 +390,7 @@ class Velden:
             if verplicht:
                 self.fout(veld, f"is verplicht (een heel getal van {minimum} of meer).")
             return standaard
-        if isinstance(waarde, bool):
-            if bool_als_getal:
-                return int(waarde)
+        if isinstance(waarde, bool):  # a number of people is no yes or no (JSON's true is an int in Python)
             self.fout(veld, f"moet een heel getal zijn, geen ja of nee (ontvangen: {self.toon(waarde)}).")
             return standaard
         if not isinstance(waarde, int):

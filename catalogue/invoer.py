@@ -55,7 +55,6 @@ class Veld(s.Strict):
     type: Type
     standaard: Waarde = 0  # the value when the field is not given (null: none)
     verplicht: bool = False
-    ja_nee_telt: bool = False  # heel: true/false count as 1/0
     keuzes_uit: Literal["regios"] | None = None  # keuze: the choices are the bundle's regions
     # Which soorten read the field (a nested field ``a.b`` belongs to its list ``a``), each with
     # what it uses differently; a list where no soort differs.
@@ -155,8 +154,6 @@ def bundle_deel(invoer: Invoer) -> dict[str, Any]:
             "verplicht": veld.verplicht,
             "minimum": veld.minimum,
         }
-        if veld.ja_nee_telt:
-            uit["ja_nee_telt"] = True
         if veld.keuzes_uit:
             uit["keuzes_uit"] = veld.keuzes_uit
         if "." not in naam:

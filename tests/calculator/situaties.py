@@ -53,7 +53,7 @@ def ho_situatie(draw: st.DrawFn) -> dict:
     s: dict = {"duur_maanden": draw(st.integers(0, 120))}
     kies = draw(st.sets(st.sampled_from(HO_VELDEN)))
     if "huisgenoten_die_kunnen_helpen" in kies:
-        s["huisgenoten_die_kunnen_helpen"] = draw(st.integers(0, 3) | st.booleans())
+        s["huisgenoten_die_kunnen_helpen"] = draw(st.integers(0, 3))
     for veld in ("basismodule", "lichte_taken_zelf", "vaatwasser", "boodschappen"):
         if veld in kies:
             s[veld] = draw(st.booleans())

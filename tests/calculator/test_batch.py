@@ -20,7 +20,7 @@ def draai(tekst: str, soort: str = "ho") -> list[dict]:
 def test_cellen_worden_getypeerd_als_de_json_invoer() -> None:
     rijen = draai(
         "_naam,duur_maanden,huisgenoten_die_kunnen_helpen,lichte_taken_zelf,wasverzorging,strijken,boodschappen\n"
-        "Jan,12,nee,ja,1_persoon,waar,1\n"
+        "Jan,12,0,ja,1_persoon,waar,1\n"
         "Piet,12,0,false,geen,,\n"
         "Kees,12,true,,,,\n"
     )
@@ -44,7 +44,8 @@ def test_cellen_worden_getypeerd_als_de_json_invoer() -> None:
         assert rijen[0][kolom] == verwacht[kolom], kolom
     assert "uren_per_jaar" not in rijen[0]
     assert rijen[1]["minuten_per_week"] == "125"
-    assert rijen[2]["toegekend"] == "false"
+    # A number of housemates is a count, not a yes or no (true was once read as one).
+    assert "kunnen overnemen moet een heel getal zijn" in rijen[2]["fouten"]
 
 
 def test_fouten_per_rij_en_de_rest_gaat_door() -> None:

@@ -60,3 +60,24 @@ def test_exacte_grote_getallen_worden_exact_genoemd():
     for getal in ("9007199254740993", "99999999999999999999999"):
         [m] = meldingen(f'{{"duur_maanden": {getal}, "peildatum": "{PEILDATUM}"}}')
         assert f"ontvangen: {getal}" in m and "e+" not in m
+
+
+@pytest.mark.parametrize("waarde", ["true", "false"])
+def test_ja_of_nee_is_geen_aantal_huisgenoten(waarde):
+    """The number of housemates who can take over is a count (002, gebruikelijke hulp); JSON's
+    true is an int in Python, and was once read as one housemate."""
+    invoer = f'"duur_maanden": 12, "huisgenoten_die_kunnen_helpen": {waarde}, "peildatum": "{PEILDATUM}"'
+    [m] = meldingen(f"{{{invoer}}}")
+    assert "heel getal" in m and "geen ja of nee" in m
+
+
+def test_ja_in_de_kolom_huisgenoten_van_een_batchbestand_is_een_fout():
+    import io
+
+    from calculator import batch
+
+    uit = io.StringIO()
+    bestand = io.StringIO("duur_maanden,huisgenoten_die_kunnen_helpen\n12,ja\n12,1\n")
+    batch.process(bestand, uit, "ho", peildatum=None)
+    rijen = uit.getvalue().splitlines()
+    assert "kunnen overnemen moet een heel getal zijn" in rijen[1] and "heel getal" not in rijen[2]
