@@ -34,6 +34,12 @@ READY_S = 120.0
 POLL_S = 0.1
 
 
+def _real_clock() -> dict[str, str]:
+    """This environment without libfaketime (make test-klok): Firefox hangs at start-up under it.
+    The pages pin their own day (tests/e2e/helpers.py pinned_site), so the engine's clock is moot."""
+    return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+
+
 class EngineError(AssertionError):
     pass
 
@@ -112,6 +118,7 @@ class WebKit(Engine):
             ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
             pass_fds=(write,),
             stderr=subprocess.DEVNULL,
+            env=_real_clock(),
         )
         os.close(write)
         try:
@@ -122,7 +129,7 @@ class WebKit(Engine):
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
         options.set_capability("pageLoadStrategy", "normal")
-        env = dict(os.environ, DISPLAY=f":{display}", LANG="nl_NL.UTF-8")
+        env = dict(_real_clock(), DISPLAY=f":{display}", LANG="nl_NL.UTF-8")
         service = Service(executable_path=WEBKIT_DRIVER, env=env)
         try:
             self.driver = webdriver.WebKitGTK(options=options, service=service)
@@ -186,7 +193,7 @@ class Firefox(Engine):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=dict(os.environ, FIREFOX=FIREFOX),
+            env=dict(_real_clock(), FIREFOX=FIREFOX),
         )
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._stderr: list[str] = []

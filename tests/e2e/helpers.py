@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import threading
 import urllib.error
 import urllib.request
@@ -10,9 +12,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import HTTPServer
+from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from browser import csp
 from tests.conftest import PEILDATUM
 
 # Python boots in well under a second on a desktop; CI machines are slow and shared.
@@ -91,13 +95,38 @@ PIN_DATE = """(() => {
 })();"""
 
 
+def pin_script() -> str:
+    """The script that starts a page's clock at 10:00 on `PEILDATUM` (see PIN_DATE)."""
+    start = datetime(PEILDATUM.year, PEILDATUM.month, PEILDATUM.day, 10, tzinfo=UTC)
+    return PIN_DATE % int(start.timestamp() * 1000)
+
+
+def pinned_site(site: Path, copy: Path) -> Path:
+    """A copy of the built site whose pages pin their own clock, for engines without an init-script
+    hook (WebKit's classic WebDriver): the script first in every page's <head>, allowed by its hash
+    in the copy's CSP hashes (browser/csp.py), so it also runs offline from the service worker's
+    copy. Files are hard links; the pages and the hash list are written anew (never through a link)."""
+    shutil.copytree(site, copy, copy_function=os.link)
+    script = pin_script()
+    for page in copy.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.unlink()
+        page.write_text(html.replace("<head>", f"<head><script>{script}</script>", 1), encoding="utf-8")
+        for suffix in (".br", ".gz"):
+            Path(f"{page}{suffix}").unlink(missing_ok=True)
+    hashes = copy / csp.HASHES
+    known = hashes.read_text(encoding="utf-8")
+    hashes.unlink()
+    hashes.write_text(known.rstrip("\n") + "\n" + csp.script_hash(script) + "\n", encoding="utf-8")
+    return copy
+
+
 def pinned_context(browser: Browser, **options: object) -> BrowserContext:
     """A new context whose pages start their clock at 10:00 on the suite's `PEILDATUM` and let it
     run from there (timers and elapsed time stay real): no page follows the machine's date.
     Workers keep the real clock, so the pages pass their own date to the core (python.js)."""
     context = browser.new_context(**options)
-    start = datetime(PEILDATUM.year, PEILDATUM.month, PEILDATUM.day, 10, tzinfo=UTC)
-    context.add_init_script(PIN_DATE % int(start.timestamp() * 1000))
+    context.add_init_script(pin_script())
     return context
 
 

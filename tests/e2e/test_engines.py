@@ -23,7 +23,7 @@ from playwright.sync_api import Browser
 from browser.serve import make_server
 from tests.e2e import engines
 from tests.e2e.engines import Engine
-from tests.e2e.helpers import serving
+from tests.e2e.helpers import pinned_context, pinned_site, serving
 
 ENGINES = ("webkit", "firefox")
 
@@ -45,7 +45,7 @@ class Chromium(Engine):
     name = "chromium"
 
     def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        self.context = pinned_context(browser, locale="nl-NL", viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self._errors: list[str] = []
         self.page.on("pageerror", lambda e: self._errors.append(str(e)))
@@ -93,9 +93,23 @@ def chromium(browser: Browser) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="module")
-def no_tables_url(site_dir: Path) -> Iterator[str]:
+def pinned_dir(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site with pages that pin their own clock to the suite's day: WebKit's WebDriver has no
+    init script, and every engine must show the answer of the same day (tests/e2e/helpers.py)."""
+    return pinned_site(site_dir, tmp_path_factory.mktemp("engines") / "site")
+
+
+@pytest.fixture(scope="module")
+def base_url(pinned_dir: Path) -> Iterator[str]:
+    """This module's site: the pinned copy (shadows the session's base_url)."""
+    with serving(make_server(pinned_dir, port=0, warm=False)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def no_tables_url(pinned_dir: Path) -> Iterator[str]:
     """The site with the precomputed answer tables missing (404): every answer from Python."""
-    server = make_server(site_dir, port=0, warm=False)
+    server = make_server(pinned_dir, port=0, warm=False)
     handler = server.RequestHandlerClass
     assert isinstance(handler, functools.partial)
 
