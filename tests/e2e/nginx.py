@@ -48,9 +48,9 @@ def site_config(site: Path, port: int) -> str:
     return text
 
 
-@contextmanager
-def running(site: Path, work: Path) -> Iterator[str]:
-    """nginx in the foreground as a child process; yields its base URL."""
+def write_config(site: Path, work: Path) -> tuple[Path, int]:
+    """The main configuration around deploy/nginx.conf in ``work``, on a free port; returns its
+    path and the port (``site`` need not exist for ``check``)."""
     port = _free_port()
     for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (work / name).mkdir(parents=True, exist_ok=True)
@@ -77,12 +77,23 @@ http {{
     include {work}/site.conf;
 }}
 """
-    (work / "nginx.conf").write_text(main, encoding="utf-8")
-    check = subprocess.run(
-        [NGINX, "-t", "-q", "-c", str(work / "nginx.conf")], capture_output=True, text=True
-    )
-    assert check.returncode == 0, f"nginx -t: {check.stderr}"
-    proc = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE)
+    conf = work / "nginx.conf"
+    conf.write_text(main, encoding="utf-8")
+    return conf, port
+
+
+def check(conf: Path) -> subprocess.CompletedProcess[str]:
+    """``nginx -t`` of ``conf``: its exit code, and on stderr its errors and warnings."""
+    return subprocess.run([NGINX, "-t", "-q", "-c", str(conf)], capture_output=True, text=True)
+
+
+@contextmanager
+def running(site: Path, work: Path) -> Iterator[str]:
+    """nginx in the foreground as a child process; yields its base URL."""
+    conf, port = write_config(site, work)
+    result = check(conf)
+    assert result.returncode == 0, f"nginx -t: {result.stderr}"
+    proc = subprocess.Popen([NGINX, "-c", str(conf)], stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

@@ -1,7 +1,8 @@
 """Delivery (issue 8): static answers, offline after the first visit, and a real host (nginx).
 
 The privacy and offline tests run against both servers: browser/serve.py (make serve) and
-Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py).
+Debian's nginx with deploy/nginx.conf (tests/e2e/nginx.py); so do the rules for errors, types and
+Accept-Encoding the two must share (issue 20).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import gzip
 import json
 import re
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import brotli
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from browser import serve
 from browser.serve import headers_for, make_server
 from tests.e2e import nginx
 from tests.e2e.helpers import READY_MS, get, pinned_context, serving, wait_count, watched_context
@@ -100,6 +103,125 @@ def test_nginx_answers_unknown_paths_with_the_404_page(nginx_url: str, site_dir:
     status, headers, body = get(f"{nginx_url}/bestaat/niet/")
     assert status == 404 and headers["content-type"].startswith("text/html")
     assert body == (site_dir / "404.html").read_bytes()
+
+
+def raw(url: str, request: bytes) -> bytes:
+    """Send ``request`` as it is to the host of ``url``; everything it sends back until it closes."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(request)
+        answer = b""
+        try:
+            while chunk := s.recv(65536):
+                answer += chunk
+        except ConnectionResetError:
+            pass
+    return answer
+
+
+def test_nginx_conf_passes_nginx_t_without_warnings(tmp_path: Path) -> None:
+    if not nginx.available():
+        pytest.fail(nginx.MISSING)
+    conf, _ = nginx.write_config(tmp_path / "site", tmp_path)
+    result = nginx.check(conf)
+    assert result.returncode == 0 and "[warn]" not in result.stderr, result.stderr
+
+
+def test_nginx_names_no_version(nginx_url: str) -> None:
+    assert get(nginx_url + "/")[1]["server"] == "nginx"
+    assert get(nginx_url + "/bestaat/niet/")[1]["server"] == "nginx"
+
+
+@pytest.mark.parametrize("path", ["/assets/", "/assets/rekenhulp/runtime/"])
+def test_a_folder_without_index_is_not_found_on_either_host(host: str, site_dir: Path, path: str) -> None:
+    """Not 403 (nginx's answer for a folder it may not list): the site's own 404 page."""
+    status, _, body = get(host + path)
+    assert status == 404 and body == (site_dir / "404.html").read_bytes()
+
+
+def test_an_error_is_never_stored_on_either_host(host: str) -> None:
+    """A 404 under runtime/ is not kept for a year: a later deploy may add the file."""
+    path = "/assets/rekenhulp/runtime/bestaat-niet.js"
+    status, headers, _ = get(host + path)
+    assert status == 404
+    for name, value in headers_for(path, status=404).items():
+        assert headers.get(name.lower()) == value, name
+    assert headers["cache-control"] == "no-store"
+
+
+def _nginx_fouten() -> dict[int, str]:
+    """The Dutch texts of deploy/nginx.conf's `map $status $wmo_fout`."""
+    block = re.search(r"map \$status \$wmo_fout \{(.*?)\}", nginx.CONF.read_text(encoding="utf-8"), re.S)
+    assert block, "map $status $wmo_fout ontbreekt in deploy/nginx.conf"
+    return {int(code): text for code, text in re.findall(r'^\s*(\d{3})\s+"([^"]*)";', block.group(1), re.M)}
+
+
+def test_nginx_says_the_dutch_texts_of_serve_py() -> None:
+    fouten = _nginx_fouten()
+    gedeeld = {code for code in fouten if code in serve.FOUTEN}
+    assert gedeeld >= {400, 405, 414, 431, 501, 505}
+    for code in gedeeld:
+        assert fouten[code] == serve.FOUTEN[code], code
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "code"),
+    [
+        (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 405),
+        (b"GARBAGE\r\n\r\n", 400),
+        (b"GET / HTTP/9.9\r\n\r\n", 505),
+        (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nX-Lang: " + b"a" * 70_000 + b"\r\n\r\n", 431),
+    ],
+    ids=["post", "garbage", "http-9.9", "lange-url", "lange-kopregel"],
+)
+def test_nginx_answers_its_errors_in_dutch(nginx_url: str, request_bytes: bytes, code: int) -> None:
+    """nginx's own errors get serve.py's page and text, not nginx's English page."""
+    answer = raw(nginx_url, request_bytes)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(f"HTTP/1.1 {code}".encode()), head[:100]
+    assert b"content-type: text/html; charset=utf-8" in head.lower()
+    assert b"cache-control: no-store" in head.lower()
+    message = _nginx_fouten()[code]
+    assert body.decode() == serve.Handler.error_message_format % {"code": code, "message": message}
+
+
+def test_http_09_gets_no_page_without_headers_on_either_host(host: str) -> None:
+    """HTTP/0.9 ("GET /" without a version) would get the page without a status line or headers:
+    serve.py answers 400 with both, nginx closes the connection."""
+    answer = raw(host, b"GET /\r\n")
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 400 "), answer[:100]
+
+
+@pytest.mark.parametrize(
+    "accept_encoding",
+    ["gzip, deflate, br", "br;q=0, gzip", "br, gzip;q=0", "gzip;q=0, br;q=0", "BR;Q=0.5", "*", "identity"],
+)
+def test_both_hosts_read_accept_encoding_alike(base_url: str, nginx_url: str, accept_encoding: str) -> None:
+    path = "/assets/rekenhulp/worker.mjs"  # the build wrote worker.mjs.br and worker.mjs.gz
+    ours = get(base_url + path, **{"Accept-Encoding": accept_encoding})[1].get("content-encoding")
+    theirs = get(nginx_url + path, **{"Accept-Encoding": accept_encoding})[1].get("content-encoding")
+    assert ours == theirs
+
+
+def test_nginx_has_the_types_of_serve_py(site_dir: Path, base_url: str, nginx_url: str) -> None:
+    """deploy/nginx.conf's types block is serve.py's TYPES, and covers every kind of file the build
+    writes; both send the same Content-Type for one file of each kind."""
+    block = re.search(r"^\s*types \{(.*?)\}", nginx.CONF.read_text(encoding="utf-8"), re.S | re.M)
+    assert block, "types { } ontbreekt in deploy/nginx.conf"
+    types = {}
+    for line in block.group(1).strip().splitlines():
+        kind, *suffixes = line.strip().rstrip(";").split()
+        types.update({f".{suffix}": kind for suffix in suffixes})
+    assert types == {suffix: kind.split(";")[0] for suffix, kind in serve.TYPES.items()}
+    one_of_each: dict[str, Path] = {}
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            one_of_each.setdefault(path.suffix.lower(), path)
+    assert set(one_of_each) <= set(serve.TYPES), set(one_of_each) - set(serve.TYPES)
+    for path in one_of_each.values():
+        url = "/" + path.relative_to(site_dir).as_posix()
+        assert get(nginx_url + url)[1]["content-type"] == get(base_url + url)[1]["content-type"], url
 
 
 # --- privacy -------------------------------------------------------------------------------------
