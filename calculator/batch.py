@@ -44,8 +44,8 @@ SCHEIDINGSTEKENS = {",": "komma", ";": "puntkomma", "\t": "tab"}
 # OWASP CSV injection: a cell starting with one of these is run as a formula by spreadsheets.
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 RIJ_FORMULE = tuple("," + t for t in FORMULE_BEGIN)
-GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-HEEL_MET_DECIMALEN = re.compile(r"([+-]?\d+)[.,]0+")
+GETAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+HEEL_MET_DECIMALEN = re.compile(r"([+-]?[0-9]+)[.,]0+")
 ZIP_BEGIN = "PK\x03\x04"  # how an .xlsx (a zip archive) begins
 GEEN_CSV = (
     "Dit is geen CSV-bestand (het lijkt een Excel-werkmap of een ander binair bestand). "
@@ -97,6 +97,10 @@ def scheidingsteken(kopregel: str) -> str:
 
 
 def _geheel(cel: str) -> object:
+    # ASCII digits only: int() reads every script's digits, and which those are depends on the
+    # Python's Unicode version (CPython and Pyodide differ), so "١٢" would be 12 on one side only.
+    if not cel.isascii():
+        return cel
     try:
         return int(cel)
     except ValueError:

@@ -42,7 +42,7 @@ UREN = "huidige_uren_per_jaar"
 HUIDIGE = (MINUTEN, UREN)
 VERSCHIL_UREN = "verschil_uren_per_jaar"
 VERSCHIL_MINUTEN = "verschil_minuten_per_week"
-GETAL_NL = re.compile(r"\d+(?:[.,]\d+)?")
+GETAL_NL = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 # The bands of the summary: a presentation choice (a change of more than a tenth either way), not a norm.
 BANDEN = (
     "meer dan 10% minder",
@@ -293,7 +293,7 @@ def _als_getal(cel: str) -> object:
     return Decimal(cel) if GETAL_UIT.fullmatch(cel) else cel
 
 
-GETAL_UIT = re.compile(r"-?\d+(?:\.\d+)?")
+GETAL_UIT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def in_browser(

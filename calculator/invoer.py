@@ -8,6 +8,7 @@ table: a source's parameter in force on the peildatum, or the project's own plau
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -15,8 +16,8 @@ from decimal import Decimal
 from . import clock
 from .errors import BundleFout, InvoerFout
 
-ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
-INDEX = re.compile(r"\[\d+\]")
+ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INDEX = re.compile(r"\[[0-9]+\]")
 WOORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*[A-Za-z0-9]")
 GEEN_BRON = "een grens van de rekenhulp, geen norm uit de bron"
 
@@ -82,11 +83,31 @@ def omvang(bundle: dict) -> dict:
     return invoer_deel(bundle)["omvang"]
 
 
+# Unicode 3.2's table is in every Python (unicodedata.ucd_3_2_0, for IDNA), while str.isprintable
+# follows the Python's own Unicode version: CPython 3.11 has Unicode 14, Pyodide's 3.14 Unicode 16,
+# so a character assigned in between was quoted on one and replaced on the other. Hidden: what 3.2
+# calls a control, format, surrogate, private-use or separator character (a space other than " "),
+# the direction marks added since (061C, 2066-2069) and the noncharacters.
+_VERBORGEN = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs"})
+_LATERE_RICHTINGTEKENS = frozenset("\u061c\u2066\u2067\u2068\u2069")
+
+
+def _zichtbaar(c: str) -> bool:
+    """Whether a quotation shows ``c`` as it is; the same answer on every Python version."""
+    if c == " ":
+        return True
+    code = ord(c)
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE or c in _LATERE_RICHTINGTEKENS:
+        return False
+    return unicodedata.ucd_3_2_0.category(c) not in _VERBORGEN
+
+
 def citaat(waarde: str, tekens: int) -> str:
     """A short, printable excerpt of text someone sent: never more than ``tekens`` characters,
-    no control characters and no lone surrogates (those cannot be written as UTF8)."""
+    no control or invisible characters and no lone surrogates (those cannot be written as UTF8),
+    decided alike on CPython and Pyodide (see _zichtbaar)."""
     kort = waarde[:tekens]
-    schoon = "".join(c if c.isprintable() and not "\ud800" <= c <= "\udfff" else "�" for c in kort)
+    schoon = "".join(c if _zichtbaar(c) else "\ufffd" for c in kort)
     return f'"{schoon}…"' if len(waarde) > tekens else f'"{schoon}"'
 
 

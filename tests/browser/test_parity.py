@@ -141,3 +141,25 @@ def test_deep_json_and_odd_numbers_same_bytes_on_pyodide(runtime_site: Path, tmp
     for (soort, tekst), antwoord in zip(cases, answers, strict=True):
         assert antwoord == run_json(soort, tekst), tekst[:40]
         assert "fouten" in json.loads(antwoord)
+
+
+# Characters on which two Unicode versions disagree (CPython 3.11 has Unicode 14, Pyodide's 3.14
+# Unicode 16): U+1FAE8 and the Kawi digits U+11F50.. came in 15.0; U+2066 (a direction isolate) in
+# 6.3. Each is quoted back in a message, or read as a number, alike on both (issue 20, finding 7).
+UNICODE_CASES = [
+    ("ho", json.dumps({"duur_maanden": "\U0001fae8"})),
+    ("ho", json.dumps({"duur_maanden": 12, "regie": "ja\U0001fae8\u2066"})),
+    ("ho", json.dumps({"duur_maanden": "\U00011f51\U00011f52"})),
+    ("ho", json.dumps({"duur_maanden": "\u0661\u0662"})),
+    ("advies", json.dumps({"regio": "\U0001fae9\u200b\u061c"})),
+]
+
+
+def test_newer_unicode_characters_give_the_same_bytes(runtime_site: Path, tmp_path: Path) -> None:
+    expected = [run_json(soort, invoer) for soort, invoer in UNICODE_CASES]
+    got = run_in_pyodide(runtime_site, UNICODE_CASES, tmp_path, timeout=600)["answers"]
+    assert got == expected
+    # A visible character is quoted as it is, an invisible one as U+FFFD, on both.
+    melding = [json.loads(a)["fouten"][0]["melding"] for a in expected]
+    assert '"\U0001fae8"' in melding[0]
+    assert '"ja\U0001fae8\ufffd"' in melding[1]
