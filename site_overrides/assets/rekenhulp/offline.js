@@ -7,13 +7,14 @@
 // The page says, in plain Dutch, whether the rekenhulp works without internet here, and
 // when a new version (a new build, for example new tariffs) has been stored.
 // It also says when the site has a new build since this page loaded: found by the service
-// worker, by the calculator (python.js: a worker of another build), or, when the visitor comes
-// back to the tab, by asking the site for its version (versie.json, never from a cache). After
+// worker, or, when the visitor comes back to the tab, by asking the site for its version
+// (versie.json, never from a cache); a worker of another build is said in each answer's place
+// (python.js andereVersie, rekenhulp.js). After
 // python.js reloaded into a new build, the page says it was updated.
 // For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw",
 // and data-bijgewerkt when the page was reloaded into a new build.
 
-import { opStatus, PAGINA_VERSIE } from "./python.js";
+import { PAGINA_VERSIE } from "./python.js";
 
 const melding = maakMelding();
 const basis = document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".";
@@ -127,10 +128,6 @@ try {
 } catch {
   /* storage off: nothing was stored either */
 }
-// A worker of another build, and the page does not reload by itself (python.js andereVersie).
-opStatus((status) => {
-  if (status.fase === "nieuw" && !status.herladen) toon("nieuw");
-});
 
 // Back to a tab left open: is the site still the build this page is? (Offline the question
 // fails and the page stays as it is: it is one consistent version.)

@@ -210,10 +210,11 @@ class Rekenvorm {
       this.status.textContent = tekst;
       this.laatsteSamenvatting = "";
       this.getoond = null;
-      this.inhoud.innerHTML =
-        `<div class="rh-storing"><p>${tekst}</p>` +
-        (status.herladen ? "" : '<button type="button" class="md-button md-button--primary" data-actie="herladen">Pagina opnieuw laden</button>') +
-        "</div>";
+      // (the box says why, the status line above it already says what)
+      this.inhoud.innerHTML = status.herladen
+        ? '<div class="rh-storing"><p>Een moment…</p></div>'
+        : '<div class="rh-storing"><p>Deze pagina rekent niet verder met de nieuwe versie, zodat oude en nieuwe bedragen niet door elkaar staan.</p>' +
+          '<button type="button" class="md-button md-button--primary" data-actie="herladen">Pagina opnieuw laden</button></div>';
       this.inhoud.querySelector("[data-actie='herladen']")?.addEventListener("click", () => window.location.reload());
       return;
     }
