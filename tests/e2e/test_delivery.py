@@ -14,6 +14,7 @@ import re
 import shutil
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import brotli
@@ -516,6 +517,25 @@ def _restart_worker(page: Page) -> None:
     )
 
 
+@contextmanager
+def _answered_page(browser: Browser, url: str) -> Iterator[Page]:
+    """A fresh page on ``url`` without a service worker (a first visit), once it shows its answers."""
+    context = pinned_context(browser, locale="nl-NL", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url)
+        answers(page)
+        yield page
+    finally:
+        context.close()
+
+
+def _restart_and_reload(page: Page) -> None:
+    """Restart the worker and wait for the reload it leads to (a load, not the address update before it)."""
+    with page.expect_event("load", timeout=READY_MS):
+        _restart_worker(page)
+
+
 def _count(page: Page, form: str) -> int:
     return int(page.locator(f"[data-rekenhulp-resultaat='{form}']").get_attribute("data-berekeningen") or 0)
 
@@ -532,11 +552,7 @@ def test_an_open_page_reloads_into_a_new_build_and_says_so(
     browser: Browser, own_site: tuple[str, Path]
 ) -> None:
     base, site = own_site
-    context = pinned_context(browser, locale="nl-NL", service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(f"{base}/{BUDGET}")
-        answers(page)
+    with _answered_page(browser, f"{base}/{BUDGET}") as page:
         field = page.locator("#pgb-product")
         choice = field.locator("option").nth(1).get_attribute("value")
         assert choice and choice != field.input_value()
@@ -546,48 +562,33 @@ def test_an_open_page_reloads_into_a_new_build_and_says_so(
         before = answers(page)
         assert _page_version(page) != NEW_VERSION
         _deploy(site, pages=True)
-        # (a load, not the address update before it)
-        with page.expect_event("load", timeout=READY_MS):
-            _restart_worker(page)
+        _restart_and_reload(page)
         # The reloaded page has the edited answer (carried in the address) and the new build.
         assert answers(page) == before
         assert field.input_value() == choice and _page_version(page) == NEW_VERSION
         status = page.locator("[data-rekenhulp-offline]")
         expect(status).to_have_attribute("data-bijgewerkt", "")
         expect(status).to_contain_text("De rekenhulp is bijgewerkt naar een nieuwe versie")
-    finally:
-        context.close()
 
 
 def test_a_new_worker_beside_an_old_page_is_not_used(browser: Browser, own_site: tuple[str, Path]) -> None:
     """The new build's worker beside a page of the old one (a cache between them): one reload, and
     when that brings the old page again, no answer from the new worker; the page says why."""
     base, site = own_site
-    context = pinned_context(browser, locale="nl-NL", service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(f"{base}/{BUDGET}")
-        answers(page)
+    with _answered_page(browser, f"{base}/{BUDGET}") as page:
         _deploy(site, pages=False)
-        # (a load, not the address update before it)
-        with page.expect_event("load", timeout=READY_MS):
-            _restart_worker(page)
+        _restart_and_reload(page)
         result = page.locator("[data-rekenhulp-resultaat]").first
         expect(result).to_have_attribute("data-status", "nieuw", timeout=READY_MS)
         expect(result).to_contain_text("Er is een nieuwe versie van de rekenhulp")
         expect(result.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
         expect(result).to_contain_text("oude en nieuwe bedragen niet door elkaar")
         assert page.locator("[data-rekenhulp-resultaat][data-status='klaar']").count() == 0
-    finally:
-        context.close()
 
 
 def test_a_tab_left_open_is_told_of_a_new_build(browser: Browser, own_site: tuple[str, Path]) -> None:
     base, site = own_site
-    context = pinned_context(browser, locale="nl-NL", service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(f"{base}/{BUDGET}")
+    with _answered_page(browser, f"{base}/{BUDGET}") as page:
         before = answers(page)
         status = page.locator("[data-rekenhulp-offline]")
         _deploy(site, pages=True)
@@ -596,8 +597,6 @@ def test_a_tab_left_open_is_told_of_a_new_build(browser: Browser, own_site: tupl
         expect(status).to_have_attribute("data-offline", "nieuw", timeout=READY_MS)
         expect(status.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
         assert answers(page) == before  # the open page keeps its own, consistent version
-    finally:
-        context.close()
 
 
 def test_a_consultants_notes_are_not_thrown_away_by_a_new_build(
@@ -605,11 +604,7 @@ def test_a_consultants_notes_are_not_thrown_away_by_a_new_build(
 ) -> None:
     """Notes live only in the page: with one typed, a new build is announced, not loaded by itself."""
     base, site = own_site
-    context = pinned_context(browser, locale="nl-NL", service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(f"{base}/rekenhulp/normenkader/")
-        answers(page)
+    with _answered_page(browser, f"{base}/rekenhulp/normenkader/") as page:
         note = page.locator("#ho-motivatie")
         note.fill("Mantelzorger valt weg per 1 januari.")
         _deploy(site, pages=True)
@@ -618,5 +613,3 @@ def test_a_consultants_notes_are_not_thrown_away_by_a_new_build(
         expect(result).to_have_attribute("data-status", "nieuw", timeout=READY_MS)
         expect(result.get_by_role("button", name="Pagina opnieuw laden")).to_be_visible()
         expect(note).to_have_value("Mantelzorger valt weg per 1 januari.")
-    finally:
-        context.close()
