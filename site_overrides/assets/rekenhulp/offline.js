@@ -14,7 +14,7 @@
 // For tests: the message element carries data-offline = "geen" | "bezig" | "klaar" | "fout" | "nieuw",
 // and data-bijgewerkt when the page was reloaded into a new build.
 
-import { PAGINA_VERSIE } from "./python.js";
+import { HERLADEN, PAGINA_VERSIE } from "./python.js"; // HERLADEN: set by python.js before it reloads into a new build
 
 const melding = maakMelding();
 const basis = document.querySelector('meta[name="rekenhulp-basis"]')?.content || ".";
@@ -27,7 +27,6 @@ const TEKST = {
 };
 const ZONDER_NET = " U heeft nu geen internet.";
 const BIJGEWERKT = "De rekenhulp is bijgewerkt naar een nieuwe versie, bijvoorbeeld met nieuwe bedragen. Uw antwoorden zijn overgenomen.";
-const HERLADEN = "rekenhulp:herladen-voor"; // set by python.js before it reloads into a new build
 
 let fase = null;
 let bijgewerkt = false;

@@ -31,7 +31,7 @@ let herstartZonderAntwoord = false; // restarted, and no answer since
 // mkdocs build). A worker of another build (the site was deployed since this page loaded, and
 // the worker was started or restarted after that) is never used: see andereVersie.
 export const PAGINA_VERSIE = paginaVersie();
-const HERLADEN = "rekenhulp:herladen-voor"; // sessionStorage: the build this tab reloaded for
+export const HERLADEN = "rekenhulp:herladen-voor"; // sessionStorage: the build this tab reloaded for
 // The page's precomputed answers ({basis, delen, eerst, haal(i)}, see main.html), or null.
 const vooraf = window.__rekenhulp?.vooraf || null;
 let allesGehaald = false;
